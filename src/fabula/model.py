@@ -1,0 +1,152 @@
+"""The data model: what fabula knows about a story.
+
+All offsets are character offsets into ``Story.text``, end exclusive. Ids are
+stable strings derived from position, so the same input gives the same ids.
+Stages fill the parts of a ``Story`` they produce; a part no stage has
+computed stays empty and is left out of the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .offsets import OffsetMap
+
+SCHEMA = "fabula/1"
+
+ParagraphKind = Literal["text", "title", "heading", "break"]
+
+
+@dataclass(slots=True)
+class Chapter:
+    id: str
+    start: int
+    end: int
+    title: str | None  # the heading's text; None for matter before the first heading
+
+
+@dataclass(slots=True)
+class Paragraph:
+    id: str
+    start: int
+    end: int
+    chapter: str | None
+    kind: ParagraphKind = "text"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: str
+
+
+class TokenTable:
+    """Tokens stored column by column, so a novel's 300,000 tokens stay small.
+
+    ``head`` is the absolute index of the syntactic head (a root points at
+    itself); ``sentence`` is the index into ``Story.sentences``. Strings for
+    tags come from small vocabularies and are interned.
+    """
+
+    INT_COLUMNS = ("start", "end", "sentence", "head")
+    STR_COLUMNS = ("pos", "tag", "dep", "lemma", "ent")
+
+    __slots__ = INT_COLUMNS + STR_COLUMNS
+
+    def __init__(self) -> None:
+        for name in self.INT_COLUMNS:
+            setattr(self, name, array("l"))
+        for name in self.STR_COLUMNS:
+            setattr(self, name, [])
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def append(self, start: int, end: int, sentence: int, head: int,
+               pos: str, tag: str, dep: str, lemma: str, ent: str) -> None:
+        self.start.append(start)
+        self.end.append(end)
+        self.sentence.append(sentence)
+        self.head.append(head)
+        self.pos.append(pos)
+        self.tag.append(tag)
+        self.dep.append(dep)
+        self.lemma.append(lemma)
+        self.ent.append(ent)
+
+    def to_dict(self) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for name in self.INT_COLUMNS:
+            out[name] = getattr(self, name).tolist()
+        for name in self.STR_COLUMNS:
+            out[name] = list(getattr(self, name))
+        return out
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    author: str | None = None
+    source_path: str | None = None
+    source_format: str = "text"
+    encoding: str | None = None
+    repaired: bool = False  # True when text repair changed anything (offsets then differ from the file)
+    language_pipeline: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    chapters: list[Chapter] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: TokenTable = field(default_factory=TokenTable)
+    characters: list[Any] = field(default_factory=list)
+    mentions: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    scenes: list[Any] = field(default_factory=list)
+    network: dict[str, Any] = field(default_factory=dict)
+    arcs: dict[str, Any] = field(default_factory=dict)
+    offset_map: OffsetMap | None = None  # text offsets -> offsets in the decoded input
+
+    @property
+    def word_count(self) -> int:
+        """Tokens that are words (not punctuation), once the nlp step has run."""
+        return sum(1 for pos in self.tokens.pos if pos not in ("PUNCT", "SYM", "SPACE"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return story_to_dict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The whole story as ``fabula/1`` JSON; byte-identical for the same story."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    out: dict[str, Any] = {"schema": SCHEMA, "meta": _record(story.meta), "text": story.text}
+    out["chapters"] = [_record(c) for c in story.chapters]
+    out["paragraphs"] = [_record(p) for p in story.paragraphs]
+    if story.offset_map is not None and not story.offset_map.is_identity:
+        out["offset_map"] = story.offset_map.to_list()
+    if story.sentences:
+        out["sentences"] = [_record(s) for s in story.sentences]
+    if len(story.tokens):
+        out["tokens"] = story.tokens.to_dict()
+    # Later stages fill these; absent until computed, never faked.
+    for name in ("characters", "mentions", "quotes", "scenes"):
+        items = getattr(story, name)
+        if items:
+            out[name] = [_record(x) if hasattr(x, "__slots__") else x for x in items]
+    for name in ("network", "arcs"):
+        if getattr(story, name):
+            out[name] = getattr(story, name)
+    return out

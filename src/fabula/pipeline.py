@@ -1,0 +1,58 @@
+"""``read``: a file or a text to an analysed ``Story``: ingest, nlp, stages."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from . import ingest
+from .nlp import Progress, annotate, load_pipeline
+from .model import Story
+from .settings import Settings
+from .stages import REGISTRY, Stage, check_order
+
+log = logging.getLogger(__name__)
+
+_FILE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".epub")
+
+
+def _is_path(source: str | os.PathLike) -> bool:
+    """A ``Path`` is a path; a string is one when it is a single short line
+    that names an existing file or ends like a story file's name."""
+    if isinstance(source, os.PathLike):
+        return True
+    if "\n" in source or len(source) > 1024:
+        return False
+    return os.path.exists(source) or source.lower().endswith(_FILE_SUFFIXES)
+
+
+def read(
+    source: str | os.PathLike,
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    stages: list[Stage] | None = None,
+    **overrides: Any,
+) -> Story:
+    """Analyse a story given as a path or as its text.
+
+    ``overrides`` are :class:`Settings` fields (``spacy_model=...``). Raises
+    :class:`fabula.FabulaError` for every problem with the input.
+    """
+    settings = Settings.make(settings, **overrides)
+    stages = REGISTRY if stages is None else stages
+    check_order(stages)
+    if _is_path(source):
+        src = ingest.load_file(Path(source), repair_text=settings.repair_text)
+    else:
+        src = ingest.load_text(str(source), repair_text=settings.repair_text)
+    nlp = load_pipeline(settings.spacy_model)
+    story = annotate(src, nlp, batch_size=settings.batch_size, progress=progress)
+    for s in stages:
+        log.info("stage %s", s.name)
+        s.run(story, settings)
+        if progress:
+            progress(s.name, 1, 1)
+    return story
