@@ -87,6 +87,28 @@ class TokenTable:
         return out
 
 
+MentionKind = Literal["PROP", "NOM", "PRON"]
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: MentionKind  # PROP a name, NOM a description ("the girl"), PRON a pronoun
+    character: str | None = None  # a Character id, or None where fabula cannot tell
+
+
+@dataclass(slots=True)
+class Character:
+    id: str
+    name: str  # the fullest proper name used
+    aliases: list[str]  # every other name used for them, most frequent first
+    gender: str | None  # a pronoun set such as "she/her", "he/him", "they/them"; None when unknown
+    gender_confidence: float  # the share of the evidence that agrees, 0–1
+    mentions: int  # how many mentions refer to them
+    is_narrator: bool = False
+
+
 @dataclass(slots=True)
 class Meta:
     title: str | None = None
@@ -106,13 +128,14 @@ class Story:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: TokenTable = field(default_factory=TokenTable)
-    characters: list[Any] = field(default_factory=list)
-    mentions: list[Any] = field(default_factory=list)
+    characters: list[Character] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)
     scenes: list[Any] = field(default_factory=list)
     network: dict[str, Any] = field(default_factory=dict)
     arcs: dict[str, Any] = field(default_factory=dict)
     offset_map: OffsetMap | None = None  # text offsets -> offsets in the decoded input
+    notes: dict[str, Any] = field(default_factory=dict)  # what one stage leaves for the next; not exported
 
     @property
     def word_count(self) -> int:

@@ -11,7 +11,7 @@ from . import ingest
 from .nlp import Progress, annotate, load_pipeline
 from .model import Story
 from .settings import Settings
-from .stages import REGISTRY, Stage, check_order
+from .stages import Stage, check_order, default_stages
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +42,30 @@ def read(
     :class:`fabula.FabulaError` for every problem with the input.
     """
     settings = Settings.make(settings, **overrides)
-    stages = REGISTRY if stages is None else stages
+    stages = default_stages() if stages is None else stages
     check_order(stages)
+    story = parse(source, settings, progress)
+    run_stages(story, settings, stages, progress)
+    return story
+
+
+def parse(source: str | os.PathLike, settings: Settings, progress: Progress | None = None) -> Story:
+    """Ingest and the nlp step only: a Story with text, layout, sentences and tokens."""
     if _is_path(source):
         src = ingest.load_file(Path(source), repair_text=settings.repair_text)
     else:
         src = ingest.load_text(str(source), repair_text=settings.repair_text)
     nlp = load_pipeline(settings.spacy_model)
-    story = annotate(src, nlp, batch_size=settings.batch_size, progress=progress)
+    return annotate(src, nlp, batch_size=settings.batch_size, progress=progress)
+
+
+def run_stages(story: Story, settings: Settings, stages: list[Stage] | None = None,
+               progress: Progress | None = None) -> None:
+    """Run ``stages`` (default: all registered, in order) over a parsed Story."""
+    stages = default_stages() if stages is None else stages
+    check_order(stages)
     for s in stages:
         log.info("stage %s", s.name)
         s.run(story, settings)
         if progress:
             progress(s.name, 1, 1)
-    return story

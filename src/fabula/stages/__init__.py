@@ -2,9 +2,9 @@
 
 A stage is registered with the parts of the Story it needs and the parts it
 produces (as spaCy components declare ``requires`` / ``assigns``); the
-pipeline checks the order before anything runs. No stage is registered yet:
-characters, quotes, scenes, the network and arcs are absent from the output
-until the stage that computes them lands.
+pipeline checks the order before anything runs. ``default_stages`` lists
+them in run order. Quotes, scenes, the network and arcs are absent from the
+output until a stage computes them.
 """
 
 from __future__ import annotations
@@ -26,17 +26,14 @@ class Stage:
     assigns: tuple[str, ...]
 
 
-REGISTRY: list[Stage] = []
-
-
 def stage(*, requires: tuple[str, ...], assigns: tuple[str, ...]):
-    """Register the decorated function as the next stage of the default pipeline."""
+    """Declare what the decorated stage function needs and produces (as ``func.stage``)."""
 
-    def register(func: Callable) -> Callable:
-        REGISTRY.append(Stage(func.__name__, func, tuple(requires), tuple(assigns)))
+    def declare(func: Callable) -> Callable:
+        func.stage = Stage(func.__name__, func, tuple(requires), tuple(assigns))
         return func
 
-    return register
+    return declare
 
 
 def check_order(stages: list[Stage]) -> None:
@@ -47,3 +44,11 @@ def check_order(stages: list[Stage]) -> None:
         if missing:
             raise FabulaError(E.STAGE_ORDER, stage=s.name, missing=", ".join(missing))
         available.update(s.assigns)
+
+
+def default_stages() -> list[Stage]:
+    """Every stage fabula has, in run order."""
+    from .cast import cast
+    from .mentions import mentions
+
+    return [mentions.stage, cast.stage]

@@ -1,0 +1,1 @@
+"""Scoring fabula against annotated corpora (the data itself lives outside the project)."""

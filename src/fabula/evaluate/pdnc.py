@@ -1,0 +1,60 @@
+"""Run fabula over PDNC novels and write one prediction file per novel.
+
+The files are fabula's own JSON, which ``shared/tools/score_quotes.py`` and
+``score_cast.py`` read. Parsing (ingest + spaCy) dominates the time and does
+not change while stages are developed, so parsed stories can be cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..export import write_json
+from ..model import Story
+from ..pipeline import parse, run_stages
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+CACHE_VERSION = "2"
+PARSED_PARTS = ("text", "meta", "chapters", "paragraphs", "sentences", "tokens", "offset_map")
+
+
+def novels(data_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(data_dir).iterdir() if (p / "novel_text.txt").exists())
+
+
+def _parsed(path: Path, settings: Settings, cache: Path | None):
+    if cache is None:
+        return parse(path, settings)
+    key = hashlib.sha256(path.read_bytes() + repr((settings, CACHE_VERSION)).encode()).hexdigest()[:16]
+    cached = cache / f"{path.parent.name}-{key}.pickle"
+    if cached.exists():
+        return Story(**pickle.loads(cached.read_bytes()))
+    story = parse(path, settings)
+    cache.mkdir(parents=True, exist_ok=True)
+    # only what parsing made, so the cache outlives new Story fields
+    parsed = {name: getattr(story, name) for name in PARSED_PARTS}
+    cached.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+    return story
+
+
+def predict_novel(novel_dir: Path, out_dir: Path, settings: Settings, cache: Path | None) -> Path:
+    story = _parsed(novel_dir / "novel_text.txt", settings, cache)
+    run_stages(story, settings)
+    return write_json(story, Path(out_dir) / f"{novel_dir.name}.json")
+
+
+def predict(data_dir: Path, out_dir: Path, *, settings: Settings | None = None,
+            workers: int = 1, cache: Path | None = None) -> list[Path]:
+    """Write ``out_dir/<Novel>.json`` for every novel folder in ``data_dir``."""
+    settings = settings or Settings()
+    dirs = novels(data_dir)
+    if workers <= 1:
+        return [predict_novel(d, out_dir, settings, cache) for d in dirs]
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(predict_novel, d, out_dir, settings, cache) for d in dirs]
+        return [f.result() for f in futures]

@@ -1,0 +1,142 @@
+"""Personal names: honorifics, given-name forms and nicknames, and parsing a name into parts.
+
+The nickname table is data (``data/given_names.tsv``); this module knows how
+names are built in English fiction: an optional honorific, given names, a
+surname, particles such as "de" or "van".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+# honorific (lower-case, without the dot) -> gender it implies: "M", "F" or "" (either)
+HONORIFICS: dict[str, str] = {
+    "mr": "M", "mister": "M", "sir": "M", "lord": "M", "master": "M", "monsieur": "M", "m": "M",
+    "herr": "M", "senor": "M", "señor": "M", "signor": "M", "don": "M", "father": "M", "brother": "M",
+    "uncle": "M", "king": "M", "prince": "M", "duke": "M", "earl": "M", "baron": "M", "count": "M",
+    "squire": "M", "mrs": "F", "missus": "F", "miss": "F", "ms": "F", "lady": "F", "madam": "F",
+    "madame": "F", "mme": "F", "mlle": "F", "mademoiselle": "F", "dame": "F", "mistress": "F",
+    "frau": "F", "fräulein": "F", "senora": "F", "señora": "F", "signora": "F", "mother": "F",
+    "sister": "F", "aunt": "F", "auntie": "F", "queen": "F", "princess": "F", "duchess": "F",
+    "countess": "F", "baroness": "F", "dr": "", "doctor": "", "professor": "", "prof": "",
+    "captain": "", "capt": "", "colonel": "", "col": "", "major": "", "general": "", "lieutenant": "",
+    "lieut": "", "sergeant": "", "sgt": "", "admiral": "", "commander": "", "inspector": "",
+    "reverend": "", "rev": "", "nurse": "", "judge": "", "governor": "", "president": "",
+    "detective": "", "officer": "", "agent": "", "saint": "", "st": "", "comrade": "",
+    "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
+    "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
+}
+# Plural forms of address name a group, never one character ("the Misses Bennet", "Messrs. Smith").
+PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
+# Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Catherine").
+GIVEN_NAME_HONORIFICS = frozenset({"sir", "lady", "lord", "dame", "aunt", "auntie", "uncle", "brother",
+                                   "sister", "father", "mother", "king", "queen", "prince", "princess", "saint", "st"})
+PARTICLES = frozenset({"de", "van", "von", "du", "la", "le", "di", "da", "del", "della", "der", "den",
+                       "ten", "ter", "st.", "o'", "mac", "bin", "ibn", "al"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"})
+
+
+def honorific_key(word: str) -> str | None:
+    key = word.lower().rstrip(".")
+    return key if key in HONORIFICS else None
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    honorific: str | None  # "mr", "lady", …
+    given: str | None  # lower-case
+    surname: str | None  # lower-case (particles included: "de bourgh")
+    words: tuple[str, ...]  # the name without honorific, lower-case
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def honorific_gender(self) -> str:
+        return HONORIFICS.get(self.honorific or "", "")
+
+
+def parse_name(words: list[str]) -> NameParts:
+    """Split ``["Mr.", "Fitzwilliam", "Darcy"]`` into honorific, given name and surname.
+
+    A name with an article ("the Hatter", "the Queen") is a title: it has no
+    given name or surname and matches only itself."""
+    if words and words[0].lower() == "the":
+        return NameParts(None, None, None, tuple(w.lower() for w in words))
+    honorific = None
+    rest = list(words)
+    while rest and honorific_key(rest[0]):
+        honorific = honorific or honorific_key(rest[0])
+        rest = rest[1:]
+    while rest and rest[-1].lower().rstrip(".") in SUFFIXES:
+        rest = rest[:-1]
+    low = tuple(w.lower() for w in rest)
+    if not low:
+        return NameParts(honorific, None, None, ())
+    if len(low) == 1:
+        word = low[0]
+        if honorific is None:
+            return NameParts(None, None, None, low)  # one word alone: given name or surname, decided later
+        if honorific in GIVEN_NAME_HONORIFICS:
+            # "Sir Walter", "Lady Catherine" name the given name; "Lady Russell" the surname
+            return NameParts(honorific, word, None, low) if is_given_name(word) else NameParts(honorific, None, None, low)
+        if honorific in ("miss", "master", "ms") and is_given_name(word):
+            return NameParts(honorific, word, None, low)  # "Miss Lizzy", "Master Tom"
+        return NameParts(honorific, None, word, low)
+    # surname: the last word, with any particles before it ("de Bourgh")
+    i = len(low) - 1
+    while i > 1 and low[i - 1] in PARTICLES:
+        i -= 1
+    return NameParts(honorific, low[0], " ".join(low[i:]), low)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(name -> gender, name or nickname -> the formal names it may stand for)."""
+    genders: dict[str, str] = {}
+    forms: dict[str, set[str]] = {}
+    table = files("fabula").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, gender, nicknames = line.split("\t")
+        formal = name.lower()
+        genders.setdefault(formal, gender)
+        forms.setdefault(formal, set()).add(formal)
+        for nick in nicknames.split(","):
+            nick = nick.strip().lower()
+            if nick:
+                forms.setdefault(nick, set()).add(formal)
+                genders.setdefault(nick, gender)
+    return genders, {k: frozenset(v) for k, v in forms.items()}
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in _given_names()[0]
+
+
+def given_name_gender(word: str) -> str:
+    """"M", "F" or "" from the table: a prior only, which pronouns in the text override."""
+    g = _given_names()[0].get(word.lower(), "")
+    return g if g in ("M", "F") else ""
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names can name one person: equal, a nickname pair
+    ("Peggy"/"Margaret"), a shortening ("Eliza"/"Elizabeth") or a pet form ("Tom"/"Tommy")."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    forms = _given_names()[1]
+    if forms.get(a, frozenset()) & forms.get(b, frozenset({b})) or a in forms.get(b, ()) or b in forms.get(a, ()):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) and short not in forms:
+        return True  # an unlisted shortening: "Fitz" / "Fitzwilliam"
+    # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy"):
+        return True
+    return False

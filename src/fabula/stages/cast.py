@@ -1,0 +1,260 @@
+"""The cast: person names clustered into characters, with gender and the narrator.
+
+Names are joined the way a reader joins them: "Elizabeth Bennet", "Elizabeth",
+"Lizzy", "Eliza" and "Miss Elizabeth" are one woman; "Mr. Bennet" and
+"Mrs. Bennet" are two people; a bare surname ("Darcy") is the man called
+"Mr. Darcy" before the woman called "Miss Darcy". Fuller names are placed
+first, so shorter ones join a character that already exists.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..dialogue import quoted_spans
+from ..lexicon import words
+from ..model import Character, Mention, Story
+from ..names import HONORIFICS, NameParts, given_name_gender, parse_name, same_given_name
+from . import stage
+from .narrator import find_narrator
+from .gender import gender_of, vote_pronouns
+
+
+@dataclass
+class Cluster:
+    given: set[str] = field(default_factory=set)
+    surname: str | None = None
+    honorifics: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)  # display form -> count
+    parts: dict[str, NameParts] = field(default_factory=dict)  # display form -> parts
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)  # pronoun set -> weight
+    narrator: bool = False
+
+    @property
+    def size(self) -> int:
+        return sum(self.surfaces.values())
+
+    def name_gender(self) -> str:
+        """"M"/"F" from honorifics and the given-name table, "" when unknown or mixed."""
+        g: Counter = Counter()
+        for h, n in self.honorifics.items():
+            if HONORIFICS.get(h):
+                g[HONORIFICS[h]] += n
+        for name in self.given:
+            if given_name_gender(name):
+                g[given_name_gender(name)] += 1
+        if not g or g["M"] == g["F"]:
+            return ""
+        return g.most_common(1)[0][0]
+
+    def add(self, display: str, parts: NameParts, mention: Mention) -> None:
+        self.surfaces[display] += 1
+        self.parts.setdefault(display, parts)
+        self.mentions.append(mention)
+        if parts.honorific:
+            self.honorifics[parts.honorific] += 1
+        # "Mrs. John Dashwood" is named after her husband: his given name is not hers
+        if parts.given and given_name_gender(parts.given) in ("", parts.honorific_gender or given_name_gender(parts.given)):
+            self.given.add(parts.given)
+        if parts.surname and not self.surname:
+            self.surname = parts.surname
+
+
+def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
+    ev = evidence.get(key)
+    if ev is None:
+        return 0.0
+    parts = key.split()
+    if len(parts) > 1 and parts[0] != "the" and parts[-1] in words("place_suffixes"):
+        return -1.0  # "Lucas Lodge", "Mansfield Park"
+    if key in plural_of:
+        return -1.0  # "the Bennets", "Miss Musgroves": a family
+    score = ev.score
+    if len(parts) > 1 and parts[0] != "the":  # a full name borrows from its parts
+        score += 0.5 * sum(evidence[w].score for w in parts if w in evidence)
+    strong = sum(1 for k in ev.links if k in evidence and evidence[k].score >= 2)
+    return score + min(2, strong)  # listed with people: "Angel, Illyria, Wesley, and Gunn"
+
+
+def _plurals(evidence: dict) -> set[str]:
+    """Names that are plurals of other names: "bennets" beside "bennet"."""
+    singles = {k.split()[-1] for k in evidence}
+    out = set()
+    for key in evidence:
+        last = key.split()[-1]
+        if last.endswith("es") and last[:-2] in singles or last.endswith("s") and last[:-1] in singles:
+            out.add(key)
+    return out
+
+
+def _best(candidates: list[Cluster]) -> Cluster | None:
+    return max(candidates, key=lambda c: c.size) if candidates else None
+
+
+def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool = False) -> Cluster | None:
+    """A cluster with this given name: an exact match first, then a nickname."""
+    fits = [c for c in clusters if not gender or c.name_gender() in ("", gender)]
+    exact = [c for c in fits if given in c.given]
+    if exact or exact_only:
+        return _best(exact)
+    return _best([c for c in fits if any(same_given_name(given, g) for g in c.given)])
+
+
+FORMAL = frozenset({"sir", "lady", "lord", "dame"})
+
+
+def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
+    """The existing cluster this name joins, or None for a new character."""
+    hg = parts.honorific_gender
+    if parts.words[0] == "the":
+        title = parts.words[1] if len(parts.words) == 2 else None
+        return _best([c for c in clusters if parts.key in {p.key for p in c.parts.values()}]) or (
+            _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None)  # "the Colonel"
+    if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
+        return None  # "Mrs. John Dashwood": a wife named after her husband
+    formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
+    if parts.given and parts.surname:
+        same = [c for c in clusters if c.surname == parts.surname]
+        return _by_given(same, parts.given, hg, exact_only=formal)
+    if parts.given:
+        return _by_given(clusters, parts.given, hg, exact_only=formal)
+    same = [c for c in clusters if c.surname == (parts.surname or parts.words[0])]
+    if parts.surname:
+        found = _by_surname(parts, same, miss_surnames)
+        # "Mrs. Rachel", "Mr. Teddy": an honorific with a given name the table did not know
+        return found or (_by_given(clusters, parts.surname, hg, exact_only=True) if not same else None)
+    word = parts.words[0]
+    if parts.honorific:  # "Lady Russell": a surname, or a given name the table does not know
+        return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
+    found = _by_given(clusters, word, "")
+    if found:
+        return found
+    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.name_gender() != "F"] or same)
+
+
+def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
+    hg = parts.honorific_gender
+    if parts.honorific == "mrs":
+        # a wife, not her daughters: the only woman of the name, where no Miss of it is spoken of
+        women = [c for c in same if c.given and c.name_gender() == "F"]
+        plain = [c for c in same if c.honorifics["mrs"] and not c.given]
+        if plain:
+            return _best(plain)
+        return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
+    if hg == "F":
+        return _best([c for c in same if c.name_gender() in ("", "F") and not c.honorifics["mrs"]])
+    if hg == "M":
+        return _best([c for c in same if c.name_gender() in ("", "M")])
+    # "Admiral Croft", "Dr. Hollis": the same title, else someone of unknown gender, else the only one
+    return _best([c for c in same if c.honorifics[parts.honorific]]
+                 or [c for c in same if not c.name_gender()] or (same if len(same) == 1 else []))
+
+
+def _order(parts: NameParts) -> int:
+    if parts.given and parts.surname:
+        return 0
+    if parts.honorific and (parts.given or parts.surname):
+        return 1
+    return 2
+
+
+def cluster_names(found: list[tuple[str, NameParts, Mention]]) -> list[Cluster]:
+    """Join name mentions into clusters, fuller names first."""
+    by_display: dict[str, list[tuple[NameParts, Mention]]] = {}
+    for display, parts, mention in found:
+        by_display.setdefault(display, []).append((parts, mention))
+    order = sorted(by_display, key=lambda d: (_order(by_display[d][0][0]), -len(by_display[d]), d))
+    miss_surnames = {parts.surname for parts, _ in (v[0] for v in by_display.values()) if parts.honorific == "miss"}
+    clusters: list[Cluster] = []
+    for display in order:
+        parts = by_display[display][0][0]
+        cluster = _place(parts, clusters, miss_surnames)
+        if cluster is None:
+            cluster = Cluster()
+            if len(parts.words) == 1 and not parts.surname and not parts.given:
+                if parts.honorific:
+                    cluster.surname = parts.words[0]  # "Lady Russell"
+                else:
+                    cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
+            clusters.append(cluster)
+        for p, m in by_display[display]:
+            cluster.add(display, p, m)
+    return clusters
+
+
+def _display(text: str) -> str:
+    words_ = text.split()
+    if words_ and words_[0] == "The":
+        words_[0] = "the"
+    return " ".join(words_)
+
+
+def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> list[Mention]:
+    """Capitalised one-word uses of a known person's name that the tagger did not call a name."""
+    t, text = story.tokens, story.text
+    out = []
+    for s, e in zip(t.start, t.end):
+        w = text[s:e]
+        if s not in covered and w[:1].isupper() and w.lower() in person_words:
+            out.append(Mention(s, e, "PROP"))
+    return out
+
+
+@stage(requires=("mentions", "notes.names"), assigns=("characters",))
+def cast(story: Story, settings) -> None:
+    text = story.text
+    evidence = story.notes.get("names", {})
+    spans = [s for p in story.paragraphs if p.kind == "text" for s in quoted_spans(text, p.start, p.end)]
+    span_starts = [s for s, _ in spans]
+
+    def quoted(offset: int) -> bool:
+        i = bisect_left(span_starts, offset + 1) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    plural_of = _plurals(evidence)
+    person = {k for k in evidence if _person_score(k, evidence, plural_of) > 0}
+    others = [m for m in story.mentions if m.kind != "PROP"]
+    props = [m for m in story.mentions if m.kind == "PROP"]
+    covered = {s for m in props for s in range(m.start, m.end)}
+    props += _more_mentions(story, {k for k in person if " " not in k}, covered)
+    names = []
+    for m in props:
+        display = _display(text[m.start:m.end])
+        parts = parse_name(display.split())
+        if parts.words and parts.key in person:
+            names.append((display, parts, m))
+    clusters = cluster_names(names)
+    narrator = find_narrator(story, quoted, [(c, c.given) for c in clusters])
+    if narrator is not None:
+        index, first_person = narrator
+        if index is None:
+            clusters.append(Cluster())
+            index = len(clusters) - 1
+        clusters[index].narrator = True
+        clusters[index].mentions.extend(first_person)
+    vote_pronouns(story, clusters, quoted)
+
+    clusters.sort(key=lambda c: (-len(c.mentions), min(m.start for m in c.mentions)))
+    characters = []
+    for i, c in enumerate(clusters, start=1):
+        cid = f"c{i}"
+        for m in c.mentions:
+            m.character = cid
+        name = _full_name(c)
+        aliases = [d for d, _ in sorted(c.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if d != name]
+        gender, confidence = gender_of(c.votes, c.name_gender())
+        characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
+    story.mentions = sorted(others + [m for _, _, m in names], key=lambda m: (m.start, m.end))
+    story.characters = characters
+
+
+def _full_name(c: Cluster) -> str:
+    """The fullest name: given name and surname if used, else the longest, titled form first."""
+    if not c.surfaces:
+        return "the narrator"
+    return max(c.surfaces, key=lambda d: (
+        bool(c.parts[d].given and c.parts[d].surname), len(c.parts[d].words),
+        c.parts[d].honorific is not None, c.surfaces[d], d))

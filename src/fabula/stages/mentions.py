@@ -1,0 +1,201 @@
+"""Character mentions: names (PROP), descriptions (NOM) and pronouns (PRON).
+
+spaCy's news-trained NER misses many fictional names, so a name is any run
+of capitalised words that the tagger calls proper nouns, or that the text
+never writes in lower case. Whether a name belongs to a *person* is decided
+from evidence that holds in fiction, pooled over every use of the name:
+honorifics, being the subject of speech, thought and perception verbs, being
+addressed inside dialogue, being listed with other people, NER's opinion,
+and place-like contexts ("at Netherfield") against it. The cast stage makes
+the decision; this stage collects the evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..dialogue import quoted_spans
+from ..lexicon import words
+from ..model import Mention, Story
+from ..names import PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
+from . import stage
+
+PERSON_ENTS = {"PERSON"}
+OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
+PRONOUNS = {
+    "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves",
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "we", "us", "our", "ours", "ourselves",
+    "they", "them", "their", "theirs", "themselves", "themself", "xe", "xem", "xyr", "xyrs", "xemself",
+    "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself", "thee", "thou", "thy", "thine", "thyself", "ye",
+}
+VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
+OPENERS = {"“", '"', "‘", "—", "(", "-"}
+NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
+
+
+@dataclass(slots=True)
+class NameEvidence:
+    """Why fabula thinks a name is a person's, pooled over its uses."""
+
+    count: int = 0
+    score: float = 0.0
+    links: set[str] = field(default_factory=set)  # names it is listed or apposed with
+
+
+class _Reader:
+    """Token access and the casing statistics that tell names from common words."""
+
+    def __init__(self, story: Story) -> None:
+        self.story, self.t, self.text = story, story.tokens, story.text
+        self.lower: Counter = Counter()
+        self.capital_inside: Counter = Counter()  # capitalised, not at a sentence's start
+        for i in range(len(self.t)):
+            w = self.word(i)
+            if w.islower():
+                self.lower[w] += 1
+            elif w[:1].isupper() and not self.starts_sentence(i):
+                self.capital_inside[w.lower()] += 1
+
+    def word(self, i: int) -> str:
+        return self.text[self.t.start[i]:self.t.end[i]]
+
+    def starts_sentence(self, i: int) -> bool:
+        t = self.t
+        return i == 0 or t.sentence[i - 1] != t.sentence[i] or self.word(i - 1) in OPENERS
+
+    def common_word(self, w: str) -> bool:
+        """Written in lower case more often than capitalised mid-sentence: "Hastily", "Envy"."""
+        low = w.lower()
+        return self.lower[low] > self.capital_inside[low]
+
+    def name_like(self, i: int) -> bool:
+        w = self.word(i)
+        if not w[:1].isupper():
+            return False
+        if honorific_key(w) is not None:
+            return True
+        if len(w) < 2 or w.lower() in words("not_names") or self.common_word(w):
+            return False
+        if len(w) > 2 and w.isupper():
+            return False  # headings and shouting: "IN WHICH PIGLET MEETS A HEFFALUMP"
+        t = self.t
+        if t.tag[i] in ("NNP", "NNPS") or t.ent[i].endswith("PERSON"):
+            return True
+        # a capitalised word inside a sentence that the text never lower-cases: "Spike" tagged as a verb
+        return not self.starts_sentence(i) and t.pos[i] not in NOT_NAME_POS and not self.lower[w.lower()]
+
+    def runs(self, lo: int, hi: int):
+        """``(first, last)`` token indices of each name in tokens ``lo..hi``; an honorific starts a new name."""
+        t = self.t
+        i = lo
+        while i < hi:
+            if not self.name_like(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
+                nxt = j + 1
+                if self.name_like(nxt):
+                    if honorific_key(self.word(nxt)) and not honorific_key(self.word(j)):
+                        break
+                elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_like(nxt + 1)):
+                    break
+                j = nxt
+            yield i, j
+            i = j + 1
+
+
+def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, titled: bool) -> float:
+    t = r.t
+    score = 3.0 if honorific and not titled else 0.0
+    for k in range(first, last + 1):
+        ent = t.ent[k][2:]
+        if ent in PERSON_ENTS:
+            score += 1.0
+        elif ent in OTHER_ENTS:
+            score -= 1.5
+    dep, head = t.dep[last], t.head[last]
+    if dep in ("nsubj", "nsubjpass") and head != last:
+        score += 2.0 if t.lemma[head].lower() in words("person_verbs") else 0.5
+    elif dep == "poss":
+        score += 0.5
+    before = first - 1 if not titled else first - 2
+    if before >= 0 and t.sentence[before] == t.sentence[first] and r.word(before).lower() in words("place_words"):
+        score -= 1.5
+    if quoted and last + 1 < len(t):
+        opens = first == 0 or r.word(first - 1) in (",", "“", '"', "‘", "—") or r.starts_sentence(first)
+        if r.word(last + 1) in VOCATIVE_AFTER and opens:
+            score += 2.0  # "Peggy," he said: addressed by name
+    return score
+
+
+def _nominal(t, n: int, lo: int) -> int | None:
+    """Start of the description headed by person noun ``n`` ("the bleach blond vampire"),
+    or None when it has no determiner or possessor (bare "girls" is not a mention)."""
+    children = [k for k in range(max(lo, n - 6), n) if t.head[k] == n
+                and t.dep[k] in ("det", "poss", "amod", "compound", "nummod", "nmod")]
+    if not any(t.dep[k] in ("det", "poss") for k in children):
+        return None
+    return min(children)
+
+
+def _paragraph_ranges(story: Story):
+    """``(paragraph, first token, end token)`` for each analysed paragraph."""
+    t = story.tokens
+    para_of_sentence = [s.paragraph for s in story.sentences]
+    by_id = {p.id: p for p in story.paragraphs}
+    lo, n = 0, len(t)
+    while lo < n:
+        pid = para_of_sentence[t.sentence[lo]]
+        hi = lo
+        while hi < n and para_of_sentence[t.sentence[hi]] == pid:
+            hi += 1
+        yield by_id[pid], lo, hi
+        lo = hi
+
+
+@stage(requires=("tokens", "sentences", "paragraphs"), assigns=("mentions", "notes.names"))
+def mentions(story: Story, settings) -> None:
+    """Fill ``story.mentions`` with every candidate mention, and pool name evidence in ``notes``."""
+    r = _Reader(story)
+    t, text = r.t, r.text
+    evidence: dict[str, NameEvidence] = defaultdict(NameEvidence)
+    found: list[Mention] = []
+    person_nouns = words("person_nouns")
+    for para, lo, hi in _paragraph_ranges(story):
+        spans = quoted_spans(text, para.start, para.end)
+        keys_by_last: dict[int, str] = {}
+        for first, last in r.runs(lo, hi):
+            names = [r.word(k) for k in range(first, last + 1)]
+            if any(w.lower().rstrip(".") in PLURAL_HONORIFICS for w in names):
+                continue
+            titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
+            if titled:  # "the Hatter", "the Queen": the article is part of how they are named
+                first -= 1
+                names = ["the"] + names
+            parts = parse_name(names)
+            if not parts.words:
+                continue
+            quoted = any(s <= t.start[first] < e for s, e in spans)
+            ev = evidence[parts.key]
+            ev.count += 1
+            ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)
+            keys_by_last[last] = parts.key
+            if t.dep[last] in ("conj", "appos") and t.head[last] in keys_by_last:
+                other = keys_by_last[t.head[last]]
+                if other != parts.key:
+                    ev.links.add(other)
+                    evidence[other].links.add(parts.key)
+            found.append(Mention(t.start[first], t.end[last], "PROP"))
+        for k in range(lo, hi):
+            low = r.word(k).lower()
+            if t.pos[k] == "PRON" and low in PRONOUNS:
+                found.append(Mention(t.start[k], t.end[k], "PRON"))
+            elif t.pos[k] == "NOUN" and t.lemma[k].lower() in person_nouns:
+                start = _nominal(t, k, lo)
+                if start is not None:
+                    found.append(Mention(t.start[start], t.end[k], "NOM"))
+    found.sort(key=lambda m: (m.start, m.end))
+    story.mentions = found
+    story.notes["names"] = dict(evidence)

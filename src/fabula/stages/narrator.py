@@ -1,0 +1,35 @@
+"""The narrator of first-person narration: "I" outside quotation marks is one character."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..names import parse_name, same_given_name
+
+FIRST_PERSON = ("i", "me", "my", "mine", "myself")
+NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m)\s+((?:[A-Z][\w'’-]+\s?){1,3})")
+MIN_SHARE = 0.01  # first-person pronouns per word of narration
+MIN_COUNT = 5
+
+
+def find_narrator(story, quoted, clusters: list[tuple[object, set[str]]]):
+    """``(index of the narrator's cluster or None for a new one, first-person mentions)``,
+    or None when the story is not told in the first person."""
+    text = story.text
+    first = [m for m in story.mentions if m.kind == "PRON" and text[m.start:m.end].lower() in FIRST_PERSON
+             and not quoted(m.start)]
+    narration = sum(1 for s, pos in zip(story.tokens.start, story.tokens.pos) if pos != "PUNCT" and not quoted(s))
+    if len(first) < MIN_COUNT or len(first) < MIN_SHARE * narration:
+        return None
+    for p in story.paragraphs:
+        for match in NAMED.finditer(text, p.start, p.end):
+            if quoted(match.start()):
+                continue
+            parts = parse_name(match.group(1).split())
+            for i, (_, given) in enumerate(clusters):
+                if parts.words and any(same_given_name(parts.words[0], g) for g in given):
+                    return i, first
+    return None, first
+
+
