@@ -28,6 +28,8 @@ HONORIFICS: dict[str, str] = {
     "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
     "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
 }
+# Forms of address for a married woman: she shares the surname with a husband, not with sisters.
+MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame"})
 # Plural forms of address name a group, never one character ("the Misses Bennet", "Messrs. Smith").
 PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
 # Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Catherine").

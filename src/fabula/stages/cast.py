@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from ..dialogue import quoted_spans
 from ..lexicon import words
 from ..model import Character, Mention, Story
-from ..names import HONORIFICS, NameParts, given_name_gender, parse_name, same_given_name
+from ..names import HONORIFICS, MARRIED, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
 from .narrator import find_narrator
-from .gender import gender_of, vote_pronouns
+from .gender import gender_of, pronoun_votes
 
 
 @dataclass
@@ -37,20 +37,45 @@ class Cluster:
     def size(self) -> int:
         return sum(self.surfaces.values())
 
-    def name_gender(self) -> str:
-        """"M"/"F" from honorifics and the given-name table, "" when unknown or mixed."""
-        g: Counter = Counter()
+    def titled_gender(self) -> str:
+        """"M"/"F" from the honorifics used for them alone."""
+        g = Counter({"M": 0, "F": 0})
         for h, n in self.honorifics.items():
             if HONORIFICS.get(h):
                 g[HONORIFICS[h]] += n
+        return "" if g["M"] == g["F"] else g.most_common(1)[0][0]
+
+    def titled_counts(self) -> Counter:
+        out: Counter = Counter()
+        for h, n in self.honorifics.items():
+            if HONORIFICS.get(h):
+                out[HONORIFICS[h]] += n
+        return out
+
+    def table_gender(self) -> str:
+        found = {given_name_gender(g) for g in self.given} - {""}
+        return found.pop() if len(found) == 1 else ""
+
+    def name_gender(self) -> str:
+        """"M"/"F" from honorifics, pronouns after their names and the given-name table;
+        "" when unknown or contested."""
+        g = Counter({"M": 0.0, "F": 0.0})
+        for h, n in self.honorifics.items():
+            if HONORIFICS.get(h):
+                g[HONORIFICS[h]] += 2 * n
+        g["M"] += self.votes["he/him"]
+        g["F"] += self.votes["she/her"]
         for name in self.given:
             if given_name_gender(name):
                 g[given_name_gender(name)] += 1
-        if not g or g["M"] == g["F"]:
+        total = g["M"] + g["F"]
+        if not total or max(g.values()) < 2 * total / 3:
             return ""
-        return g.most_common(1)[0][0]
+        return "M" if g["M"] > g["F"] else "F"
 
-    def add(self, display: str, parts: NameParts, mention: Mention) -> None:
+    def add(self, display: str, parts: NameParts, mention: Mention, votes: Counter) -> None:
+        if display not in self.surfaces:
+            self.votes.update(votes)
         self.surfaces[display] += 1
         self.parts.setdefault(display, parts)
         self.mentions.append(mention)
@@ -90,20 +115,22 @@ def _plurals(evidence: dict) -> set[str]:
     return out
 
 
+FORMAL = frozenset({"sir", "lady", "lord", "dame"})
+
+
 def _best(candidates: list[Cluster]) -> Cluster | None:
     return max(candidates, key=lambda c: c.size) if candidates else None
 
 
 def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool = False) -> Cluster | None:
-    """A cluster with this given name: an exact match first, then a nickname."""
+    """A cluster with this given name: an exact match first, then a nickname,
+    but never a nickname for someone always called Sir or Lady."""
     fits = [c for c in clusters if not gender or c.name_gender() in ("", gender)]
     exact = [c for c in fits if given in c.given]
     if exact or exact_only:
         return _best(exact)
-    return _best([c for c in fits if any(same_given_name(given, g) for g in c.given)])
-
-
-FORMAL = frozenset({"sir", "lady", "lord", "dame"})
+    return _best([c for c in fits if not any(c.honorifics[h] for h in FORMAL)
+                  and any(same_given_name(given, g) for g in c.given)])
 
 
 def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
@@ -111,7 +138,8 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     hg = parts.honorific_gender
     if parts.words[0] == "the":
         title = parts.words[1] if len(parts.words) == 2 else None
-        return _best([c for c in clusters if parts.key in {p.key for p in c.parts.values()}]) or (
+        plain = " ".join(parts.words[1:])  # "the Artful Dodger" is the "Artful Dodger"
+        return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
             _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None)  # "the Colonel"
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
         return None  # "Mrs. John Dashwood": a wife named after her husband
@@ -124,8 +152,10 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     same = [c for c in clusters if c.surname == (parts.surname or parts.words[0])]
     if parts.surname:
         found = _by_surname(parts, same, miss_surnames)
-        # "Mrs. Rachel", "Mr. Teddy": an honorific with a given name the table did not know
-        return found or (_by_given(clusters, parts.surname, hg, exact_only=True) if not same else None)
+        if found or same or not hg:
+            return found
+        # "Mrs. Rachel", "Mr. Teddy": a given name after a gendered honorific
+        return _by_given(clusters, parts.surname, hg, exact_only=True)
     word = parts.words[0]
     if parts.honorific:  # "Lady Russell": a surname, or a given name the table does not know
         return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
@@ -137,20 +167,17 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
 
 def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
     hg = parts.honorific_gender
-    if parts.honorific == "mrs":
+    if parts.honorific in MARRIED:
         # a wife, not her daughters: the only woman of the name, where no Miss of it is spoken of
         women = [c for c in same if c.given and c.name_gender() == "F"]
-        plain = [c for c in same if c.honorifics["mrs"] and not c.given]
-        if plain:
-            return _best(plain)
         return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
     if hg == "F":
-        return _best([c for c in same if c.name_gender() in ("", "F") and not c.honorifics["mrs"]])
+        return _best([c for c in same if c.name_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)])
     if hg == "M":
         return _best([c for c in same if c.name_gender() in ("", "M")])
-    # "Admiral Croft", "Dr. Hollis": the same title, else someone of unknown gender, else the only one
+    # "Admiral Croft", "Comrade Syme": the same title, else someone not called Mrs. or Miss
     return _best([c for c in same if c.honorifics[parts.honorific]]
-                 or [c for c in same if not c.name_gender()] or (same if len(same) == 1 else []))
+                 or [c for c in same if c.titled_gender() != "F"])
 
 
 def _order(parts: NameParts) -> int:
@@ -161,8 +188,9 @@ def _order(parts: NameParts) -> int:
     return 2
 
 
-def cluster_names(found: list[tuple[str, NameParts, Mention]]) -> list[Cluster]:
-    """Join name mentions into clusters, fuller names first."""
+def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, Counter]) -> list[Cluster]:
+    """Join name mentions into clusters, fuller names first; ``votes`` are the
+    pronoun sets seen after each name."""
     by_display: dict[str, list[tuple[NameParts, Mention]]] = {}
     for display, parts, mention in found:
         by_display.setdefault(display, []).append((parts, mention))
@@ -181,7 +209,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]]) -> list[Cluster]:
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
         for p, m in by_display[display]:
-            cluster.add(display, p, m)
+            cluster.add(display, p, m, votes.get(display, Counter()))
     return clusters
 
 
@@ -226,7 +254,8 @@ def cast(story: Story, settings) -> None:
         parts = parse_name(display.split())
         if parts.words and parts.key in person:
             names.append((display, parts, m))
-    clusters = cluster_names(names)
+    votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted)
+    clusters = cluster_names(names, votes)
     narrator = find_narrator(story, quoted, [(c, c.given) for c in clusters])
     if narrator is not None:
         index, first_person = narrator
@@ -235,7 +264,6 @@ def cast(story: Story, settings) -> None:
             index = len(clusters) - 1
         clusters[index].narrator = True
         clusters[index].mentions.extend(first_person)
-    vote_pronouns(story, clusters, quoted)
 
     clusters.sort(key=lambda c: (-len(c.mentions), min(m.start for m in c.mentions)))
     characters = []
@@ -245,7 +273,7 @@ def cast(story: Story, settings) -> None:
             m.character = cid
         name = _full_name(c)
         aliases = [d for d, _ in sorted(c.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if d != name]
-        gender, confidence = gender_of(c.votes, c.name_gender())
+        gender, confidence = gender_of(c.votes, c.titled_counts(), c.table_gender())
         characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
     story.mentions = sorted(others + [m for _, _, m in names], key=lambda m: (m.start, m.end))
     story.characters = characters

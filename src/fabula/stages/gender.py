@@ -1,8 +1,8 @@
 """Gender from pronouns: the pronoun set the text uses for a character.
 
 A character's pronouns are read where the text makes the reference plain:
-the first third-person singular pronoun after their name in narration,
-before any other name intervenes. Honorifics ("Mrs.", "Sir") and the
+their name is the subject of a clause in narration, and the next subject
+pronoun, before any other name intervenes, continues it. Honorifics ("Mrs.", "Sir") and the
 given-name table add a little; the text's own pronouns outweigh them.
 """
 
@@ -20,44 +20,58 @@ PRONOUN_SETS = {
 }
 PRONOUN_TO_SET = {p: label for label, ps in PRONOUN_SETS.items() for p in ps}
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
-NAME_WEIGHT = 2
-WINDOW = 25  # tokens after a name in which its pronoun is looked for
+TITLE_WEIGHT = 1.0  # per use of "Mr.", "Mrs.", "Sir", …
+TABLE_WEIGHT = 1.0  # the given-name table: one vote, which the text's pronouns outweigh
+WINDOW = 30  # tokens after a name in which its pronoun is looked for
+SUBJECT = ("nsubj", "nsubjpass")
+LOOSE_WEIGHT = 0.34
 
 
-def vote_pronouns(story, clusters, quoted) -> None:
-    """Add to each cluster's ``votes`` the pronoun sets that follow its names."""
+def pronoun_votes(story, names: list[tuple[str, object]], quoted) -> dict[str, Counter]:
+    """For each name (display form), how often each pronoun set follows it."""
     t, text = story.tokens, story.text
     starts = t.start
-    name_starts = sorted(m.start for c in clusters for m in c.mentions if m.kind == "PROP")
+    name_starts = sorted(m.start for _, m in names)
     paragraph = [s.paragraph for s in story.sentences]
-    for c in clusters:
-        for m in c.mentions:
-            if m.kind != "PROP" or quoted(m.start):
-                continue
-            k = bisect_left(starts, m.end)
-            if k >= len(t):
-                continue
-            nxt = bisect_left(name_starts, m.end)
-            limit = name_starts[nxt] if nxt < len(name_starts) else len(text)
-            home = paragraph[t.sentence[k]]
-            for j in range(k, min(len(t), k + WINDOW)):
-                if starts[j] >= limit or paragraph[t.sentence[j]] != home:
-                    break
-                label = PRONOUN_TO_SET.get(text[starts[j]:t.end[j]].lower())
-                if label and not quoted(starts[j]):
-                    c.votes[label] += 1
-                    break
+    votes: dict[str, Counter] = {}
+    for display, m in names:
+        if quoted(m.start):
+            continue
+        k = bisect_left(starts, m.end)
+        if k >= len(t):
+            continue
+        # subject continuity ("Ralph stood up. He ...") is plain; after an object, weaker
+        weight = 1.0 if t.dep[k - 1] in SUBJECT else LOOSE_WEIGHT
+        nxt = bisect_left(name_starts, m.end)
+        limit = name_starts[nxt] if nxt < len(name_starts) else len(text)
+        home = paragraph[t.sentence[k]]
+        for j in range(k, min(len(t), k + WINDOW)):
+            if starts[j] >= limit or paragraph[t.sentence[j]] != home:
+                break
+            word = text[starts[j]:t.end[j]].lower()
+            label = PRONOUN_TO_SET.get(word)
+            if label and not quoted(starts[j]):
+                # the next subject continues the name; an object ("looked at her") is someone else
+                if t.dep[j] in SUBJECT or word.endswith("self"):
+                    votes.setdefault(display, Counter())[label] += weight
+                break
+    return votes
 
 
-def gender_of(votes: Counter, name_gender: str) -> tuple[str | None, float]:
-    """The winning pronoun set and its share of the evidence; None on a tie or no evidence."""
-    votes = Counter(votes)
-    if name_gender:
-        votes[NAME_GENDER_SET[name_gender]] += NAME_WEIGHT
-    total = sum(votes.values())
+def gender_of(votes: Counter, titled: Counter, table: str) -> tuple[str | None, float]:
+    """The winning pronoun set and its share of the evidence; None on a tie or no evidence.
+
+    ``votes``: pronoun sets continuing the name; ``titled``: "M"/"F" counts of
+    gendered honorifics used for them; ``table``: the given-name table's "M"/"F"."""
+    score = Counter({label: float(n) for label, n in votes.items()})
+    for g, n in titled.items():
+        score[NAME_GENDER_SET[g]] += TITLE_WEIGHT * n
+    if table:
+        score[NAME_GENDER_SET[table]] += TABLE_WEIGHT
+    total = sum(score.values())
     if not total:
         return None, 0.0
-    (label, top), *rest = votes.most_common()
+    (label, top), *rest = score.most_common()
     if rest and rest[0][1] == top:
         return None, round(top / total, 3)
     return label, round(top / total, 3)
