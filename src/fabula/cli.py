@@ -11,6 +11,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -105,6 +106,33 @@ def read_command(
             typer.echo(str(target))  # one path per line on stdout, for pipes
     if failed:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+@app.command("cast")
+def cast_command(
+    story: Path = typer.Argument(..., help="The story file.", show_default=False),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    min_mentions: int = typer.Option(1, "--min-mentions", help="Leave out characters mentioned fewer times."),
+) -> None:
+    """Print the cast of STORY as a table: name, aliases, gender, mentions, biggest first.
+
+    Example: fabula cast story.txt --min-mentions 3
+    """
+    try:
+        result = read_story(story, spacy_model=spacy_model)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    table = Table(title=result.meta.title or story.name, show_lines=False)
+    for column, justify in (("name", "left"), ("aliases", "left"), ("gender", "left"), ("mentions", "right")):
+        table.add_column(column, justify=justify)
+    for c in result.characters:
+        if c.mentions < min_mentions:
+            continue
+        gender = f"{c.gender} ({c.gender_confidence:.0%})" if c.gender else "unknown"
+        name = f"{c.name} (narrator)" if c.is_narrator else c.name
+        table.add_row(name, ", ".join(c.aliases), gender, str(c.mentions))
+    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(table)
 
 
 def run() -> None:

@@ -133,11 +133,14 @@ def same_given_name(a: str, b: str) -> bool:
     if a == b:
         return True
     forms = _given_names()[1]
-    if forms.get(a, frozenset()) & forms.get(b, frozenset({b})) or a in forms.get(b, ()) or b in forms.get(a, ()):
-        return True
+    fa, fb = forms.get(a, frozenset()), forms.get(b, frozenset())
+    if a in fb or b in fa:
+        return True  # a formal name and one of its forms
+    if len(fa) == 1 and fa == fb:
+        return True  # two forms of one name and of nothing else: "Peggy" and "Meg"
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short) and short not in forms:
-        return True  # an unlisted shortening: "Fitz" / "Fitzwilliam"
+    if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:
+        return True  # an unlisted shortening: "Fitz" / "Fitzwilliam", "Wes" / "Wesley"
     # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie
     if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy"):
         return True

@@ -58,3 +58,20 @@ def predict(data_dir: Path, out_dir: Path, *, settings: Settings | None = None,
     with ProcessPoolExecutor(workers) as pool:
         futures = [pool.submit(predict_novel, d, out_dir, settings, cache) for d in dirs]
         return [f.result() for f in futures]
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m fabula.evaluate.pdnc", description=predict.__doc__)
+    ap.add_argument("data_dir", type=Path, help="a folder of PDNC novel folders (each with novel_text.txt)")
+    ap.add_argument("out_dir", type=Path, help="where to write <Novel>.json")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--cache", type=Path, help="a folder to keep parsed novels in between runs")
+    args = ap.parse_args(argv)
+    for path in predict(args.data_dir, args.out_dir, workers=args.workers, cache=args.cache):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -56,6 +56,10 @@ class Cluster:
         found = {given_name_gender(g) for g in self.given} - {""}
         return found.pop() if len(found) == 1 else ""
 
+    def hard_gender(self) -> str:
+        """"M"/"F" from honorifics, else from the given-name table: what placement may rely on."""
+        return self.titled_gender() or self.table_gender()
+
     def name_gender(self) -> str:
         """"M"/"F" from honorifics, pronouns after their names and the given-name table;
         "" when unknown or contested."""
@@ -104,6 +108,14 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     return score + min(2, strong)  # listed with people: "Angel, Illyria, Wesley, and Gunn"
 
 
+MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
+
+
+def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
+    score = _person_score(key, evidence, plural_of)
+    return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
+
+
 def _plurals(evidence: dict) -> set[str]:
     """Names that are plurals of other names: "bennets" beside "bennet"."""
     singles = {k.split()[-1] for k in evidence}
@@ -122,15 +134,19 @@ def _best(candidates: list[Cluster]) -> Cluster | None:
     return max(candidates, key=lambda c: c.size) if candidates else None
 
 
-def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool = False) -> Cluster | None:
-    """A cluster with this given name: an exact match first, then a nickname,
-    but never a nickname for someone always called Sir or Lady."""
-    fits = [c for c in clusters if not gender or c.name_gender() in ("", gender)]
+def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool = False,
+              bare: bool = False) -> Cluster | None:
+    """A cluster with this given name: an exact match first, then a nickname. A
+    full name never joins someone called Sir or Lady by a nickname ("Tom
+    Bertram" is not Sir Thomas); a bare nickname may, when no one else fits
+    ("Harry" for Lord Henry)."""
+    fits = [c for c in clusters if not gender or c.hard_gender() in ("", gender)]
     exact = [c for c in fits if given in c.given]
     if exact or exact_only:
         return _best(exact)
-    return _best([c for c in fits if not any(c.honorifics[h] for h in FORMAL)
-                  and any(same_given_name(given, g) for g in c.given)])
+    nick = [c for c in fits if any(same_given_name(given, g) for g in c.given)]
+    plain = [c for c in nick if not any(c.honorifics[h] for h in FORMAL)]
+    return _best(plain or (nick if bare else []))
 
 
 def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
@@ -159,10 +175,10 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     word = parts.words[0]
     if parts.honorific:  # "Lady Russell": a surname, or a given name the table does not know
         return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
-    found = _by_given(clusters, word, "")
+    found = _by_given(clusters, word, "", bare=True)
     if found:
         return found
-    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.name_gender() != "F"] or same)
+    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"] or same)
 
 
 def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
@@ -172,12 +188,13 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
         women = [c for c in same if c.given and c.name_gender() == "F"]
         return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
     if hg == "F":
-        return _best([c for c in same if c.name_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)])
+        return _best([c for c in same if c.hard_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)])
     if hg == "M":
-        return _best([c for c in same if c.name_gender() in ("", "M")])
+        men = [c for c in same if c.hard_gender() in ("", "M") and not any(c.honorifics[h] for h in FORMAL)]
+        return _best([c for c in men if c.name_gender() == "M"] or men)
     # "Admiral Croft", "Comrade Syme": the same title, else someone not called Mrs. or Miss
     return _best([c for c in same if c.honorifics[parts.honorific]]
-                 or [c for c in same if c.titled_gender() != "F"])
+                 or [c for c in same if c.hard_gender() != "F"])
 
 
 def _order(parts: NameParts) -> int:
@@ -243,7 +260,7 @@ def cast(story: Story, settings) -> None:
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
     plural_of = _plurals(evidence)
-    person = {k for k in evidence if _person_score(k, evidence, plural_of) > 0}
+    person = {k for k in evidence if _is_person(k, evidence, plural_of)}
     others = [m for m in story.mentions if m.kind != "PROP"]
     props = [m for m in story.mentions if m.kind == "PROP"]
     covered = {s for m in props for s in range(m.start, m.end)}
@@ -284,5 +301,5 @@ def _full_name(c: Cluster) -> str:
     if not c.surfaces:
         return "the narrator"
     return max(c.surfaces, key=lambda d: (
-        bool(c.parts[d].given and c.parts[d].surname), len(c.parts[d].words),
+        bool(c.parts[d].given and c.parts[d].surname), c.parts[d].words[0] != "the", len(c.parts[d].words),
         c.parts[d].honorific is not None, c.surfaces[d], d))

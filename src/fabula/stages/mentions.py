@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..dialogue import quoted_spans
 from ..lexicon import words
 from ..model import Mention, Story
-from ..names import PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
+from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
 from . import stage
 
 PERSON_ENTS = {"PERSON"}
@@ -41,6 +41,11 @@ class NameEvidence:
     count: int = 0
     score: float = 0.0
     links: set[str] = field(default_factory=set)  # names it is listed or apposed with
+
+
+def _plural_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in PLURAL_HONORIFICS or (w.endswith("s") and honorific_key(w[:-1]) is not None and w not in HONORIFICS)
 
 
 class _Reader:
@@ -96,6 +101,9 @@ class _Reader:
             j = i
             while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
                 nxt = j + 1
+                if honorific_key(self.word(j)) and self.word(nxt)[:1].isupper() and not honorific_key(self.word(nxt)):
+                    j = nxt  # after "Mr." a capitalised word is a name, even "Hall" or "Brown"
+                    continue
                 if self.name_like(nxt):
                     if honorific_key(self.word(nxt)) and not honorific_key(self.word(j)):
                         break
@@ -171,8 +179,8 @@ def mentions(story: Story, settings) -> None:
         keys_by_last: dict[int, str] = {}
         for first, last in r.runs(lo, hi):
             names = [r.word(k) for k in range(first, last + 1)]
-            if any(w.lower().rstrip(".") in PLURAL_HONORIFICS for w in names):
-                continue
+            if any(_plural_title(w) for w in names):
+                continue  # "the Misses Bennet", "the Captains Harville": a group
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
             if titled:  # "the Hatter", "the Queen": the article is part of how they are named
                 first -= 1

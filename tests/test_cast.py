@@ -1,0 +1,127 @@
+"""The cast stage on stories written for the project: names, nicknames, families, places,
+gender, the narrator, and the mentions that point at each character."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import fabula
+from conftest import STORIES
+from fabula.cli import app
+
+
+@pytest.fixture(scope="module")
+def harlows():
+    return fabula.read(STORIES / "harlow-sisters.txt")
+
+
+@pytest.fixture(scope="module")
+def diary():
+    return fabula.read(STORIES / "lighthouse-diary.txt")
+
+
+def _by_name(story):
+    return {c.name: c for c in story.characters}
+
+
+def test_sisters_who_share_a_surname_stay_apart(harlows):
+    cast = _by_name(harlows)
+    assert {"Judith Harlow", "Rose Harlow", "Mr. Harlow", "Mrs. Harlow", "Oswin Tarrant"} <= set(cast)
+    assert len(harlows.characters) == 5
+
+
+def test_nicknames_and_short_names_join_the_full_name(harlows):
+    cast = _by_name(harlows)
+    assert {"Judith", "Judy"} <= set(cast["Judith Harlow"].aliases)
+    assert {"Rose", "Rosie"} <= set(cast["Rose Harlow"].aliases)
+    assert {"Tarrant", "Mr. Tarrant"} <= set(cast["Oswin Tarrant"].aliases)
+
+
+def test_miss_joins_a_daughter_and_mr_and_mrs_are_two_people(harlows):
+    cast = _by_name(harlows)
+    assert "Miss Harlow" in cast["Judith Harlow"].aliases  # the elder, named more often
+    assert "Mrs. Harlow" not in cast["Mr. Harlow"].aliases
+    assert "Harlow" in cast["Mr. Harlow"].aliases  # "I am Harlow," said Mr. Harlow
+
+
+def test_places_and_families_are_not_characters(harlows):
+    names = {n for c in harlows.characters for n in [c.name, *c.aliases]}
+    assert not names & {"Thornbury", "Kettering Lane", "Harlows", "the Harlows"}
+
+
+def test_gender_from_pronouns_and_honorifics(harlows):
+    cast = _by_name(harlows)
+    assert cast["Judith Harlow"].gender == "she/her" and cast["Rose Harlow"].gender == "she/her"
+    assert cast["Mr. Harlow"].gender == "he/him" and cast["Mrs. Harlow"].gender == "she/her"
+    assert cast["Oswin Tarrant"].gender == "he/him"
+    assert all(0 < c.gender_confidence <= 1 for c in harlows.characters if c.gender)
+
+
+def test_biggest_first_with_stable_ids(harlows):
+    counts = [c.mentions for c in harlows.characters]
+    assert counts == sorted(counts, reverse=True)
+    assert [c.id for c in harlows.characters] == [f"c{i}" for i in range(1, len(counts) + 1)]
+
+
+def test_name_mentions_point_at_their_character(harlows):
+    text, ids = harlows.text, {c.id: c for c in harlows.characters}
+    props = [m for m in harlows.mentions if m.kind == "PROP"]
+    assert props and all(m.character in ids for m in props)
+    for m in props:
+        c = ids[m.character]
+        assert " ".join(text[m.start:m.end].split()) in [c.name, *c.aliases]
+    assert sum(1 for m in props if m.character == _by_name(harlows)["Judith Harlow"].id) == \
+        _by_name(harlows)["Judith Harlow"].mentions
+
+
+def test_pronouns_and_descriptions_are_mentions(harlows):
+    text = harlows.text
+    pronouns = {text[m.start:m.end].lower() for m in harlows.mentions if m.kind == "PRON"}
+    assert {"she", "he", "her", "i", "you"} <= pronouns
+    nominals = {text[m.start:m.end] for m in harlows.mentions if m.kind == "NOM"}
+    assert "a stranger" in nominals or "the stranger" in nominals
+    assert "a tall man" in nominals or "a man" in nominals
+
+
+def test_first_person_narrator_is_one_named_character(diary):
+    narrators = [c for c in diary.characters if c.is_narrator]
+    assert len(narrators) == 1
+    ellen = narrators[0]
+    assert ellen.name == "Ellen Marsh" and "Ellen" in ellen.aliases
+    first = [m for m in diary.mentions if m.character == ellen.id and m.kind == "PRON"]
+    assert len(first) > 20  # "I", "me", "my" in narration
+    assert all(diary.text[m.start:m.end].lower() in ("i", "me", "my", "mine", "myself") for m in first)
+    others = {c.name for c in diary.characters if not c.is_narrator}
+    assert {"Abel Crook", "Martha"} <= others and "Penhallow" not in others and "Gull Rock" not in others
+
+
+def test_third_person_story_has_no_narrator(harlows):
+    assert not any(c.is_narrator for c in harlows.characters)
+
+
+def test_an_unnamed_first_person_narrator():
+    text = ("I had not meant to stay so long. I meant to leave at noon, but the rain came, and I sat by the fire.\n\n"
+            "My sister wrote every week. I kept her letters in a tin box under my bed.\n\n"
+            "When the rain stopped I walked to the station. I was the only one on the platform.\n")
+    story = fabula.read(text)
+    narrator = [c for c in story.characters if c.is_narrator]
+    assert len(narrator) == 1 and narrator[0].name == "the narrator" and narrator[0].aliases == []
+
+
+def test_json_has_characters_and_mentions(harlows):
+    data = json.loads(harlows.to_json())
+    c = data["characters"][0]
+    assert set(c) == {"id", "name", "aliases", "gender", "gender_confidence", "mentions", "is_narrator"}
+    m = data["mentions"][0]
+    assert set(m) == {"start", "end", "kind", "character"}
+    assert all(x["kind"] in ("PROP", "NOM", "PRON") for x in data["mentions"])
+
+
+def test_cast_command_prints_the_table():
+    result = CliRunner().invoke(app, ["cast", str(STORIES / "harlow-sisters.txt")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    judith = next(i for i, line in enumerate(lines) if "Judith Harlow" in line)
+    mrs = next(i for i, line in enumerate(lines) if "Mrs. Harlow" in line)
+    assert judith < mrs and "she/her" in lines[judith]

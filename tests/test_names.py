@@ -1,0 +1,38 @@
+"""Name parsing and given-name forms: the rules the cast stage joins names by."""
+
+import pytest
+
+from fabula.names import given_name_gender, parse_name, same_given_name
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lizzy", "Elizabeth"), ("Eliza", "Elizabeth"), ("Peggy", "Margaret"), ("Peggy", "Meg"),
+    ("Tom", "Tommy"), ("Tom", "Thomas"), ("Will", "William"), ("Wes", "Wesley"), ("Sissy", "Cecilia"),
+])
+def test_forms_of_one_name(a, b):
+    assert same_given_name(a, b) and same_given_name(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Jane", "Janet"), ("Harry", "Hetty"), ("Charles", "Charlotte"), ("Ann", "Anna"), ("Mary", "Maria"),
+])
+def test_different_names(a, b):
+    assert not same_given_name(a, b)
+
+
+def test_parse_names():
+    p = parse_name(["Mr.", "Fitzwilliam", "Darcy"])
+    assert (p.honorific, p.given, p.surname, p.honorific_gender) == ("mr", "fitzwilliam", "darcy", "M")
+    p = parse_name(["Lady", "Catherine", "de", "Bourgh"])
+    assert (p.given, p.surname) == ("catherine", "de bourgh")
+    assert parse_name(["Miss", "Bennet"]).surname == "bennet"
+    assert parse_name(["Miss", "Lizzy"]).given == "lizzy"
+    lady = parse_name(["Lady", "Russell"])  # a surname or an unknown given name: left open
+    assert lady.given is None and lady.surname is None and lady.words == ("russell",)
+    titled = parse_name(["the", "Hatter"])
+    assert titled.key == "the hatter" and titled.given is None and titled.surname is None
+
+
+def test_given_name_gender_is_a_prior():
+    assert given_name_gender("Margaret") == "F" and given_name_gender("Peggy") == "F"
+    assert given_name_gender("Thomas") == "M" and given_name_gender("Buffy") == ""
