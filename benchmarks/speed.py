@@ -45,16 +45,31 @@ def child_spacy(path: str, model: str, batch_size: int) -> dict:
 
 
 def child_fabula(path: str, model: str, batch_size: int) -> dict:
-    import fabula
+    """`fabula read` as the library runs it, timed step by step."""
     from fabula.nlp import load_pipeline
+    from fabula.pipeline import parse
+    from fabula.settings import Settings
+    from fabula.stages import check_order, default_stages
 
+    settings = Settings.make(spacy_model=model, batch_size=batch_size)
     t0 = time.perf_counter()
     load_pipeline(model)
     load = time.perf_counter() - t0
+    steps = {}
+    start = t0 = time.perf_counter()
+    story = parse(Path(path), settings)
+    steps["ingest+nlp"] = time.perf_counter() - t0
+    stages = default_stages()
+    check_order(stages)
+    for stage in stages:
+        t0 = time.perf_counter()
+        stage.run(story, settings)
+        steps[stage.name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    story = fabula.read(Path(path), spacy_model=model, batch_size=batch_size)
     story.to_json()
-    return {"load_s": load, "run_s": time.perf_counter() - t0, "words": story.word_count, "peak_rss_mb": _peak_rss_mb()}
+    steps["json"] = time.perf_counter() - t0
+    return {"load_s": load, "run_s": time.perf_counter() - start, "words": story.word_count,
+            "peak_rss_mb": _peak_rss_mb(), "steps": steps}
 
 
 def make_input(words: int, out_dir: Path) -> Path:
@@ -75,8 +90,10 @@ def make_input(words: int, out_dir: Path) -> Path:
 
 def run_child(kind: str, path: Path, model: str, batch_size: int) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, str(path), "--model", model, "--batch-size", str(batch_size)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{kind} run on {path} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -104,6 +121,8 @@ def main() -> None:
                 r = run_child(kind, path, args.model, args.batch_size)
                 print(f"{path.name:<28}{kind:<8}{r['words']:>8}{r['load_s']:>8.1f}{r['run_s']:>8.1f}"
                       f"{r['words'] / r['run_s']:>9.0f}{r['peak_rss_mb']:>9.0f}")
+                for step, seconds in r.get("steps", {}).items():
+                    print(f"{'':<28}  {step:<14}{seconds:>14.2f} s {seconds / r['run_s']:>7.1%}")
 
 
 if __name__ == "__main__":

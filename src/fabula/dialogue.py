@@ -9,6 +9,8 @@ closes a quotation that began at the paragraph's start.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
@@ -32,5 +34,14 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in spans)
+class QuotedText:
+    """``quoted(offset)``: whether an offset of the story lies inside a quotation."""
+
+    def __init__(self, story) -> None:
+        self.spans = [s for p in story.paragraphs if p.kind == "text"
+                      for s in quoted_spans(story.text, p.start, p.end)]
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]

@@ -9,11 +9,10 @@ first, so shorter ones join a character that already exists.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..dialogue import quoted_spans
+from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story
 from ..names import HONORIFICS, MARRIED, NameParts, given_name_gender, parse_name, same_given_name
@@ -39,13 +38,11 @@ class Cluster:
 
     def titled_gender(self) -> str:
         """"M"/"F" from the honorifics used for them alone."""
-        g = Counter({"M": 0, "F": 0})
-        for h, n in self.honorifics.items():
-            if HONORIFICS.get(h):
-                g[HONORIFICS[h]] += n
+        g = self.titled_counts()
         return "" if g["M"] == g["F"] else g.most_common(1)[0][0]
 
     def titled_counts(self) -> Counter:
+        """How often a male ("M") or female ("F") honorific was used for them."""
         out: Counter = Counter()
         for h, n in self.honorifics.items():
             if HONORIFICS.get(h):
@@ -252,12 +249,7 @@ def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> l
 def cast(story: Story, settings) -> None:
     text = story.text
     evidence = story.notes.get("names", {})
-    spans = [s for p in story.paragraphs if p.kind == "text" for s in quoted_spans(text, p.start, p.end)]
-    span_starts = [s for s, _ in spans]
-
-    def quoted(offset: int) -> bool:
-        i = bisect_left(span_starts, offset + 1) - 1
-        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+    quoted = QuotedText(story)
 
     plural_of = _plurals(evidence)
     person = {k for k in evidence if _is_person(k, evidence, plural_of)}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..model import Mention
 from ..names import parse_name, same_given_name
 
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
