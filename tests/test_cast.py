@@ -125,3 +125,24 @@ def test_cast_command_prints_the_table():
     judith = next(i for i, line in enumerate(lines) if "Judith Harlow" in line)
     mrs = next(i for i, line in enumerate(lines) if "Mrs. Harlow" in line)
     assert judith < mrs and "she/her" in lines[judith]
+
+
+def test_neopronouns_give_gender_and_are_pronoun_mentions():
+    story = fabula.read(STORIES / "xe-story.txt")
+    cast = _by_name(story)
+    assert cast["Quill Adair"].gender == "xe/xem" and cast["Morrow Vance"].gender == "he/him"
+    xe = [m for m in story.mentions if story.text[m.start:m.end].lower() == "xe"]
+    assert len(xe) == 4 and all(m.kind == "PRON" for m in xe)
+
+
+def test_pronoun_sets_are_a_setting():
+    text = ("Kerry Vale walked into the hall. They looked around and sat down.\n\n"
+            "Kerry Vale opened the letter. They read it twice.\n\nKerry Vale smiled.\n")
+    default = _by_name(fabula.read(text))["Kerry Vale"]
+    assert default.gender is None  # "they" is plural in most fiction, so it is not counted by default
+    with_they = fabula.read(text, pronoun_sets=("he/him/his/himself", "she/her/hers/herself",
+                                                "they/them/their/theirs/themself"))
+    assert _by_name(with_they)["Kerry Vale"].gender == "they/them"
+    with pytest.raises(fabula.FabulaError) as info:
+        fabula.read(text, pronoun_sets="he/him")
+    assert info.value.code == "E302"

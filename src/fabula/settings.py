@@ -15,6 +15,11 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL  # an installed pipeline's name, or a folder holding one
     batch_size: int = 64  # paragraphs per spaCy batch: memory grows with it, speed barely
     repair_text: bool = True  # fix mojibake and normalise; off keeps offsets equal to the file's
+    # the pronoun sets a character's gender is read from, each "subject/object/…"; add
+    # "they/them/their/theirs/themself" for stories where singular they is common
+    pronoun_sets: tuple[str, ...] = (
+        "he/him/his/himself", "she/her/hers/herself", "xe/xem/xyr/xyrs/xemself", "ze/zir/zirs/zirself/hir/hirs/hirself",
+    )
 
     @classmethod
     def make(cls, base: "Settings | None" = None, **overrides: Any) -> "Settings":
@@ -25,6 +30,11 @@ class Settings:
         settings = replace(base or cls(), **overrides)
         if not isinstance(settings.batch_size, int) or settings.batch_size < 1:
             raise FabulaError(E.BAD_SETTING, name="batch_size", reason="must be a whole number of at least 1")
+        if isinstance(settings.pronoun_sets, str) or not all(
+                isinstance(p, str) and p.count("/") >= 1 for p in settings.pronoun_sets):
+            raise FabulaError(E.BAD_SETTING, name="pronoun_sets",
+                              reason='must be a list of sets written like "he/him/his/himself"')
+        settings = replace(settings, pronoun_sets=tuple(settings.pronoun_sets))
         if not isinstance(settings.spacy_model, str) or not settings.spacy_model:
             raise FabulaError(E.BAD_SETTING, name="spacy_model", reason="must name a pipeline or a folder")
         return settings

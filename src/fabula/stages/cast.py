@@ -18,7 +18,7 @@ from ..model import Character, Mention, Story
 from ..names import HONORIFICS, MARRIED, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
 from .narrator import find_narrator
-from .gender import gender_of, pronoun_votes
+from .gender import gender_of, pronoun_labels, pronoun_votes
 
 
 @dataclass
@@ -263,7 +263,7 @@ def cast(story: Story, settings) -> None:
         parts = parse_name(display.split())
         if parts.words and parts.key in person:
             names.append((display, parts, m))
-    votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted)
+    votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
     clusters = cluster_names(names, votes)
     narrator = find_narrator(story, quoted, [(c, c.given) for c in clusters])
     if narrator is not None:

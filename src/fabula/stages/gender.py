@@ -11,14 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-# "they" is left out: in most fiction it is plural, and counting it would blur every character
-PRONOUN_SETS = {
-    "he/him": ("he", "him", "his", "himself"),
-    "she/her": ("she", "her", "hers", "herself"),
-    "xe/xem": ("xe", "xem", "xyr", "xyrs", "xemself"),
-    "ze/zir": ("ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"),
-}
-PRONOUN_TO_SET = {p: label for label, ps in PRONOUN_SETS.items() for p in ps}
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
 TITLE_WEIGHT = 1.0  # per use of "Mr.", "Mrs.", "Sir", …
 TABLE_WEIGHT = 1.0  # the given-name table: one vote, which the text's pronouns outweigh
@@ -27,7 +19,20 @@ SUBJECT = ("nsubj", "nsubjpass")
 LOOSE_WEIGHT = 0.34
 
 
-def pronoun_votes(story, names: list[tuple[str, object]], quoted) -> dict[str, Counter]:
+def pronoun_labels(pronoun_sets: tuple[str, ...]) -> dict[str, str]:
+    """pronoun -> its set's label: "he/him/his/himself" labels he, him, his, himself as "he/him".
+
+    "they" is not among the default sets: in most fiction it is plural, and
+    counting it would blur every character; a setting can add it."""
+    out = {}
+    for spec in pronoun_sets:
+        forms = [f.strip().lower() for f in spec.split("/") if f.strip()]
+        for form in forms:
+            out.setdefault(form, "/".join(forms[:2]))
+    return out
+
+
+def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[str, str]) -> dict[str, Counter]:
     """For each name (display form), how often each pronoun set follows it."""
     t, text = story.tokens, story.text
     starts = t.start
@@ -49,7 +54,7 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted) -> dict[str, C
             if starts[j] >= limit or paragraph[t.sentence[j]] != home:
                 break
             word = text[starts[j]:t.end[j]].lower()
-            label = PRONOUN_TO_SET.get(word)
+            label = labels.get(word)
             if label and not quoted(starts[j]):
                 # the next subject continues the name; an object ("looked at her") is someone else
                 if t.dep[j] in SUBJECT or word.endswith("self"):

@@ -29,6 +29,8 @@ PRONOUNS = {
     "they", "them", "their", "theirs", "themselves", "themself", "xe", "xem", "xyr", "xyrs", "xemself",
     "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself", "thee", "thou", "thy", "thine", "thyself", "ye",
 }
+# taggers trained on news do not know these, and call "Xe" a proper noun
+NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"}
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
 NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
@@ -80,7 +82,7 @@ class _Reader:
             return False
         if honorific_key(w) is not None:
             return True
-        if len(w) < 2 or w.lower() in words("not_names") or self.common_word(w):
+        if len(w) < 2 or w.lower() in words("not_names") or w.lower() in PRONOUNS or self.common_word(w):
             return False
         if len(w) > 2 and w.isupper():
             return False  # headings and shouting: "IN WHICH PIGLET MEETS A HEFFALUMP"
@@ -201,7 +203,7 @@ def mentions(story: Story, settings) -> None:
             found.append(Mention(t.start[first], t.end[last], "PROP"))
         for k in range(lo, hi):
             low = r.word(k).lower()
-            if t.pos[k] == "PRON" and low in PRONOUNS:
+            if low in PRONOUNS and (t.pos[k] == "PRON" or low in NEOPRONOUNS):
                 found.append(Mention(t.start[k], t.end[k], "PRON"))
             elif t.pos[k] == "NOUN" and t.lemma[k].lower() in person_nouns:
                 start = _nominal(t, k, lo)
