@@ -109,6 +109,20 @@ class Character:
     is_narrator: bool = False
 
 
+QuoteKind = Literal["explicit", "anaphoric", "implicit"]
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    start: int  # the words inside the marks
+    end: int
+    speaker: str | None = None  # a Character id
+    addressees: list[str] = field(default_factory=list)  # Character ids
+    cue: list[int] | None = None  # [start, end] of the mention that names the speaker
+    kind: QuoteKind | None = None  # how the speaker was found; None while unattributed
+
+
 @dataclass(slots=True)
 class Meta:
     title: str | None = None
@@ -130,7 +144,7 @@ class Story:
     tokens: TokenTable = field(default_factory=TokenTable)
     characters: list[Character] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     scenes: list[Any] = field(default_factory=list)
     network: dict[str, Any] = field(default_factory=dict)
     arcs: dict[str, Any] = field(default_factory=dict)

@@ -6,13 +6,24 @@ from functools import lru_cache
 from importlib.resources import files
 
 
+def _lines(name: str) -> list[str]:
+    text = files("fabula").joinpath(f"lexicon/{name}.txt").read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
-    """The lower-cased words of ``lexicon/<name>.txt`` (``#`` starts a comment)."""
-    text = files("fabula").joinpath(f"lexicon/{name}.txt").read_text(encoding="utf-8")
-    out = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.update(w for w in line.split(",") if w.strip() for w in [w.strip()])
-    return frozenset(out)
+    """The lower-cased, comma-separated words of ``lexicon/<name>.txt`` (``#`` starts a comment)."""
+    return frozenset(w.strip().lower() for line in _lines(name) for w in line.split(",") if w.strip())
+
+
+@lru_cache(maxsize=None)
+def labelled(name: str) -> dict[str, str]:
+    """word -> label for a list written as ``label: word, word`` lines."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        label, _, rest = line.partition(":")
+        for w in rest.split(","):
+            if w.strip():
+                out[w.strip().lower()] = label.strip()
+    return out

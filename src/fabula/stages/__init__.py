@@ -50,5 +50,7 @@ def default_stages() -> list[Stage]:
     """Every stage fabula has, in run order."""
     from .cast import cast
     from .mentions import mentions
+    from .quotes import quotes
+    from .speakers import speakers
 
-    return [mentions.stage, cast.stage]
+    return [quotes.stage, mentions.stage, cast.stage, speakers.stage]

@@ -1,0 +1,146 @@
+"""Quotations: every line of dialogue, found the way a reader finds it.
+
+The quotation style is chosen per work from the evidence (double marks,
+single marks, or a dash opening the paragraph). Each mark is read as opening
+or closing from what stands beside it, and marks pair up like brackets, so a
+quotation nested inside a quotation stays part of it. A quotation left open
+runs to the end of its paragraph (speech continued in the next paragraph
+opens again); a closing mark with no opening starts its quotation at the
+beginning of the sentence it closes. Short quoted words embedded in narration
+(a "blip", a title) are not dialogue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Quote, Story
+from . import stage
+
+OPEN, CLOSE, EITHER = 1, 2, 3
+DOUBLE = {'"': EITHER, "“": OPEN, "”": CLOSE, "„": OPEN, "«": OPEN, "»": CLOSE}
+SINGLE = {"'": EITHER, "‘": OPEN, "’": EITHER}
+DASHES = ("—", "―", "–")
+BEFORE_OPEN = set(" \t\n([{—–-")
+END_PUNCT = set(".,!?;:…—–-")
+MAX_SCARE_WORDS = 4
+
+
+def quote_style(story: Story) -> str:
+    """"double", "single" or "dash": whichever the work uses most for dialogue."""
+    text = story.text
+    doubles = sum(text.count(ch) for ch in DOUBLE) / 2
+    singles = text.count("‘") + len(re.findall(r"(?:^|(?<=\s))'(?=[A-Z])", text))
+    dashes = sum(1 for p in story.paragraphs if p.kind == "text" and text.startswith(DASHES, p.start))
+    best = max(("double", doubles), ("single", singles), ("dash", dashes), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else "double"
+
+
+def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
+    """OPEN, CLOSE or EITHER, read from the characters beside the mark at ``i``; 0 for an apostrophe."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    single = ch in "'’"
+    if single and prev.isalnum() and nxt.isalnum():
+        return 0  # don't, o'clock
+    declared = marks[ch]
+    if declared != EITHER:
+        return declared
+    opens = prev in BEFORE_OPEN and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or nxt in END_PUNCT or nxt in ")]}")
+    if single and closes and prev not in END_PUNCT:
+        return 0  # the girls' books: speech closes after its punctuation ('Go,' she said)
+    if opens and not closes:
+        return OPEN
+    if closes and not opens:
+        return CLOSE
+    return EITHER
+
+
+def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sentence_start) -> list[tuple[int, int]]:
+    """Outermost quotations inside ``text[lo:hi]``, as (start, end) of the words inside the marks."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in marks:
+            continue
+        role = _role(text, i, marks, lo, hi)
+        if role == 0:
+            continue
+        if role == EITHER:
+            role = CLOSE if stack else OPEN
+        if role == OPEN:
+            stack.append(i)
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                spans.append((start + 1, i))
+        else:
+            # a closing mark with no opening: the quotation began with the sentence it ends
+            begin = max(sentence_start(i), spans[-1][1] + 1 if spans else lo)
+            spans.append((begin, i))
+    if stack:
+        spans.append((stack[0] + 1, hi))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Dash dialogue: "— Yes, — he said, — I know." alternates speech and narration."""
+    if not text.startswith(DASHES, lo):
+        return []
+    spans, pos, speech = [], lo + 1, True
+    for m in re.finditer(r"\s[—―–]\s?", text[lo + 1:hi]):
+        if speech:
+            spans.append((pos, lo + 1 + m.start()))
+        pos, speech = lo + 1 + m.end(), not speech
+    if speech:
+        spans.append((pos, hi))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def is_scare_quote(text: str, s: int, e: int, paragraph_start: int) -> bool:
+    """A word or title in quotation marks inside narration: a "blip", "The Times"."""
+    inner = text[s:e].strip()
+    if not inner or s - 1 <= paragraph_start or len(inner.split()) > MAX_SCARE_WORDS:
+        return False
+    if inner[-1] in END_PUNCT:
+        return False
+    after = text[e + 1:e + 3].lstrip()
+    return not after or after[0].islower() or after[0] in ",;:)"
+
+
+@stage(requires=("paragraphs", "sentences"), assigns=("quotes",))
+def quotes(story: Story, settings) -> None:
+    """Fill ``story.quotes`` with every line of dialogue, in text order, unattributed."""
+    text = story.text
+    style = quote_style(story)
+    marks = DOUBLE if style == "double" else SINGLE
+    sentence_starts = [s.start for s in story.sentences]
+
+    def sentence_start(offset: int) -> int:
+        i = bisect_right(sentence_starts, offset) - 1
+        return sentence_starts[i] if i >= 0 else 0
+
+    found: list[tuple[int, int]] = []
+    for p in story.paragraphs:
+        if p.kind != "text":
+            continue
+        if style == "dash":
+            spans = _dash_spans(text, p.start, p.end)
+        else:
+            spans = [sp for sp in _spans_in_paragraph(text, p.start, p.end, marks, sentence_start)
+                     if not is_scare_quote(text, *sp, p.start)]
+        found.extend(_trim(text, s, e) for s, e in spans)
+    story.quotes = [Quote(id=f"q{i}", start=s, end=e) for i, (s, e) in enumerate(found, start=1) if e > s]
+    story.notes["quote_style"] = style

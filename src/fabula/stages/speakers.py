@@ -1,0 +1,267 @@
+"""Who says each line, and to whom.
+
+Three kinds of evidence, strongest first. An explicit cue: a speech verb
+beside the quotation whose subject is a name ("said Anna"). An anaphoric
+cue: its subject is a pronoun or a description ("she said", "cried his
+wife"), resolved to the most recent character of that gender in narration,
+preferring the people in the conversation. Otherwise the conversation
+(implicit): a line in the same paragraph as the last one is the same
+speaker's; a character acting in the narration beside it ("She turned to
+face him.") is the speaker; someone just addressed by name answers; two
+people talking take turns. A name addressed inside the line ("Buffy, you
+don't have to.") is its addressee and never its speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import deque
+
+from ..lexicon import labelled, words
+from ..model import Mention, Quote, Story
+from . import stage
+from .gender import pronoun_labels
+
+FIRST = {"i", "me", "my", "mine", "myself"}
+SUBJECT = ("nsubj", "nsubjpass")
+LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
+CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
+VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
+VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
+
+
+class _Index:
+    """Lookups from offsets to tokens, sentences, mentions and quotations."""
+
+    def __init__(self, story: Story) -> None:
+        self.story, self.t = story, story.tokens
+        self.mentions = [m for m in story.mentions if m.kind == "PRON" or m.character is not None]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quote_starts = [q.start for q in story.quotes]
+        self.paragraph_starts = [p.start for p in story.paragraphs]
+        self.sentence_starts = [s.start for s in story.sentences]
+        self.gender = {c.id: c.gender for c in story.characters}
+        self.narrator = next((c.id for c in story.characters if c.is_narrator), None)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def sentence(self, offset: int):
+        i = bisect_right(self.sentence_starts, offset) - 1
+        return self.story.sentences[max(i, 0)]
+
+    def quoted(self, offset: int) -> bool:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and self.story.quotes[i].start <= offset < self.story.quotes[i].end
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        i = bisect_right(self.mention_starts, start) - 1
+        while i >= 0 and self.mentions[i].start > start - 80:
+            m = self.mentions[i]
+            if m.start <= start and end <= m.end:
+                return m
+            i -= 1
+        return None
+
+    def tokens(self, start: int, end: int) -> range:
+        return range(bisect_left(self.t.start, start), bisect_left(self.t.start, end))
+
+
+class Conversation:
+    """Who has spoken lately, for turn-taking."""
+
+    def __init__(self) -> None:
+        self.speakers: deque[str] = deque(maxlen=8)
+        self.last_paragraph = -(10**9)
+        self.last_speaker: str | None = None
+        self.last_addressees: list[str] = []
+
+    def reset(self) -> None:
+        self.speakers.clear()
+        self.last_speaker, self.last_addressees = None, []
+
+    def said(self, speaker: str | None, addressees: list[str], paragraph: int) -> None:
+        if speaker is not None and (not self.speakers or self.speakers[-1] != speaker):
+            self.speakers.append(speaker)
+        self.last_speaker, self.last_addressees, self.last_paragraph = speaker, addressees, paragraph
+
+    def participants(self) -> list[str]:
+        seen: list[str] = []
+        for s in reversed(self.speakers):
+            if s not in seen:
+                seen.append(s)
+        return seen
+
+    def next_turn(self) -> str | None:
+        """The one who spoke before the last speaker: A, B, A, B."""
+        people = self.participants()
+        if self.last_speaker is None:
+            return None
+        return people[1] if len(people) >= 2 and people[0] == self.last_speaker else None
+
+
+class Attributor:
+    def __init__(self, story: Story, settings) -> None:
+        self.story, self.index = story, _Index(story)
+        self.labels = pronoun_labels(settings.pronoun_sets)
+        self.conversation = Conversation()
+
+    # -- the narration beside a quotation --
+    def regions(self, i: int, para) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The narration sentence right after quotation ``i`` and the one right before it."""
+        quotes, q = self.story.quotes, self.story.quotes[i]
+        nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
+        prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
+        after = (q.end + 1, nxt)
+        if after[0] < after[1]:
+            s = self.index.sentence(min(after[1] - 1, after[0] + 2))
+            after = (after[0], min(after[1], max(s.end, after[0] + 1)))
+        before = (prev, max(prev, q.start - 1))
+        if before[0] < before[1]:
+            s = self.index.sentence(before[1] - 1)
+            before = (max(before[0], min(s.start, before[1] - 1)), before[1])
+        return after, before
+
+    def cue(self, region: tuple[int, int]):
+        """``(subject token, verb token)`` of a speech verb in ``region``."""
+        t, speech = self.index.t, words("speech_verbs")
+        for k in self.index.tokens(*region):
+            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech:
+                lo, hi = t.start[k] - 80, t.end[k] + 80
+                for j in self.index.tokens(max(region[0], lo), min(region[1], hi)):
+                    if t.head[j] == k and t.dep[j] in SUBJECT:
+                        return j, k
+        return None
+
+    def actor(self, region: tuple[int, int]) -> int | None:
+        """The first subject in ``region`` that refers to a person: an action beat."""
+        t, text = self.index.t, self.story.text
+        for j in self.index.tokens(*region):
+            if t.dep[j] in SUBJECT and (self.index.mention_at(t.start[j], t.end[j]) is not None
+                                        or text[t.start[j]:t.end[j]].lower() in self.labels):
+                return j
+        return None
+
+    def addressee_of_verb(self, k: int, region: tuple[int, int]) -> str | None:
+        """X in "said to X"."""
+        t, text = self.index.t, self.story.text
+        for j in self.index.tokens(*region):
+            if t.head[j] == k and text[t.start[j]:t.end[j]].lower() == "to":
+                for o in self.index.tokens(t.end[j], min(region[1], t.end[j] + 40)):
+                    if t.head[o] == j:
+                        m = self.index.mention_at(t.start[o], t.end[o])
+                        return m.character if m is not None and m.kind == "PROP" else None
+        return None
+
+    # -- who a word refers to --
+    def recent(self, offset: int, lowest_paragraph: int):
+        """Characters named in narration before ``offset``, most recent first."""
+        idx = self.index
+        i = bisect_left(idx.mention_starts, offset) - 1
+        while i >= 0:
+            m = idx.mentions[i]
+            if idx.paragraph(m.start) < lowest_paragraph:
+                return
+            if m.kind != "PRON" and m.character is not None and not idx.quoted(m.start):
+                yield m.character
+            i -= 1
+
+    def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
+        if word in FIRST:
+            return self.index.narrator
+        label = self.labels.get(word) or labelled("gendered_nouns").get(word)
+        if label is None:
+            return None
+        people = [c for c in self.conversation.participants() if c not in exclude]
+        fits = [c for c in people if self.index.gender.get(c) == label]
+        lowest = self.index.paragraph(offset) - LOOKBACK_PARAGRAPHS
+        recent = next((c for c in self.recent(offset, lowest)
+                       if c not in exclude and self.index.gender.get(c) == label), None)
+        if recent is not None and (not fits or recent in fits):
+            return recent
+        return fits[0] if fits else recent
+
+    def who(self, j: int, exclude: set[str]):
+        """``(character, cue mention, kind)`` for the subject token ``j``."""
+        t, text = self.index.t, self.story.text
+        m = self.index.mention_at(t.start[j], t.end[j])
+        if m is not None and m.kind == "PROP":
+            return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
+        who = self.resolve(text[t.start[j]:t.end[j]].lower(), t.start[j], exclude)
+        cue = m if m is not None else Mention(t.start[j], t.end[j], "PRON")
+        return (who, cue, "anaphoric") if who else (None, cue, None)
+
+    def vocatives(self, q: Quote) -> list[str]:
+        """Characters addressed by name inside the quotation."""
+        text, out = self.story.text, []
+        i = bisect_left(self.index.mention_starts, q.start)
+        while i < len(self.index.mentions) and self.index.mentions[i].start < q.end:
+            m = self.index.mentions[i]
+            i += 1
+            if m.kind != "PROP" or m.character is None:
+                continue
+            before = text[q.start:m.start].rstrip().split()
+            after = text[m.end:q.end].lstrip()[:1]
+            opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",")
+            if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
+                out.append(m.character)
+        return out
+
+    # -- one quotation --
+    def attribute(self, i: int, previous: Quote | None) -> None:
+        story, idx, conv = self.story, self.index, self.conversation
+        q = story.quotes[i]
+        p_index = idx.paragraph(q.start)
+        para = story.paragraphs[p_index]
+        if previous is not None:
+            prev_para = idx.paragraph(previous.start)
+            between = story.paragraphs[prev_para + 1:p_index]
+            if (para.chapter != story.paragraphs[prev_para].chapter or any(p.kind == "break" for p in between)
+                    or p_index - conv.last_paragraph > CONVERSATION_GAP):
+                conv.reset()
+        addressed = self.vocatives(q)
+        exclude = set(addressed)
+        speaker = cue = kind = None
+        after, before = self.regions(i, para)
+        to = None
+        for region in (after, before):
+            found = self.cue(region) if region[0] < region[1] else None
+            if found:
+                speaker, cue, kind = self.who(found[0], exclude)
+                to = self.addressee_of_verb(found[1], region)
+                if speaker:
+                    break
+        same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
+        if speaker is None and same_paragraph and previous.speaker not in exclude:
+            speaker = previous.speaker
+        if speaker is None:
+            for region in (before, after):
+                j = self.actor(region) if region[0] < region[1] else None
+                if j is not None:
+                    speaker, _, _ = self.who(j, exclude)
+                    if speaker:
+                        break
+        if speaker is None and not same_paragraph:
+            answer = [c for c in conv.last_addressees if c != conv.last_speaker and c not in exclude]
+            speaker = answer[0] if answer else conv.next_turn()
+            if speaker in exclude:
+                speaker = None
+        if speaker is not None and kind is None:
+            kind = "implicit"
+        addressees = addressed or ([to] if to else [])
+        if not addressees and conv.last_speaker and conv.last_speaker != speaker:
+            addressees = [conv.last_speaker]
+        q.speaker, q.kind = speaker, kind if speaker else None
+        q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
+        q.addressees = [a for a in addressees if a and a != speaker]
+        conv.said(speaker, q.addressees, p_index)
+
+
+@stage(requires=("quotes", "characters", "mentions"), assigns=("quotes.speaker", "quotes.addressees"))
+def speakers(story: Story, settings) -> None:
+    """Fill each quotation's ``speaker``, ``addressees``, ``kind`` and ``cue``."""
+    attributor = Attributor(story, settings)
+    previous = None
+    for i, q in enumerate(story.quotes):
+        attributor.attribute(i, previous)
+        previous = q
