@@ -45,7 +45,7 @@ def test_json_holds_only_what_was_computed(friends):
     assert data["schema"] == "fabula/1"
     assert data["text"] == friends.text
     assert {"meta", "chapters", "paragraphs", "sentences", "tokens"} <= data.keys()
-    for absent in ("quotes", "scenes", "network", "arcs"):
+    for absent in ("scenes", "network", "arcs"):
         assert absent not in data
     assert len(data["tokens"]["start"]) == len(friends.tokens)
 

@@ -185,7 +185,10 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
         women = [c for c in same if c.given and c.name_gender() == "F"]
         return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
     if hg == "F":
-        return _best([c for c in same if c.hard_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)])
+        # "Miss Bennet" is the eldest daughter: the sister never called "Miss Jane"
+        unmarried = [c for c in same if c.hard_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)]
+        eldest = [c for c in unmarried if not any(p.honorific == "miss" and p.given for p in c.parts.values())]
+        return _best(eldest or unmarried)
     if hg == "M":
         men = [c for c in same if c.hard_gender() in ("", "M") and not any(c.honorifics[h] for h in FORMAL)]
         return _best([c for c in men if c.name_gender() == "M"] or men)

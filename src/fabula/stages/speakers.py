@@ -19,6 +19,7 @@ from collections import deque
 
 from ..lexicon import labelled, words
 from ..model import Mention, Quote, Story
+from ..names import HONORIFICS
 from . import stage
 from .gender import pronoun_labels
 
@@ -105,21 +106,39 @@ class Attributor:
         self.story, self.index = story, _Index(story)
         self.labels = pronoun_labels(settings.pronoun_sets)
         self.conversation = Conversation()
+        self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
+        for c in story.characters:
+            for name in [c.name, *c.aliases]:
+                first = name.split()[0].lower().rstrip(".")
+                if first in HONORIFICS and len(name.split()) > 1:
+                    self.titles.setdefault(first, set()).add(c.id)
 
     # -- the narration beside a quotation --
-    def regions(self, i: int, para) -> tuple[tuple[int, int], tuple[int, int]]:
-        """The narration sentence right after quotation ``i`` and the one right before it."""
-        quotes, q = self.story.quotes, self.story.quotes[i]
+    def regions(self, i: int, para, p_index: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The narration sentence right after quotation ``i`` and the one right before it.
+
+        A quotation opening its paragraph may be introduced at the end of the
+        paragraph before ("Sir William thus began." / "Jane, taking out the
+        letter, said,"), when that paragraph is narration only."""
+        story, idx = self.story, self.index
+        quotes, q = story.quotes, story.quotes[i]
         nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
         prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
         after = (q.end + 1, nxt)
-        if after[0] < after[1]:
-            s = self.index.sentence(min(after[1] - 1, after[0] + 2))
-            after = (after[0], min(after[1], max(s.end, after[0] + 1)))
+        ks = idx.tokens(*after)
+        if len(ks):
+            after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))
         before = (prev, max(prev, q.start - 1))
-        if before[0] < before[1]:
-            s = self.index.sentence(before[1] - 1)
-            before = (max(before[0], min(s.start, before[1] - 1)), before[1])
+        ks = idx.tokens(*before)
+        if len(ks):
+            before = (min(idx.sentence(idx.t.start[ks[-1]]).start, before[1]), before[1])
+            before = (max(before[0], prev), before[1])
+        elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
+            last = story.paragraphs[p_index - 1]
+            if last.kind == "text" and not (i > 0 and quotes[i - 1].end > last.start):
+                ks = idx.tokens(last.start, last.end)
+                if len(ks):
+                    before = (idx.sentence(idx.t.start[ks[-1]]).start, last.end)
         return after, before
 
     def cue(self, region: tuple[int, int]):
@@ -127,10 +146,26 @@ class Attributor:
         t, speech = self.index.t, words("speech_verbs")
         for k in self.index.tokens(*region):
             if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech:
-                lo, hi = t.start[k] - 80, t.end[k] + 80
-                for j in self.index.tokens(max(region[0], lo), min(region[1], hi)):
-                    if t.head[j] == k and t.dep[j] in SUBJECT:
-                        return j, k
+                subject = self.subject_of(k, region)
+                if subject is not None:
+                    return subject, k
+        return None
+
+    def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
+        """The speaker in "Anna said" or in the inverted "said Anna" / "cried his wife", which
+        the parser often reads as an object."""
+        t = self.index.t
+        for j in self.index.tokens(max(region[0], t.start[k] - 80), min(region[1], t.end[k] + 80)):
+            if t.head[j] == k and t.dep[j] in SUBJECT:
+                return j
+        j = k + 1
+        while j < len(t) and t.start[j] < region[1] and t.pos[j] in ("DET", "ADJ") or (
+                j < len(t) and t.tag[j] == "PRP$" and j == k + 1):
+            j += 1  # "said the old man", "cried his wife"
+        if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
+            while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
+                j += 1  # "said Mr. Bennet": the name's last word
+            return j
         return None
 
     def actor(self, region: tuple[int, int]) -> int | None:
@@ -141,6 +176,10 @@ class Attributor:
                                         or text[t.start[j]:t.end[j]].lower() in self.labels):
                 return j
         return None
+
+    def acting(self, region: tuple[int, int], exclude: set[str]) -> str | None:
+        j = self.actor(region) if region[0] < region[1] else None
+        return self.who(j, exclude)[0] if j is not None else None
 
     def addressee_of_verb(self, k: int, region: tuple[int, int]) -> str | None:
         """X in "said to X"."""
@@ -181,14 +220,25 @@ class Attributor:
             return recent
         return fits[0] if fits else recent
 
+    def titled(self, word: str, offset: int, exclude: set[str]) -> str | None:
+        """"cried the Admiral": the character most recently named with that title."""
+        having = self.titles.get(word)
+        if not having:
+            return None
+        lowest = self.index.paragraph(offset) - 20 * LOOKBACK_PARAGRAPHS
+        recent = next((c for c in self.recent(offset, lowest) if c in having and c not in exclude), None)
+        return recent or (next(iter(having)) if len(having) == 1 else None)
+
     def who(self, j: int, exclude: set[str]):
         """``(character, cue mention, kind)`` for the subject token ``j``."""
         t, text = self.index.t, self.story.text
         m = self.index.mention_at(t.start[j], t.end[j])
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
-        who = self.resolve(text[t.start[j]:t.end[j]].lower(), t.start[j], exclude)
-        cue = m if m is not None else Mention(t.start[j], t.end[j], "PRON")
+        word = text[t.start[j]:t.end[j]].lower()
+        who = self.resolve(word, t.start[j], exclude) or self.titled(word, t.start[j], exclude)
+        cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
+                                                 t.pos[j] == "PROPN" else "PRON")
         return (who, cue, "anaphoric") if who else (None, cue, None)
 
     def vocatives(self, q: Quote) -> list[str]:
@@ -222,7 +272,7 @@ class Attributor:
         addressed = self.vocatives(q)
         exclude = set(addressed)
         speaker = cue = kind = None
-        after, before = self.regions(i, para)
+        after, before = self.regions(i, para, p_index)
         to = None
         for region in (after, before):
             found = self.cue(region) if region[0] < region[1] else None
@@ -232,15 +282,12 @@ class Attributor:
                 if speaker:
                     break
         same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
-        if speaker is None and same_paragraph and previous.speaker not in exclude:
-            speaker = previous.speaker
         if speaker is None:
-            for region in (before, after):
-                j = self.actor(region) if region[0] < region[1] else None
-                if j is not None:
-                    speaker, _, _ = self.who(j, exclude)
-                    if speaker:
-                        break
+            speaker = self.acting(before, exclude)  # "She turned quickly to face him. "…""
+        if speaker is None and same_paragraph and previous.speaker not in exclude:
+            speaker = previous.speaker  # a paragraph holds one speaker's lines
+        if speaker is None:
+            speaker = self.acting(after, exclude)
         if speaker is None and not same_paragraph:
             answer = [c for c in conv.last_addressees if c != conv.last_speaker and c not in exclude]
             speaker = answer[0] if answer else conv.next_turn()
