@@ -29,7 +29,10 @@ HONORIFICS: dict[str, str] = {
     "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
 }
 # Forms of address for a married woman: she shares the surname with a husband, not with sisters.
-MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame"})
+MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame",
+                     "begum"})
+# Forms of address that follow the name: "Hamidullah Begum", "Mahmoud Sahib", "Ali Bey".
+TRAILING_HONORIFICS = {"begum": "F", "sahib": "M", "bey": "M", "pasha": "M", "effendi": "M", "hanim": "F"}
 # Plural forms of address name a group, never one character ("the Misses Bennet", "Messrs. Smith").
 PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
 # Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Catherine").
@@ -45,6 +48,10 @@ def honorific_key(word: str) -> str | None:
     return key if key in HONORIFICS else None
 
 
+def honorific_gender(honorific: str | None) -> str:
+    return HONORIFICS.get(honorific or "") or TRAILING_HONORIFICS.get(honorific or "", "")
+
+
 @dataclass(frozen=True, slots=True)
 class NameParts:
     honorific: str | None  # "mr", "lady", …
@@ -58,7 +65,7 @@ class NameParts:
 
     @property
     def honorific_gender(self) -> str:
-        return HONORIFICS.get(self.honorific or "", "")
+        return honorific_gender(self.honorific)
 
 
 def parse_name(words: list[str]) -> NameParts:
@@ -75,6 +82,8 @@ def parse_name(words: list[str]) -> NameParts:
         rest = rest[1:]
     while rest and rest[-1].lower().rstrip(".") in SUFFIXES:
         rest = rest[:-1]
+    if len(rest) > 1 and rest[-1].lower() in TRAILING_HONORIFICS and honorific is None:
+        honorific, rest = rest[-1].lower(), rest[:-1]
     low = tuple(w.lower() for w in rest)
     if not low:
         return NameParts(honorific, None, None, ())

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story
-from ..names import HONORIFICS, MARRIED, NameParts, given_name_gender, parse_name, same_given_name
+from ..names import HONORIFICS, MARRIED, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
+from .mentions import NOT_NAME_POS
 from .narrator import find_narrator
 from .gender import gender_of, pronoun_labels, pronoun_votes
 
@@ -45,8 +46,8 @@ class Cluster:
         """How often a male ("M") or female ("F") honorific was used for them."""
         out: Counter = Counter()
         for h, n in self.honorifics.items():
-            if HONORIFICS.get(h):
-                out[HONORIFICS[h]] += n
+            if honorific_gender(h):
+                out[honorific_gender(h)] += n
         return out
 
     def table_gender(self) -> str:
@@ -62,8 +63,8 @@ class Cluster:
         "" when unknown or contested."""
         g = Counter({"M": 0.0, "F": 0.0})
         for h, n in self.honorifics.items():
-            if HONORIFICS.get(h):
-                g[HONORIFICS[h]] += 2 * n
+            if honorific_gender(h):
+                g[honorific_gender(h)] += 2 * n
         g["M"] += self.votes["he/him"]
         g["F"] += self.votes["she/her"]
         for name in self.given:
@@ -114,13 +115,18 @@ def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
 
 
 def _plurals(evidence: dict) -> set[str]:
-    """Names that are plurals of other names: "bennets" beside "bennet"."""
-    singles = {k.split()[-1] for k in evidence}
-    out = set()
-    for key in evidence:
+    """Names that are plurals of commoner names: "bennets" beside "bennet" (but not
+    "Sikes" beside a stray "Sike")."""
+    count: dict[str, int] = {}
+    for key, ev in evidence.items():
         last = key.split()[-1]
-        if last.endswith("es") and last[:-2] in singles or last.endswith("s") and last[:-1] in singles:
-            out.add(key)
+        count[last] = count.get(last, 0) + ev.count
+    out = set()
+    for key, ev in evidence.items():
+        last = key.split()[-1]
+        for stem in (last[:-2] if last.endswith("es") else None, last[:-1] if last.endswith("s") else None):
+            if stem and count.get(stem, 0) > count[last]:
+                out.add(key)
     return out
 
 
@@ -175,7 +181,8 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     found = _by_given(clusters, word, "", bare=True)
     if found:
         return found
-    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"] or same)
+    # a bare surname names a man ("Darcy"), never a woman only ever called Mrs.
+    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"])
 
 
 def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
@@ -238,12 +245,13 @@ def _display(text: str) -> str:
 
 
 def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> list[Mention]:
-    """Capitalised one-word uses of a known person's name that the tagger did not call a name."""
+    """Capitalised one-word uses of a known person's name that the tagger did not call a name
+    ("Spike" tagged as a verb), where the word is no function word ("What" opening a question)."""
     t, text = story.tokens, story.text
     out = []
-    for s, e in zip(t.start, t.end):
+    for s, e, pos in zip(t.start, t.end, t.pos):
         w = text[s:e]
-        if s not in covered and w[:1].isupper() and w.lower() in person_words:
+        if s not in covered and w[:1].isupper() and w.lower() in person_words and pos not in NOT_NAME_POS:
             out.append(Mention(s, e, "PROP"))
     return out
 

@@ -103,7 +103,8 @@ class _Reader:
             j = i
             while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
                 nxt = j + 1
-                if honorific_key(self.word(j)) and self.word(nxt)[:1].isupper() and not honorific_key(self.word(nxt)):
+                if (honorific_key(self.word(j)) and self.word(nxt)[:1].isupper() and not honorific_key(self.word(nxt))
+                        and t.pos[nxt] not in NOT_NAME_POS and self.word(nxt).lower() not in words("not_names")):
                     j = nxt  # after "Mr." a capitalised word is a name, even "Hall" or "Brown"
                     continue
                 if self.name_like(nxt):
