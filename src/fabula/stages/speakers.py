@@ -134,22 +134,43 @@ class Attributor:
             before = (min(idx.sentence(idx.t.start[ks[-1]]).start, before[1]), before[1])
             before = (max(before[0], prev), before[1])
         elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
-            last = story.paragraphs[p_index - 1]
-            if last.kind == "text" and not (i > 0 and quotes[i - 1].end > last.start):
-                ks = idx.tokens(last.start, last.end)
-                if len(ks):
-                    before = (idx.sentence(idx.t.start[ks[-1]]).start, last.end)
+            before = self.introduction(i, p_index) or before
         return after, before
+
+    def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
+        """The last sentence of the paragraph before, when it introduces this one's speech:
+        narration after its last quotation that ends in "said," or ":" ("he soon afterwards said,")."""
+        story, idx = self.story, self.index
+        last = story.paragraphs[p_index - 1]
+        if last.kind != "text":
+            return None
+        start = story.quotes[i - 1].end + 1 if i > 0 and story.quotes[i - 1].end > last.start else last.start
+        ks = idx.tokens(start, last.end)
+        if not len(ks):
+            return None
+        sentence_start = max(start, idx.sentence(idx.t.start[ks[-1]]).start)
+        ends = story.text[sentence_start:last.end].rstrip()[-1:]
+        if start == last.start or ends in (",", ":", "—", "-", ";"):
+            return sentence_start, last.end
+        return None
 
     def cue(self, region: tuple[int, int]):
         """``(subject token, verb token)`` of a speech verb in ``region``."""
         t, speech = self.index.t, words("speech_verbs")
         for k in self.index.tokens(*region):
-            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech:
+            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k):
                 subject = self.subject_of(k, region)
                 if subject is not None:
                     return subject, k
         return None
+
+    def reported(self, k: int) -> bool:
+        """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
+        t = self.index.t
+        for j in range(max(0, k - 15), min(len(t), k + 15)):
+            if t.head[j] == k and j != k and t.dep[j] == "ccomp" and not self.index.quoted(t.start[j]):
+                return True
+        return False
 
     def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
         """The speaker in "Anna said" or in the inverted "said Anna" / "cried his wife", which
@@ -257,6 +278,15 @@ class Attributor:
                 out.append(m.character)
         return out
 
+    def guess(self, q: Quote, exclude: set[str], same_paragraph: bool) -> str | None:
+        """Last resort: someone else in the conversation, else the character last named in narration."""
+        conv = self.conversation
+        for c in conv.participants():
+            if c not in exclude and (c != conv.last_speaker or same_paragraph):
+                return c
+        lowest = self.index.paragraph(q.start) - LOOKBACK_PARAGRAPHS
+        return next((c for c in self.recent(q.start, lowest) if c not in exclude and c != conv.last_speaker), None)
+
     # -- one quotation --
     def attribute(self, i: int, previous: Quote | None) -> None:
         story, idx, conv = self.story, self.index, self.conversation
@@ -293,6 +323,8 @@ class Attributor:
             speaker = answer[0] if answer else conv.next_turn()
             if speaker in exclude:
                 speaker = None
+        if speaker is None:
+            speaker = self.guess(q, exclude, same_paragraph)
         if speaker is not None and kind is None:
             kind = "implicit"
         addressees = addressed or ([to] if to else [])
