@@ -92,6 +92,12 @@ class _Reader:
         # a capitalised word inside a sentence that the text never lower-cases: "Spike" tagged as a verb
         return not self.starts_sentence(i) and t.pos[i] not in NOT_NAME_POS and not self.lower[w.lower()]
 
+    def continues_name(self, i: int) -> bool:
+        """A capitalised common word inside a name: "the Invisible Man", "the White Rabbit"."""
+        w = self.word(i)
+        return (w[:1].isupper() and not w.isupper() and not self.starts_sentence(i)
+                and self.t.pos[i] in ("PROPN", "NOUN") and w.lower() not in PRONOUNS)
+
     def runs(self, lo: int, hi: int):
         """``(first, last)`` token indices of each name in tokens ``lo..hi``; an honorific starts a new name."""
         t = self.t
@@ -107,7 +113,7 @@ class _Reader:
                         and t.pos[nxt] not in NOT_NAME_POS and self.word(nxt).lower() not in words("not_names")):
                     j = nxt  # after "Mr." a capitalised word is a name, even "Hall" or "Brown"
                     continue
-                if self.name_like(nxt):
+                if self.name_like(nxt) or self.continues_name(nxt):
                     if honorific_key(self.word(nxt)) and not honorific_key(self.word(j)):
                         break
                 elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_like(nxt + 1)):

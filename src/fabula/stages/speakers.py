@@ -173,20 +173,42 @@ class Attributor:
         return False
 
     def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
-        """The speaker in "Anna said" or in the inverted "said Anna" / "cried his wife", which
-        the parser often reads as an object."""
+        """The speaker in "Anna said", in the inverted "said Anna" / "cried his wife" (which the
+        parser often reads as an object), or of the verb this one continues ("Denham made no
+        comment, but said:", "Elizabeth hastened to explain")."""
         t = self.index.t
-        for j in self.index.tokens(max(region[0], t.start[k] - 80), min(region[1], t.end[k] + 80)):
-            if t.head[j] == k and t.dep[j] in SUBJECT:
-                return j
+        seen = set()
+        while k not in seen:
+            seen.add(k)
+            for j in self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80)):
+                if t.head[j] == k and t.dep[j] in SUBJECT:
+                    return j
+            if t.dep[k] in ("conj", "xcomp") and t.head[k] != k and t.start[t.head[k]] >= region[0]:
+                k = t.head[k]
+                continue
+            break
         j = k + 1
-        while j < len(t) and t.start[j] < region[1] and t.pos[j] in ("DET", "ADJ") or (
-                j < len(t) and t.tag[j] == "PRP$" and j == k + 1):
-            j += 1  # "said the old man", "cried his wife"
+        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
+            j += 1  # "said the old man", "cried his wife", "broke in Lord Henry"
         if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
             while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
                 j += 1  # "said Mr. Bennet": the name's last word
             return j
+        return None
+
+    def spoken_noun(self, region: tuple[int, int]) -> int | None:
+        """"was Lord Henry's answer", "was the view of Mr. Wadgers": the possessor of a speech noun."""
+        t, text = self.index.t, self.story.text
+        nouns = words("speech_nouns")
+        for k in self.index.tokens(*region):
+            if t.pos[k] == "NOUN" and t.lemma[k].lower() in nouns:
+                for j in self.index.tokens(max(region[0], t.start[k] - 60), min(region[1], t.end[k] + 60)):
+                    if t.head[j] == k and t.dep[j] == "poss":
+                        return j
+                    if t.head[j] == k and text[t.start[j]:t.end[j]] == "of":
+                        for o in self.index.tokens(t.end[j], min(region[1], t.end[j] + 60)):
+                            if t.head[o] == j and t.dep[o] == "pobj":
+                                return o
         return None
 
     def actor(self, region: tuple[int, int]) -> int | None:
@@ -311,6 +333,10 @@ class Attributor:
                 to = self.addressee_of_verb(found[1], region)
                 if speaker:
                     break
+        if speaker is None and after[0] < after[1]:
+            j = self.spoken_noun(after)
+            if j is not None:
+                speaker, cue, kind = self.who(j, exclude)
         same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
         if speaker is None:
             speaker = self.acting(before, exclude)  # "She turned quickly to face him. "…""
