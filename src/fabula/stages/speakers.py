@@ -168,7 +168,7 @@ class Attributor:
         """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
         t = self.index.t
         for j in range(max(0, k - 15), min(len(t), k + 15)):
-            if t.head[j] == k and j != k and t.dep[j] == "ccomp" and not self.index.quoted(t.start[j]):
+            if t.head[j] == k and j > k and t.dep[j] == "ccomp" and not self.index.quoted(t.start[j]):
                 return True
         return False
 
@@ -185,6 +185,12 @@ class Attributor:
                     return j
             if t.dep[k] in ("conj", "xcomp") and t.head[k] != k and t.start[t.head[k]] >= region[0]:
                 k = t.head[k]
+                continue
+            # "Frederick looked up and, after a silence, said:" parsed with "looked" under "said"
+            earlier = [j for j in self.index.tokens(max(region[0], t.start[k] - 250), t.start[k])
+                       if t.head[j] == k and t.dep[j] in ("ccomp", "conj", "advcl")]
+            if earlier and earlier[0] not in seen:
+                k = earlier[0]
                 continue
             break
         j = k + 1

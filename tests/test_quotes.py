@@ -1,0 +1,55 @@
+"""Finding the dialogue: quotation styles, broken marks, nesting, and quoted words that nobody says."""
+
+import fabula
+
+
+def _lines(text):
+    story = fabula.read(text)
+    return [story.text[q.start:q.end] for q in story.quotes]
+
+
+def test_straight_and_curly_double_quotes():
+    text = ('Title\n\n"Straight," said Anna. "Still straight."\n\n'
+            '“Curly,” said Ben, “and curly again.”\n\nNobody spoke after that.\n')
+    assert _lines(text) == ["Straight,", "Still straight.", "Curly,", "and curly again."]
+
+
+def test_single_quote_dialogue_with_apostrophes():
+    text = ("The Lane\n\n‘I don’t know,’ said Anna. ‘It’s the girls’ house, isn’t it?’\n\n"
+            "‘Is it?’ asked Ben. ‘I thought it was o’clock already.’\n\nThey walked on.\n")
+    assert _lines(text) == ["I don’t know,", "It’s the girls’ house, isn’t it?", "Is it?",
+                            "I thought it was o’clock already."]
+
+
+def test_dash_dialogue():
+    text = ("Morning\n\n— Are you awake? — asked Anna. — It is late.\n\n— I am now, — said Ben.\n\n"
+            "The kettle boiled.\n")
+    assert _lines(text) == ["Are you awake?", "It is late.", "I am now,"]
+
+
+def test_speech_running_over_paragraphs():
+    text = ('Story\n\n"This is the first part of a long speech,\n\n'
+            '"and this is the second part," said Anna.\n\nBen nodded.\n')
+    assert _lines(text) == ["This is the first part of a long speech,", "and this is the second part,"]
+
+
+def test_a_quotation_inside_a_quotation_stays_inside():
+    text = 'Story\n\n"He told me, "go home," and I went," said Anna.\n\nBen laughed.\n'
+    assert _lines(text) == ['He told me, "go home," and I went,']
+
+
+def test_missing_opening_mark_starts_at_its_sentence():
+    text = ('Story\n\nShe grinned back at him. How long did that take you?" In a lower voice he added, '
+            '"Not long at all."\n\nThey laughed.\n')
+    assert _lines(text) == ["How long did that take you?", "Not long at all."]
+
+
+def test_missing_closing_mark_ends_at_the_paragraph():
+    text = 'Story\n\n"I will not go, said Anna, and sat down.\n\nBen shrugged.\n'
+    assert _lines(text) == ["I will not go, said Anna, and sat down."]
+
+
+def test_scare_quotes_and_titles_are_not_dialogue():
+    text = ('Story\n\nShe had to deal with a huge "blip" on the scale before reading "The Times" at breakfast.\n\n'
+            '"Done," she said.\n')
+    assert _lines(text) == ["Done,"]

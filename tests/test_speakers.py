@@ -1,0 +1,79 @@
+"""Who says each line: explicit, anaphoric and implicit speakers, vocatives and addressees."""
+
+import fabula
+
+
+def _said(text, **settings):
+    story = fabula.read(text, **settings)
+    names = {c.id: c.name for c in story.characters}
+    return [(story.text[q.start:q.end], names.get(q.speaker), q.kind, [names[a] for a in q.addressees])
+            for q in story.quotes], story
+
+
+TWO = ("The Garden\n\nMargaret Hale walked into the garden, where her brother Frederick Hale was reading. "
+       "Margaret sat beside him.\n\n")
+
+
+def test_explicit_cues_in_either_order():
+    lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," Frederick replied.\n\n'
+                     '"Nor could I," answered Mr. Thornton, who had come in unseen.\n')
+    assert [(line[1], line[2]) for line in lines] == [
+        ("Margaret Hale", "explicit"), ("Frederick Hale", "explicit"), ("Mr. Thornton", "explicit")]
+
+
+def test_anaphoric_cues_follow_gender_and_recency():
+    lines, story = _said(TWO + '"You are up early," she said.\n\n"I could not sleep," he answered.\n')
+    assert [(line[1], line[2]) for line in lines] == [("Margaret Hale", "anaphoric"), ("Frederick Hale", "anaphoric")]
+    q = story.quotes[0]
+    assert story.text[q.cue[0]:q.cue[1]] == "she"
+
+
+def test_implicit_turns_between_two_people():
+    lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," said Frederick.\n\n'
+                     '"Why not?"\n\n"Too much to think about."\n\n"Then tell me about it."\n')
+    assert [line[1] for line in lines] == ["Margaret Hale", "Frederick Hale", "Margaret Hale", "Frederick Hale",
+                                           "Margaret Hale"]
+    assert [line[2] for line in lines[2:]] == ["implicit"] * 3
+
+
+def test_an_action_beat_names_the_speaker():
+    lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," said Frederick.\n\n'
+                     'Frederick closed his book. "Shall we walk?"\n')
+    assert lines[-1][1] == "Frederick Hale" and lines[-1][2] == "implicit"
+
+
+def test_a_name_addressed_is_the_addressee_not_the_speaker():
+    lines, _ = _said(TWO + '"Frederick, you are up early," said Margaret.\n\n"Margaret, so are you."\n')
+    assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Frederick Hale"]
+    assert lines[1][1] == "Frederick Hale" and lines[1][3] == ["Margaret Hale"]
+
+
+def test_said_to_names_the_addressee():
+    lines, _ = _said(TWO + 'Mr. Thornton came in.\n\n"Good morning," said Margaret to Mr. Thornton.\n')
+    assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thornton"]
+
+
+def test_a_cue_ending_the_paragraph_before():
+    lines, _ = _said(TWO + "Frederick looked up from his book and, after a long silence, said:\n\n"
+                     '"I have decided to go to sea."\n')
+    assert lines[0][1] == "Frederick Hale" and lines[0][2] == "explicit"
+
+
+def test_reported_speech_is_no_cue():
+    lines, _ = _said(TWO + '"Shall we walk?" asked Margaret.\n\nFrederick replied that he would rather not. '
+                     '"It looks like rain."\n')
+    assert lines[1][1] == "Frederick Hale"  # the action beat, not "replied" for a new line
+
+
+def test_first_person_narrator_speaks_with_i_said():
+    lines, _ = _said("The Visit\n\nMy name is Ellen Marsh. I keep the light on Gull Rock, and I have done so for "
+                     "years. I live alone and I like it.\n\nAbel Crook came up the ladder at noon.\n\n"
+                     '"You are thinner," he said.\n\n"I am the same as ever," I said.\n')
+    assert [line[1] for line in lines] == ["Abel Crook", "Ellen Marsh"]
+
+
+def test_every_speaker_is_a_known_character_or_none():
+    _, story = _said(TWO + '"Hello," said somebody.\n\n"Who is there?" asked Margaret.\n')
+    ids = {c.id for c in story.characters}
+    assert all(q.speaker is None or q.speaker in ids for q in story.quotes)
+    assert all(set(q.addressees) <= ids for q in story.quotes)
