@@ -135,6 +135,41 @@ def cast_command(
     Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(table)
 
 
+eval_app = typer.Typer(
+    help="Score fabula against annotated corpora.\n\nExample: fabula eval pdnc ../shared/data/pdnc-dev/data --out out/pdnc",
+    no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("pdnc")
+def eval_pdnc_command(
+    data_dir: Path = typer.Argument(..., help="A folder of PDNC novel folders (novel_text.txt, character_info.csv, quotation_info.csv).",
+                                    show_default=False),
+    out: Path = typer.Option(Path("out/pdnc"), "--out", "-o", help="Where to write <Novel>.json for each novel."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Novels analysed at once."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Keep parsed novels here, so later runs only redo the stages."),
+) -> None:
+    """Run fabula on every PDNC novel in DATA_DIR and print quotation, speaker, addressee, cast and gender scores.
+
+    Example: fabula eval pdnc ../shared/data/pdnc-dev/data --out out/pdnc --workers 2
+    """
+    from .evaluate import cast as cast_scores
+    from .evaluate import quotes as quote_scores
+    from .evaluate.pdnc import predict
+
+    try:
+        predict(data_dir, out, workers=workers, cache=cache)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    rows, total = quote_scores.score(data_dir, out)
+    typer.echo(quote_scores.table(rows, total))
+    _, cast_total = cast_scores.score(data_dir, out)
+    r = {k: "-" if v is None else f"{v:.2%}" for k, v in cast_total.rates().items()}
+    typer.echo(f"\ncast: recall {r['recall']}, split {r['split_rate']}, precision {r['precision']} "
+               f"(characters with >= {cast_scores.MIN_MENTIONS} mentions), gender accuracy {r['gender_accuracy']}")
+
+
 def run() -> None:
     app()
 
