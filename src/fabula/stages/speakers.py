@@ -242,16 +242,18 @@ class Attributor:
         return None
 
     # -- who a word refers to --
-    def recent(self, offset: int, lowest_paragraph: int):
-        """Characters named in narration before ``offset``, most recent first."""
-        idx = self.index
+    def recent(self, offset: int, lowest_paragraph: int, subjects: bool = False):
+        """Characters named in narration before ``offset``, most recent first (only where
+        the name is a clause's subject, with ``subjects``)."""
+        idx, t = self.index, self.index.t
         i = bisect_left(idx.mention_starts, offset) - 1
         while i >= 0:
             m = idx.mentions[i]
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
             if m.kind != "PRON" and m.character is not None and not idx.quoted(m.start):
-                yield m.character
+                if not subjects or t.dep[bisect_left(t.start, m.end) - 1] in SUBJECT:
+                    yield m.character
             i -= 1
 
     def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
@@ -262,9 +264,13 @@ class Attributor:
             return None
         people = [c for c in self.conversation.participants() if c not in exclude]
         fits = [c for c in people if self.index.gender.get(c) == label]
-        lowest = self.index.paragraph(offset) - LOOKBACK_PARAGRAPHS
-        recent = next((c for c in self.recent(offset, lowest)
+        here = self.index.paragraph(offset)
+        # subject continuity first: "Andrew ... He stepped back ... he could only say"
+        recent = next((c for c in self.recent(offset, here - 1, subjects=True)
                        if c not in exclude and self.index.gender.get(c) == label), None)
+        if recent is None:
+            recent = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS)
+                           if c not in exclude and self.index.gender.get(c) == label), None)
         if recent is not None and (not fits or recent in fits):
             return recent
         return fits[0] if fits else recent
