@@ -257,23 +257,30 @@ class Attributor:
             i -= 1
 
     def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
+        """The character a pronoun or gendered description in a cue stands for.
+
+        In order: the latest subject of that gender in this paragraph ("Andrew
+        … he could only say"); whose turn it is, when they fit; the latest
+        subject, then the latest name, of that gender nearby; someone of that
+        gender in the conversation."""
         if word in FIRST:
             return self.index.narrator
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
         if label is None:
             return None
-        people = [c for c in self.conversation.participants() if c not in exclude]
-        fits = [c for c in people if self.index.gender.get(c) == label]
+        fits = lambda c: c not in exclude and self.index.gender.get(c) == label  # noqa: E731
         here = self.index.paragraph(offset)
-        # subject continuity first: "Andrew ... He stepped back ... he could only say"
-        recent = next((c for c in self.recent(offset, here - 1, subjects=True)
-                       if c not in exclude and self.index.gender.get(c) == label), None)
-        if recent is None:
-            recent = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS)
-                           if c not in exclude and self.index.gender.get(c) == label), None)
-        if recent is not None and (not fits or recent in fits):
-            return recent
-        return fits[0] if fits else recent
+        found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None)
+        if found is not None:
+            return found
+        found = next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
+        if found is not None:
+            return found
+        turn = self.conversation.next_turn()
+        if turn is not None and fits(turn):
+            return turn
+        found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
+        return found or next((c for c in self.conversation.participants() if fits(c)), None)
 
     def titled(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """"cried the Admiral": the character most recently named with that title."""
