@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 
 from ..lexicon import labelled, words
-from ..model import Mention, Quote, Story
+from ..model import Character, Mention, Quote, Story
 from ..names import HONORIFICS
 from . import stage
 from .gender import pronoun_labels
@@ -106,6 +106,7 @@ class Attributor:
         self.story, self.index = story, _Index(story)
         self.labels = pronoun_labels(settings.pronoun_sets)
         self.conversation = Conversation()
+        self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -273,7 +274,8 @@ class Attributor:
         found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None)
         if found is not None:
             return found
-        found = next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
+        found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None)
+        found = found or next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
         if found is not None:
             return found
         turn = self.conversation.next_turn()
@@ -291,12 +293,38 @@ class Attributor:
         recent = next((c for c in self.recent(offset, lowest) if c in having and c not in exclude), None)
         return recent or (next(iter(having)) if len(having) == 1 else None)
 
-    def who(self, j: int, exclude: set[str]):
+    def described(self, j: int, cue: bool) -> str | None:
+        """"said the mariner": a character known by a description, made on first use as a speaker."""
+        t, text = self.index.t, self.story.text
+        lemma = t.lemma[j].lower()
+        # "the old gentleman" and "her mother" are mostly someone with a name: only roles that say
+        # nothing of gender or kin ("the mariner", "the stranger") become characters of their own
+        if not cue or t.pos[j] != "NOUN" or lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
+            return None
+        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
+        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
+            return None
+        if any(t.head[k] == j and t.dep[k] == "poss" for k in range(max(0, j - 4), j)):
+            return None
+        name = " ".join(text[t.start[det[0]]:t.end[j]].lower().split())
+        if name not in self.descriptions:
+            cid = f"c{len(self.story.characters) + 1}"
+            self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
+            self.descriptions[name] = cid
+            self.index.gender[cid] = None
+        cid = self.descriptions[name]
+        self.story.mentions.append(Mention(t.start[det[0]], t.end[j], "NOM", cid))
+        return cid
+
+    def who(self, j: int, exclude: set[str], cue: bool = False):
         """``(character, cue mention, kind)`` for the subject token ``j``."""
         t, text = self.index.t, self.story.text
         m = self.index.mention_at(t.start[j], t.end[j])
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
+        described = self.described(j, cue)
+        if described is not None and described not in exclude:
+            return described, self.story.mentions[-1], "anaphoric"
         word = text[t.start[j]:t.end[j]].lower()
         who = self.resolve(word, t.start[j], exclude) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
@@ -348,7 +376,7 @@ class Attributor:
         for region in (after, before):
             found = self.cue(region) if region[0] < region[1] else None
             if found:
-                speaker, cue, kind = self.who(found[0], exclude)
+                speaker, cue, kind = self.who(found[0], exclude, cue=True)
                 to = self.addressee_of_verb(found[1], region)
                 if speaker:
                     break
@@ -381,7 +409,8 @@ class Attributor:
         conv.said(speaker, q.addressees, p_index)
 
 
-@stage(requires=("quotes", "characters", "mentions"), assigns=("quotes.speaker", "quotes.addressees"))
+@stage(requires=("quotes", "characters", "mentions"),
+       assigns=("quotes.speaker", "quotes.addressees", "characters.described"))
 def speakers(story: Story, settings) -> None:
     """Fill each quotation's ``speaker``, ``addressees``, ``kind`` and ``cue``."""
     attributor = Attributor(story, settings)
@@ -389,3 +418,13 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
+    if attributor.descriptions:  # characters known by a description, counted like the rest
+        story.mentions.sort(key=lambda m: (m.start, m.end))
+        described = set(attributor.descriptions.values())
+        counts: dict[str, int] = {}
+        for m in story.mentions:
+            if m.character in described:
+                counts[m.character] = counts.get(m.character, 0) + 1
+        for c in story.characters:
+            if c.id in described:
+                c.mentions = counts.get(c.id, 0)
