@@ -14,6 +14,7 @@ don't have to.") is its addressee and never its speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
@@ -27,6 +28,7 @@ FIRST = {"i", "me", "my", "mine", "myself"}
 SUBJECT = ("nsubj", "nsubjpass")
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
+SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
 
@@ -293,27 +295,35 @@ class Attributor:
         recent = next((c for c in self.recent(offset, lowest) if c in having and c not in exclude), None)
         return recent or (next(iter(having)) if len(having) == 1 else None)
 
-    def described(self, j: int, cue: bool) -> str | None:
-        """"said the mariner": a character known by a description, made on first use as a speaker."""
+    def description_of(self, j: int) -> tuple[str, int] | None:
+        """"the mariner" for a subject token heading a definite description of a role that says
+        nothing of gender or kin; None for names, pronouns, "her mother", "the old gentleman"
+        (mostly someone with a name)."""
         t, text = self.index.t, self.story.text
         lemma = t.lemma[j].lower()
-        # "the old gentleman" and "her mother" are mostly someone with a name: only roles that say
-        # nothing of gender or kin ("the mariner", "the stranger") become characters of their own
-        if not cue or t.pos[j] != "NOUN" or lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
+        if t.pos[j] != "NOUN" or lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
             return None
         det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
         if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
             return None
         if any(t.head[k] == j and t.dep[k] == "poss" for k in range(max(0, j - 4), j)):
             return None
-        name = " ".join(text[t.start[det[0]]:t.end[j]].lower().split())
+        return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
+
+    def described(self, j: int, cue: bool) -> str | None:
+        """"said the mariner": a character known by a description, made on first use as a speaker."""
+        t = self.index.t
+        found = self.description_of(j) if cue else None
+        if found is None:
+            return None
+        name, start = found
         if name not in self.descriptions:
             cid = f"c{len(self.story.characters) + 1}"
             self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
             self.descriptions[name] = cid
             self.index.gender[cid] = None
         cid = self.descriptions[name]
-        self.story.mentions.append(Mention(t.start[det[0]], t.end[j], "NOM", cid))
+        self.story.mentions.append(Mention(start, t.end[j], "NOM", cid))
         return cid
 
     def who(self, j: int, exclude: set[str], cue: bool = False):
@@ -356,6 +366,17 @@ class Attributor:
         lowest = self.index.paragraph(q.start) - LOOKBACK_PARAGRAPHS
         return next((c for c in self.recent(q.start, lowest) if c not in exclude and c != conv.last_speaker), None)
 
+    def introduced(self, q: Quote) -> Mention | None:
+        """"My name is Oswin Tarrant," said the stranger: the name the speaker gives themself."""
+        text = self.story.text
+        for match in SELF_NAMED.finditer(text, q.start, q.end):
+            i = bisect_left(self.index.mention_starts, match.end())
+            if i < len(self.index.mentions):
+                m = self.index.mentions[i]
+                if m.start == match.end() and m.kind == "PROP" and m.character is not None:
+                    return m
+        return None
+
     # -- one quotation --
     def attribute(self, i: int, previous: Quote | None) -> None:
         story, idx, conv = self.story, self.index, self.conversation
@@ -373,6 +394,14 @@ class Attributor:
         speaker = cue = kind = None
         after, before = self.regions(i, para, p_index)
         to = None
+        named = self.introduced(q)
+        if named is not None:
+            for region in (after, before):  # the description in the cue is this character from now on
+                found = self.cue(region) if region[0] < region[1] else None
+                described = self.description_of(found[0]) if found else None
+                if described:
+                    self.descriptions.setdefault(described[0], named.character)
+                    break
         for region in (after, before):
             found = self.cue(region) if region[0] < region[1] else None
             if found:
@@ -418,13 +447,28 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
-    if attributor.descriptions:  # characters known by a description, counted like the rest
-        story.mentions.sort(key=lambda m: (m.start, m.end))
-        described = set(attributor.descriptions.values())
-        counts: dict[str, int] = {}
-        for m in story.mentions:
-            if m.character in described:
-                counts[m.character] = counts.get(m.character, 0) + 1
-        for c in story.characters:
-            if c.id in described:
-                c.mentions = counts.get(c.id, 0)
+    if attributor.descriptions:
+        _recount(story)
+
+
+def _recount(story: Story) -> None:
+    """Mentions added here (descriptions that speak) change the counts: count again, keep the
+    cast biggest first, and renumber the ids everywhere they are used."""
+    story.mentions.sort(key=lambda m: (m.start, m.end))
+    counts: dict[str, int] = {}
+    for m in story.mentions:
+        if m.character is not None:
+            counts[m.character] = counts.get(m.character, 0) + 1
+    for c in story.characters:
+        c.mentions = counts.get(c.id, 0)
+    order = sorted(story.characters, key=lambda c: -c.mentions)  # stable: ties keep their order
+    new_id = {c.id: f"c{i}" for i, c in enumerate(order, start=1)}
+    for c in order:
+        c.id = new_id[c.id]
+    story.characters = order
+    for m in story.mentions:
+        if m.character is not None:
+            m.character = new_id[m.character]
+    for q in story.quotes:
+        q.speaker = new_id.get(q.speaker) if q.speaker else None
+        q.addressees = [new_id[a] for a in q.addressees]
