@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..lexicon import words
 from ..model import Quote, Story
 from . import stage
 
@@ -25,6 +26,9 @@ DASHES = ("—", "―", "–")
 BEFORE_OPEN = set(" \t\n([{—–-")
 END_PUNCT = set(".,!?;:…—–-")
 MAX_SCARE_WORDS = 4
+# words after which a short quotation is speech, not a quoted word: she said "yes" and left
+SPEECH_BEFORE = {"said", "says", "cried", "then", "and", "but", "out", "aloud", "herself", "himself", "themselves",
+                 "myself", "yourself", "me", "him", "her", "them", "us"}
 
 
 def quote_style(story: Story) -> str:
@@ -110,14 +114,32 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def is_scare_quote(text: str, s: int, e: int, paragraph_start: int) -> bool:
-    """A word or title in quotation marks inside narration: a "blip", "The Times"."""
+    """A word or title in quotation marks inside narration: a "blip", "The Times", no "haggler,"
+    and so on. Dialogue opens a paragraph or follows punctuation or a speech verb; these follow a
+    plain word and run on into the sentence."""
     inner = text[s:e].strip()
     if not inner or s - 1 <= paragraph_start or len(inner.split()) > MAX_SCARE_WORDS:
         return False
-    if inner[-1] in END_PUNCT:
-        return False
     after = text[e + 1:e + 3].lstrip()
-    return not after or after[0].islower() or after[0] in ",;:)"
+    runs_on = not after or after[0].islower() or after[0] in ",;:)"
+    if not runs_on:
+        return False
+    if inner[-1] not in END_PUNCT:
+        return True
+    if inner[-1] in "!?…—–-":
+        return False  # "Mercy! Mercy!", a sulky "Good night, father!": said aloud
+    before = text[max(paragraph_start, s - 30):s - 1].rstrip().split()
+    word = before[-1].lower() if before else ""
+    return bool(word) and word[-1].isalpha() and not _speechlike(word)
+
+
+def _speechlike(word: str) -> bool:
+    """"said", "saying", "out" (called out), "herself" (said to herself): speech comes next."""
+    if word in SPEECH_BEFORE:
+        return True
+    verbs = words("speech_verbs")
+    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y")
+    return any(stem in verbs for stem in stems if stem)
 
 
 @stage(requires=("paragraphs", "sentences"), assigns=("quotes",))
