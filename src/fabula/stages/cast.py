@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story
-from ..names import HONORIFICS, MARRIED, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
+from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
 from .narrator import find_narrator
@@ -181,8 +181,11 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     found = _by_given(clusters, word, "", bare=True)
     if found:
         return found
-    # a bare surname names a man ("Darcy"), never a woman only ever called Mrs.
-    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"])
+    # a bare surname names a man ("Darcy") before a woman; a woman only when she is the only one
+    # of the name and no one is called "X Begum" ("Hamidullah Begum" is Hamidullah's wife)
+    women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
+    return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
+                 or (women if len(same) == 1 else []))
 
 
 def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
@@ -193,7 +196,9 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
         return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
     if hg == "F":
         # "Miss Bennet" is the eldest daughter: the sister never called "Miss Jane"
-        unmarried = [c for c in same if c.hard_gender() in ("", "F") and not any(c.honorifics[h] for h in MARRIED)]
+        # a woman, or someone the text has given no title ("Edna"), never "Captain Harville"
+        unmarried = [c for c in same if (c.hard_gender() == "F" or (not c.hard_gender() and not c.honorifics))
+                     and not any(c.honorifics[h] for h in MARRIED)]
         eldest = [c for c in unmarried if not any(p.honorific == "miss" and p.given for p in c.parts.values())]
         return _best(eldest or unmarried)
     if hg == "M":

@@ -28,6 +28,7 @@ FIRST = {"i", "me", "my", "mine", "myself"}
 SUBJECT = ("nsubj", "nsubjpass")
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
+TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
@@ -68,6 +69,30 @@ class _Index:
 
     def tokens(self, start: int, end: int) -> range:
         return range(bisect_left(self.t.start, start), bisect_left(self.t.start, end))
+
+
+def appositions(story: Story) -> dict[str, str]:
+    """"Mr. Bumble, the beadle" / "Mr. Bumble was the beadle": descriptions that a named
+    character is given in narration, so that "said the beadle" is him."""
+    t, text = story.tokens, story.text
+    starts = [m.start for m in story.mentions]
+    out: dict[str, str] = {}
+    for j in range(len(t)):
+        if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
+            continue
+        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
+        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
+            continue
+        head = t.head[j]
+        if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
+            head = next((k for k in range(max(0, head - 8), head) if t.head[k] == head and t.dep[k] in SUBJECT), None)
+            if head is None:
+                continue
+        i = bisect_right(starts, t.start[head]) - 1
+        m = story.mentions[i] if i >= 0 else None
+        if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
+            out.setdefault(" ".join(text[t.start[det[0]]:t.end[j]].lower().split()), m.character)
+    return out
 
 
 class Conversation:
@@ -114,7 +139,8 @@ class Attributor:
             for name in [c.name, *c.aliases]:
                 first = name.split()[0].lower().rstrip(".")
                 if first in HONORIFICS and len(name.split()) > 1:
-                    self.titles.setdefault(first, set()).add(c.id)
+                    self.titles.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
+        self.descriptions.update(appositions(story))
 
     # -- the narration beside a quotation --
     def regions(self, i: int, para, p_index: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -288,7 +314,7 @@ class Attributor:
 
     def titled(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """"cried the Admiral": the character most recently named with that title."""
-        having = self.titles.get(word)
+        having = self.titles.get(TITLE_WORDS.get(word, word))
         if not having:
             return None
         lowest = self.index.paragraph(offset) - 20 * LOOKBACK_PARAGRAPHS
@@ -296,34 +322,34 @@ class Attributor:
         return recent or (next(iter(having)) if len(having) == 1 else None)
 
     def description_of(self, j: int) -> tuple[str, int] | None:
-        """"the mariner" for a subject token heading a definite description of a role that says
-        nothing of gender or kin; None for names, pronouns, "her mother", "the old gentleman"
-        (mostly someone with a name)."""
+        """``("the old mariner", start)`` when subject token ``j`` heads a definite description."""
         t, text = self.index.t, self.story.text
-        lemma = t.lemma[j].lower()
-        if t.pos[j] != "NOUN" or lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
+        if t.pos[j] != "NOUN":
             return None
         det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
         if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
             return None
-        if any(t.head[k] == j and t.dep[k] == "poss" for k in range(max(0, j - 4), j)):
-            return None
         return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
 
     def described(self, j: int, cue: bool) -> str | None:
-        """"said the mariner": a character known by a description, made on first use as a speaker."""
-        t = self.index.t
+        """"said the beadle": the character given that description ("Mr. Bumble, the beadle"),
+        or, for a role that says nothing of gender or kin ("the mariner"), a character known by
+        the description, made on its first use as a speaker. "The old gentleman" and "her
+        mother" are mostly someone with a name, so they never become characters of their own."""
         found = self.description_of(j) if cue else None
         if found is None:
             return None
         name, start = found
+        lemma = self.index.t.lemma[j].lower()
         if name not in self.descriptions:
+            if lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
+                return None
             cid = f"c{len(self.story.characters) + 1}"
             self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
             self.descriptions[name] = cid
             self.index.gender[cid] = None
         cid = self.descriptions[name]
-        self.story.mentions.append(Mention(start, t.end[j], "NOM", cid))
+        self.story.mentions.append(Mention(start, self.index.t.end[j], "NOM", cid))
         return cid
 
     def who(self, j: int, exclude: set[str], cue: bool = False):
@@ -332,6 +358,9 @@ class Attributor:
         m = self.index.mention_at(t.start[j], t.end[j])
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
+        title = self.titled(text[t.start[j]:t.end[j]].lower(), t.start[j], exclude) if t.pos[j] == "NOUN" else None
+        if title is not None:  # "said the doctor": Dr. Kemp
+            return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.described(j, cue)
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
@@ -447,7 +476,7 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
-    if attributor.descriptions:
+    if any(m.kind == "NOM" and m.character for m in story.mentions):
         _recount(story)
 
 
