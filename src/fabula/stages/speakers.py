@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import deque
+from collections import Counter, deque
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Quote, Story
 from ..names import HONORIFICS
 from . import stage
-from .gender import pronoun_labels
+from .gender import gender_of, pronoun_labels, pronoun_votes
 
 FIRST = {"i", "me", "my", "mine", "myself"}
 SUBJECT = ("nsubj", "nsubjpass")
@@ -134,6 +134,7 @@ class Attributor:
         self.labels = pronoun_labels(settings.pronoun_sets)
         self.conversation = Conversation()
         self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
+        self.created: list[str] = []  # characters made here from descriptions
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -346,6 +347,7 @@ class Attributor:
                 return None
             cid = f"c{len(self.story.characters) + 1}"
             self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
+            self.created.append(cid)
             self.descriptions[name] = cid
             self.index.gender[cid] = None
         cid = self.descriptions[name]
@@ -476,8 +478,20 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
+    if attributor.created:
+        _gender_described(story, attributor, settings)
     if any(m.kind == "NOM" and m.character for m in story.mentions):
         _recount(story)
+
+
+def _gender_described(story: Story, attributor, settings) -> None:
+    """Pronouns that continue a described speaker ("the mariner … He spat") give their gender."""
+    made = set(attributor.created)
+    uses = [(m.character, m) for m in story.mentions if m.character in made]
+    votes = pronoun_votes(story, uses, attributor.index.quoted, attributor.labels)
+    for c in story.characters:
+        if c.id in made:
+            c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), "")
 
 
 def _recount(story: Story) -> None:
