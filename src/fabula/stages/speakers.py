@@ -71,6 +71,11 @@ class _Index:
         return range(bisect_left(self.t.start, start), bisect_left(self.t.start, end))
 
 
+def _person_like(noun: str) -> bool:
+    """A role: a person noun, or a word made like one ("mariner", "navvy" is not; "undertaker" is)."""
+    return noun in words("person_nouns") or noun.endswith(("er", "or", "ist", "ian", "ant", "man", "ess", "eer"))
+
+
 def appositions(story: Story) -> dict[str, str]:
     """"Mr. Bumble, the beadle" / "Mr. Bumble was the beadle": descriptions that a named
     character is given in narration, so that "said the beadle" is him."""
@@ -343,7 +348,8 @@ class Attributor:
         name, start = found
         lemma = self.index.t.lemma[j].lower()
         if name not in self.descriptions:
-            if lemma in words("relational_nouns") or lemma in labelled("gendered_nouns"):
+            if (lemma in words("relational_nouns") or lemma in labelled("gendered_nouns")
+                    or self.index.t.tag[j] != "NN" or not _person_like(lemma)):
                 return None
             cid = f"c{len(self.story.characters) + 1}"
             self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
@@ -433,7 +439,9 @@ class Attributor:
                 if described:
                     self.descriptions.setdefault(described[0], named.character)
                     break
-        for region in (after, before):
+        same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
+        # '"A," said she, "B."': the second part shares the cue before it
+        for region in ((before, after) if same_paragraph else (after, before)):
             found = self.cue(region) if region[0] < region[1] else None
             if found:
                 speaker, cue, kind = self.who(found[0], exclude, cue=True)
@@ -444,7 +452,6 @@ class Attributor:
             j = self.spoken_noun(after)
             if j is not None:
                 speaker, cue, kind = self.who(j, exclude)
-        same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
         if speaker is None:
             speaker = self.acting(before, exclude)  # "She turned quickly to face him. "…""
         if speaker is None and same_paragraph and previous.speaker not in exclude:
