@@ -10,9 +10,10 @@ map to a gold character annotated M or F, the share whose pronoun set agrees.
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import score_folder
 
 from .quotes import load_gold, map_characters
 
@@ -67,11 +68,4 @@ def score_novel(novel_dir: Path, prediction: dict) -> CastCounts:
 
 
 def score(data_dir: Path, pred_dir: Path) -> tuple[list[tuple[str, CastCounts]], CastCounts]:
-    rows, total = [], CastCounts()
-    for novel in sorted(p for p in Path(data_dir).iterdir() if (p / "character_info.csv").exists()):
-        path = Path(pred_dir) / f"{novel.name}.json"
-        if path.exists():
-            counts = score_novel(novel, json.loads(path.read_text(encoding="utf-8")))
-            rows.append((novel.name, counts))
-            total.add(counts)
-    return rows, total
+    return score_folder(data_dir, pred_dir, "character_info.csv", score_novel, CastCounts())

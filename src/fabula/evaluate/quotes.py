@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import ast
 import csv
-import json
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import score_folder
 
 TYPES = ("Explicit", "Anaphoric", "Implicit")
 
@@ -139,14 +140,7 @@ def score_novel(novel_dir: Path, prediction: dict) -> Counts:
 
 
 def score(data_dir: Path, pred_dir: Path) -> tuple[list[tuple[str, Counts]], Counts]:
-    rows, total = [], Counts()
-    for novel in sorted(p for p in Path(data_dir).iterdir() if (p / "quotation_info.csv").exists()):
-        path = Path(pred_dir) / f"{novel.name}.json"
-        if path.exists():
-            counts = score_novel(novel, json.loads(path.read_text(encoding="utf-8")))
-            rows.append((novel.name, counts))
-            total.add(counts)
-    return rows, total
+    return score_folder(data_dir, pred_dir, "quotation_info.csv", score_novel, Counts())
 
 
 def table(rows: list[tuple[str, Counts]], total: Counts) -> str:

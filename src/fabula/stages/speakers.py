@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Quote, Story
 from ..names import HONORIFICS
 from . import stage
+from .conversation import Conversation
+from .cues import SUBJECT, Cues, Index
 from .gender import gender_of, pronoun_labels, pronoun_votes
 
 FIRST = {"i", "me", "my", "mine", "myself"}
-SUBJECT = ("nsubj", "nsubjpass")
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
@@ -34,45 +35,8 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
 
 
-class _Index:
-    """Lookups from offsets to tokens, sentences, mentions and quotations."""
-
-    def __init__(self, story: Story) -> None:
-        self.story, self.t = story, story.tokens
-        self.mentions = [m for m in story.mentions if m.kind == "PRON" or m.character is not None]
-        self.mention_starts = [m.start for m in self.mentions]
-        self.quote_starts = [q.start for q in story.quotes]
-        self.paragraph_starts = [p.start for p in story.paragraphs]
-        self.sentence_starts = [s.start for s in story.sentences]
-        self.gender = {c.id: c.gender for c in story.characters}
-        self.narrator = next((c.id for c in story.characters if c.is_narrator), None)
-
-    def paragraph(self, offset: int) -> int:
-        return bisect_right(self.paragraph_starts, offset) - 1
-
-    def sentence(self, offset: int):
-        i = bisect_right(self.sentence_starts, offset) - 1
-        return self.story.sentences[max(i, 0)]
-
-    def quoted(self, offset: int) -> bool:
-        i = bisect_right(self.quote_starts, offset) - 1
-        return i >= 0 and self.story.quotes[i].start <= offset < self.story.quotes[i].end
-
-    def mention_at(self, start: int, end: int) -> Mention | None:
-        i = bisect_right(self.mention_starts, start) - 1
-        while i >= 0 and self.mentions[i].start > start - 80:
-            m = self.mentions[i]
-            if m.start <= start and end <= m.end:
-                return m
-            i -= 1
-        return None
-
-    def tokens(self, start: int, end: int) -> range:
-        return range(bisect_left(self.t.start, start), bisect_left(self.t.start, end))
-
-
 def _person_like(noun: str) -> bool:
-    """A role: a person noun, or a word made like one ("mariner", "navvy" is not; "undertaker" is)."""
+    """A role: a person noun, or a word made like one ("undertaker", "sailor", "physician")."""
     return noun in words("person_nouns") or noun.endswith(("er", "or", "ist", "ian", "ant", "man", "ess", "eer"))
 
 
@@ -100,43 +64,11 @@ def appositions(story: Story) -> dict[str, str]:
     return out
 
 
-class Conversation:
-    """Who has spoken lately, for turn-taking."""
-
-    def __init__(self) -> None:
-        self.speakers: deque[str] = deque(maxlen=8)
-        self.last_paragraph = -(10**9)
-        self.last_speaker: str | None = None
-        self.last_addressees: list[str] = []
-
-    def reset(self) -> None:
-        self.speakers.clear()
-        self.last_speaker, self.last_addressees = None, []
-
-    def said(self, speaker: str | None, addressees: list[str], paragraph: int) -> None:
-        if speaker is not None and (not self.speakers or self.speakers[-1] != speaker):
-            self.speakers.append(speaker)
-        self.last_speaker, self.last_addressees, self.last_paragraph = speaker, addressees, paragraph
-
-    def participants(self) -> list[str]:
-        seen: list[str] = []
-        for s in reversed(self.speakers):
-            if s not in seen:
-                seen.append(s)
-        return seen
-
-    def next_turn(self) -> str | None:
-        """The one who spoke before the last speaker: A, B, A, B."""
-        people = self.participants()
-        if self.last_speaker is None:
-            return None
-        return people[1] if len(people) >= 2 and people[0] == self.last_speaker else None
-
-
 class Attributor:
     def __init__(self, story: Story, settings) -> None:
-        self.story, self.index = story, _Index(story)
+        self.story, self.index = story, Index(story)
         self.labels = pronoun_labels(settings.pronoun_sets)
+        self.cues = Cues(story, self.index, self.labels)
         self.conversation = Conversation()
         self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
         self.created: list[str] = []  # characters made here from descriptions
@@ -149,132 +81,9 @@ class Attributor:
         self.descriptions.update(appositions(story))
 
     # -- the narration beside a quotation --
-    def regions(self, i: int, para, p_index: int) -> tuple[tuple[int, int], tuple[int, int]]:
-        """The narration sentence right after quotation ``i`` and the one right before it.
-
-        A quotation opening its paragraph may be introduced at the end of the
-        paragraph before ("Sir William thus began." / "Jane, taking out the
-        letter, said,"), when that paragraph is narration only."""
-        story, idx = self.story, self.index
-        quotes, q = story.quotes, story.quotes[i]
-        nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
-        prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
-        after = (q.end + 1, nxt)
-        ks = idx.tokens(*after)
-        if len(ks):
-            after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))
-        before = (prev, max(prev, q.start - 1))
-        ks = idx.tokens(*before)
-        if len(ks):
-            before = (min(idx.sentence(idx.t.start[ks[-1]]).start, before[1]), before[1])
-            before = (max(before[0], prev), before[1])
-        elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
-            before = self.introduction(i, p_index) or before
-        return after, before
-
-    def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
-        """The last sentence of the paragraph before, when it introduces this one's speech:
-        narration after its last quotation that ends in "said," or ":" ("he soon afterwards said,")."""
-        story, idx = self.story, self.index
-        last = story.paragraphs[p_index - 1]
-        if last.kind != "text":
-            return None
-        start = story.quotes[i - 1].end + 1 if i > 0 and story.quotes[i - 1].end > last.start else last.start
-        ks = idx.tokens(start, last.end)
-        if not len(ks):
-            return None
-        sentence_start = max(start, idx.sentence(idx.t.start[ks[-1]]).start)
-        ends = story.text[sentence_start:last.end].rstrip()[-1:]
-        if start == last.start or ends in (",", ":", "—", "-", ";"):
-            return sentence_start, last.end
-        return None
-
-    def cue(self, region: tuple[int, int]):
-        """``(subject token, verb token)`` of a speech verb in ``region``."""
-        t, speech = self.index.t, words("speech_verbs")
-        for k in self.index.tokens(*region):
-            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k):
-                subject = self.subject_of(k, region)
-                if subject is not None:
-                    return subject, k
-        return None
-
-    def reported(self, k: int) -> bool:
-        """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
-        t = self.index.t
-        for j in range(max(0, k - 15), min(len(t), k + 15)):
-            if t.head[j] == k and j > k and t.dep[j] == "ccomp" and not self.index.quoted(t.start[j]):
-                return True
-        return False
-
-    def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
-        """The speaker in "Anna said", in the inverted "said Anna" / "cried his wife" (which the
-        parser often reads as an object), or of the verb this one continues ("Denham made no
-        comment, but said:", "Elizabeth hastened to explain")."""
-        t = self.index.t
-        seen = set()
-        while k not in seen:
-            seen.add(k)
-            for j in self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80)):
-                if t.head[j] == k and t.dep[j] in SUBJECT:
-                    return j
-            if t.dep[k] in ("conj", "xcomp") and t.head[k] != k and t.start[t.head[k]] >= region[0]:
-                k = t.head[k]
-                continue
-            # "Frederick looked up and, after a silence, said:" parsed with "looked" under "said"
-            earlier = [j for j in self.index.tokens(max(region[0], t.start[k] - 250), t.start[k])
-                       if t.head[j] == k and t.dep[j] in ("ccomp", "conj", "advcl")]
-            if earlier and earlier[0] not in seen:
-                k = earlier[0]
-                continue
-            break
-        j = k + 1
-        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
-            j += 1  # "said the old man", "cried his wife", "broke in Lord Henry"
-        if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
-            while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
-                j += 1  # "said Mr. Bennet": the name's last word
-            return j
-        return None
-
-    def spoken_noun(self, region: tuple[int, int]) -> int | None:
-        """"was Lord Henry's answer", "was the view of Mr. Wadgers": the possessor of a speech noun."""
-        t, text = self.index.t, self.story.text
-        nouns = words("speech_nouns")
-        for k in self.index.tokens(*region):
-            if t.pos[k] == "NOUN" and t.lemma[k].lower() in nouns:
-                for j in self.index.tokens(max(region[0], t.start[k] - 60), min(region[1], t.end[k] + 60)):
-                    if t.head[j] == k and t.dep[j] == "poss":
-                        return j
-                    if t.head[j] == k and text[t.start[j]:t.end[j]] == "of":
-                        for o in self.index.tokens(t.end[j], min(region[1], t.end[j] + 60)):
-                            if t.head[o] == j and t.dep[o] == "pobj":
-                                return o
-        return None
-
-    def actor(self, region: tuple[int, int]) -> int | None:
-        """The first subject in ``region`` that refers to a person: an action beat."""
-        t, text = self.index.t, self.story.text
-        for j in self.index.tokens(*region):
-            if t.dep[j] in SUBJECT and (self.index.mention_at(t.start[j], t.end[j]) is not None
-                                        or text[t.start[j]:t.end[j]].lower() in self.labels):
-                return j
-        return None
-
     def acting(self, region: tuple[int, int], exclude: set[str]) -> str | None:
-        j = self.actor(region) if region[0] < region[1] else None
+        j = self.cues.actor(region) if region[0] < region[1] else None
         return self.who(j, exclude)[0] if j is not None else None
-
-    def addressee_of_verb(self, k: int, region: tuple[int, int]) -> str | None:
-        """X in "said to X"."""
-        t, text = self.index.t, self.story.text
-        for j in self.index.tokens(*region):
-            if t.head[j] == k and text[t.start[j]:t.end[j]].lower() == "to":
-                for o in self.index.tokens(t.end[j], min(region[1], t.end[j] + 40)):
-                    if t.head[o] == j:
-                        m = self.index.mention_at(t.start[o], t.end[o])
-                        return m.character if m is not None and m.kind == "PROP" else None
-        return None
 
     # -- who a word refers to --
     def recent(self, offset: int, lowest_paragraph: int, subjects: bool = False):
@@ -429,12 +238,12 @@ class Attributor:
         addressed = self.vocatives(q)
         exclude = set(addressed)
         speaker = cue = kind = None
-        after, before = self.regions(i, para, p_index)
+        after, before = self.cues.regions(i, para, p_index)
         to = None
         named = self.introduced(q)
         if named is not None:
             for region in (after, before):  # the description in the cue is this character from now on
-                found = self.cue(region) if region[0] < region[1] else None
+                found = self.cues.cue(region) if region[0] < region[1] else None
                 described = self.description_of(found[0]) if found else None
                 if described:
                     self.descriptions.setdefault(described[0], named.character)
@@ -442,14 +251,14 @@ class Attributor:
         same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
         # '"A," said she, "B."': the second part shares the cue before it
         for region in ((before, after) if same_paragraph else (after, before)):
-            found = self.cue(region) if region[0] < region[1] else None
+            found = self.cues.cue(region) if region[0] < region[1] else None
             if found:
                 speaker, cue, kind = self.who(found[0], exclude, cue=True)
-                to = self.addressee_of_verb(found[1], region)
+                to = self.cues.addressee_of_verb(found[1], region)
                 if speaker:
                     break
         if speaker is None and after[0] < after[1]:
-            j = self.spoken_noun(after)
+            j = self.cues.spoken_noun(after)
             if j is not None:
                 speaker, cue, kind = self.who(j, exclude)
         if speaker is None:
