@@ -77,3 +77,18 @@ def test_every_speaker_is_a_known_character_or_none():
     ids = {c.id for c in story.characters}
     assert all(q.speaker is None or q.speaker in ids for q in story.quotes)
     assert all(set(q.addressees) <= ids for q in story.quotes)
+
+
+def test_an_unnamed_narrator_is_named_by_how_others_address_them():
+    text = ("The Case\n\nI had not seen my friend for a month when I climbed the stairs to his rooms. "
+            "I found him by the fire, as I had left him, and I sat down opposite.\n\n"
+            "Inspector Hale looked up from his papers. \"You look tired, Barnaby,\" he said.\n\n"
+            "\"I have not slept,\" I answered.\n\n"
+            "He frowned and filled his pipe. I waited while he lit it.\n\n"
+            "\"Then listen to this, Barnaby,\" said Hale.\n\n"
+            "\"I am listening,\" I said.\n\n"
+            "I took out my notebook and my pencil, and I wrote down everything he told me.\n")
+    lines, story = _said(text)
+    narrator = [c for c in story.characters if c.is_narrator]
+    assert [c.name for c in narrator] == ["Barnaby"]
+    assert [line[1] for line in lines] == ["Inspector Hale", "Barnaby", "Inspector Hale", "Barnaby"]

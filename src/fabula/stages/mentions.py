@@ -12,6 +12,7 @@ the decision; this stage collects the evidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ PRONOUNS = {
 NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"}
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
+NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$")  # letters, with inner - ' . ("O'Brien", "St.")
 NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 
 
@@ -78,7 +80,7 @@ class _Reader:
 
     def name_like(self, i: int) -> bool:
         w = self.word(i)
-        if not w[:1].isupper():
+        if not w[:1].isupper() or not NAME_WORD.match(w):
             return False
         if honorific_key(w) is not None:
             return True

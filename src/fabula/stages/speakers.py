@@ -72,6 +72,7 @@ class Attributor:
         self.conversation = Conversation()
         self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
         self.created: list[str] = []  # characters made here from descriptions
+        self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -236,6 +237,7 @@ class Attributor:
                     or p_index - conv.last_paragraph > CONVERSATION_GAP):
                 conv.reset()
         addressed = self.vocatives(q)
+        self.addressed[q.id] = addressed
         exclude = set(addressed)
         speaker = cue = kind = None
         after, before = self.cues.regions(i, para, p_index)
@@ -296,8 +298,41 @@ def speakers(story: Story, settings) -> None:
         previous = q
     if attributor.created:
         _gender_described(story, attributor, settings)
+    _name_the_narrator(story, attributor.addressed)
     if any(m.kind == "NOM" and m.character for m in story.mentions):
         _recount(story)
+
+
+def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
+    """An unnamed narrator is named by how others address them: "Watson," says Holmes, and
+    the next line is the narrator's ("I said"). Two such exchanges or more, all naming the
+    same character, make the narrator that character."""
+    narrator = next((c for c in story.characters if c.is_narrator and not c.aliases
+                     and c.name == "the narrator"), None)
+    if narrator is None:
+        return
+    votes: Counter = Counter()
+    for q, answer in zip(story.quotes, story.quotes[1:]):
+        if answer.speaker == narrator.id and answer.kind != "implicit" and q.speaker != narrator.id:
+            votes.update(a for a in addressed.get(q.id, []) if a != q.speaker and a != narrator.id)
+    if not votes:
+        return
+    (named, n), *rest = votes.most_common()
+    if n < 2 or (rest and rest[0][1] * 2 > n):
+        return
+    for c in story.characters:
+        if c.id == named:
+            c.is_narrator = True
+    story.characters = [c for c in story.characters if c.id != narrator.id]
+    for m in story.mentions:
+        if m.character == narrator.id:
+            m.character = named
+    for q in story.quotes:
+        if q.speaker == narrator.id:
+            q.speaker = named
+        q.addressees = [named if a == narrator.id else a for a in q.addressees]
+        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
+    _recount(story)
 
 
 def _gender_described(story: Story, attributor, settings) -> None:
