@@ -92,3 +92,12 @@ def test_an_unnamed_narrator_is_named_by_how_others_address_them():
     narrator = [c for c in story.characters if c.is_narrator]
     assert [c.name for c in narrator] == ["Barnaby"]
     assert [line[1] for line in lines] == ["Inspector Hale", "Barnaby", "Inspector Hale", "Barnaby"]
+
+
+def test_mentions_are_unique_and_in_order():
+    _, story = _said(TWO + '"Who is there?" asked the porter.\n\n"Only me," said Margaret.\n\n'
+                     '"Then come in," said the porter.\n')
+    spans = [(m.start, m.end, m.kind) for m in story.mentions]
+    assert len(spans) == len(set(spans)) and spans == sorted(spans)
+    porter = [c for c in story.characters if c.name == "the porter"]
+    assert len(porter) == 1 and porter[0].mentions == 2
