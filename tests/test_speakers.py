@@ -98,6 +98,6 @@ def test_mentions_are_unique_and_in_order():
     _, story = _said(TWO + '"Who is there?" asked the porter.\n\n"Only me," said Margaret.\n\n'
                      '"Then come in," said the porter.\n')
     spans = [(m.start, m.end, m.kind) for m in story.mentions]
-    assert len(spans) == len(set(spans)) and spans == sorted(spans)
+    assert len({(s, e) for s, e, _ in spans}) == len(spans) and spans == sorted(spans)
     porter = [c for c in story.characters if c.name == "the porter"]
     assert len(porter) == 1 and porter[0].mentions == 2

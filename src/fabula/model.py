@@ -98,6 +98,21 @@ class Mention:
     character: str | None = None  # a Character id, or None where fabula cannot tell
 
 
+_KIND_RANK = {"PROP": 0, "NOM": 1, "PRON": 2}
+
+
+def unique_mentions(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span, in text order: a linked one before an unlinked one, then a name
+    before a description before a pronoun ("the Queen" is a name and a description)."""
+    best: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        old = best.get(key)
+        if old is None or (old.character is None, _KIND_RANK[old.kind]) > (m.character is None, _KIND_RANK[m.kind]):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.end))
+
+
 @dataclass(slots=True)
 class Character:
     id: str

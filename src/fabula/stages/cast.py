@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..dialogue import QuotedText
 from ..lexicon import words
-from ..model import Character, Mention, Story
+from ..model import Character, Mention, Story, unique_mentions
 from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
@@ -300,7 +300,7 @@ def cast(story: Story, settings) -> None:
         aliases = [d for d, _ in sorted(c.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if d != name]
         gender, confidence = gender_of(c.votes, c.titled_counts(), c.table_gender())
         characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
-    story.mentions = sorted(others + [m for _, _, m in names], key=lambda m: (m.start, m.end))
+    story.mentions = unique_mentions(others + [m for _, _, m in names])
     story.characters = characters
 
 

@@ -159,7 +159,22 @@ def _nominal(t, n: int, lo: int) -> int | None:
                 and t.dep[k] in ("det", "poss", "amod", "compound", "nummod", "nmod")]
     if not any(t.dep[k] in ("det", "poss") for k in children):
         return None
-    return min(children)
+    start = min(children)
+    # take in the whole possessor: "the young woman 's father", not "woman 's father"
+    while start - 1 >= lo and _descends(t, start - 1, n):
+        start -= 1
+    return start
+
+
+def _descends(t, k: int, n: int) -> bool:
+    """Whether token ``k`` hangs (directly or not) from token ``n``."""
+    for _ in range(12):
+        if k == n:
+            return True
+        if t.head[k] == k:
+            return False
+        k = t.head[k]
+    return False
 
 
 def _paragraph_ranges(story: Story):

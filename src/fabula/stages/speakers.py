@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..lexicon import labelled, words
-from ..model import Character, Mention, Quote, Story
+from ..model import Character, Mention, Quote, Story, unique_mentions
 from ..names import HONORIFICS
 from . import stage
 from .conversation import Conversation
@@ -348,13 +348,7 @@ def _gender_described(story: Story, attributor, settings) -> None:
 def _recount(story: Story) -> None:
     """Mentions added here (descriptions that speak) change the counts: count again, keep the
     cast biggest first, and renumber the ids everywhere they are used."""
-    # a description linked here may already be an unlinked mention: keep one, the linked one
-    best: dict[tuple[int, int, str], Mention] = {}
-    for m in story.mentions:
-        key = (m.start, m.end, m.kind)
-        if key not in best or (best[key].character is None and m.character is not None):
-            best[key] = m
-    story.mentions = sorted(best.values(), key=lambda m: (m.start, m.end, m.kind))
+    story.mentions = unique_mentions(story.mentions)  # a description linked here was already a mention
     counts: dict[str, int] = {}
     for m in story.mentions:
         if m.character is not None:
