@@ -71,8 +71,8 @@ def test_name_mentions_point_at_their_character(harlows):
     for m in props:
         c = ids[m.character]
         assert " ".join(text[m.start:m.end].split()) in [c.name, *c.aliases]
-    assert sum(1 for m in props if m.character == _by_name(harlows)["Judith Harlow"].id) == \
-        _by_name(harlows)["Judith Harlow"].mentions
+    judith = _by_name(harlows)["Judith Harlow"]
+    assert sum(1 for m in harlows.mentions if m.character == judith.id) == judith.mentions
 
 
 def test_pronouns_and_descriptions_are_mentions(harlows):
@@ -89,9 +89,13 @@ def test_first_person_narrator_is_one_named_character(diary):
     assert len(narrators) == 1
     ellen = narrators[0]
     assert ellen.name == "Ellen Marsh" and "Ellen" in ellen.aliases
-    first = [m for m in diary.mentions if m.character == ellen.id and m.kind == "PRON"]
+    quoted = [(q.start, q.end) for q in diary.quotes]
+    first = [m for m in diary.mentions if m.character == ellen.id and m.kind == "PRON"
+             and not any(s <= m.start < e for s, e in quoted)]
     assert len(first) > 20  # "I", "me", "my" in narration
     assert all(diary.text[m.start:m.end].lower() in ("i", "me", "my", "mine", "myself") for m in first)
+    you = [m for m in diary.mentions if diary.text[m.start:m.end] == "You" and m.start > diary.text.index("thinner") - 20]
+    assert you and you[0].character == ellen.id  # "You're thinner, Ellen," he said
     others = {c.name for c in diary.characters if not c.is_narrator}
     assert {"Abel Crook", "Martha"} <= others and "Penhallow" not in others and "Gull Rock" not in others
 

@@ -53,3 +53,11 @@ def test_scare_quotes_and_titles_are_not_dialogue():
     text = ('Story\n\nShe had to deal with a huge "blip" on the scale before reading "The Times" at breakfast.\n\n'
             '"Done," she said.\n')
     assert _lines(text) == ["Done,"]
+
+
+def test_a_quotation_over_lines_of_one_sentence_each():
+    pad = " , and the wind came in off the grey sea all the long afternoon while the kettle ticked on the stove"
+    lines = [f"“ I have waited long{pad} , ” she said .", f"“ Too long{pad} .", f"Nobody comes here now{pad} .",
+             f"Not even the post{pad} . ”", f"He nodded{pad} ."]
+    assert _lines("\n".join(lines) + "\n") == [
+        f"I have waited long{pad} ,", f"Too long{pad} .", f"Nobody comes here now{pad} .", f"Not even the post{pad} ."]

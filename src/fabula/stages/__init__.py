@@ -49,8 +49,9 @@ def check_order(stages: list[Stage]) -> None:
 def default_stages() -> list[Stage]:
     """Every stage fabula has, in run order."""
     from .cast import cast
+    from .coref import coref, dialogue_coref
     from .mentions import mentions
     from .quotes import quotes
     from .speakers import speakers
 
-    return [quotes.stage, mentions.stage, cast.stage, speakers.stage]
+    return [quotes.stage, mentions.stage, cast.stage, coref.stage, speakers.stage, dialogue_coref.stage]

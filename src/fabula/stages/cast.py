@@ -18,7 +18,7 @@ from ..model import Character, Mention, Story, unique_mentions
 from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
-from .narrator import find_narrator
+from .narrator import find_narrator, self_named
 from .gender import gender_of, pronoun_labels, pronoun_votes
 
 
@@ -261,12 +261,16 @@ def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> l
     return out
 
 
-@stage(requires=("mentions", "notes.names"), assigns=("characters",))
+@stage(requires=("mentions", "notes.names", "quotes"), assigns=("characters",))
 def cast(story: Story, settings) -> None:
     text = story.text
     evidence = story.notes.get("names", {})
     quoted = QuotedText(story)
 
+    for named in self_named(story, quoted):  # "Call me Ishmael": the narrator's own name is a person's
+        key = parse_name(named).key
+        if key in evidence:
+            evidence[key].score += 5
     plural_of = _plurals(evidence)
     person = {k for k in evidence if _is_person(k, evidence, plural_of)}
     others = [m for m in story.mentions if m.kind != "PROP"]

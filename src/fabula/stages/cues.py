@@ -68,6 +68,11 @@ class Cues:
         nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
         prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
         after = (q.end + 1, nxt)
+        if not story.text[after[0]:after[1]].strip() and p_index + 1 < len(story.paragraphs):
+            # one sentence per line: "cried his wife impatiently ." continues on the next line
+            following = story.paragraphs[p_index + 1]
+            if following.kind == "text" and story.text[following.start:following.start + 1].islower():
+                after = (following.start, following.end)
         ks = idx.tokens(*after)
         if len(ks):
             after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))

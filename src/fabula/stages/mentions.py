@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..dialogue import quoted_spans
+from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Mention, Story
 from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
@@ -192,16 +192,16 @@ def _paragraph_ranges(story: Story):
         lo = hi
 
 
-@stage(requires=("tokens", "sentences", "paragraphs"), assigns=("mentions", "notes.names"))
+@stage(requires=("tokens", "sentences", "paragraphs", "quotes"), assigns=("mentions", "notes.names"))
 def mentions(story: Story, settings) -> None:
     """Fill ``story.mentions`` with every candidate mention, and pool name evidence in ``notes``."""
     r = _Reader(story)
-    t, text = r.t, r.text
+    t = r.t
     evidence: dict[str, NameEvidence] = defaultdict(NameEvidence)
     found: list[Mention] = []
     person_nouns = words("person_nouns")
-    for para, lo, hi in _paragraph_ranges(story):
-        spans = quoted_spans(text, para.start, para.end)
+    in_quote = QuotedText(story)
+    for _, lo, hi in _paragraph_ranges(story):
         keys_by_last: dict[int, str] = {}
         for first, last in r.runs(lo, hi):
             names = [r.word(k) for k in range(first, last + 1)]
@@ -214,7 +214,7 @@ def mentions(story: Story, settings) -> None:
             parts = parse_name(names)
             if not parts.words:
                 continue
-            quoted = any(s <= t.start[first] < e for s, e in spans)
+            quoted = in_quote(t.start[first])
             ev = evidence[parts.key]
             ev.count += 1
             ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)

@@ -7,9 +7,20 @@ import re
 from ..names import parse_name, same_given_name
 
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
-NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m)\s+((?:[A-Z][\w'’-]+\s?){1,3})")
+NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself|I ,|I,)\s+"
+                   r"((?:[A-Z][\w'’-]+\s?){1,3})")
 MIN_SHARE = 0.01  # first-person pronouns per word of narration
 MIN_COUNT = 5
+
+
+def self_named(story, quoted) -> list[list[str]]:
+    """The names narration gives its "I": "Call me Ishmael", "I, Allan Quatermain, …"."""
+    out = []
+    for p in story.paragraphs:
+        for match in NAMED.finditer(story.text, p.start, p.end):
+            if not quoted(match.start()):
+                out.append(match.group(1).split())
+    return out
 
 
 def find_narrator(story, quoted, clusters: list[tuple[object, set[str]]]):
@@ -21,14 +32,11 @@ def find_narrator(story, quoted, clusters: list[tuple[object, set[str]]]):
     narration = sum(1 for s, pos in zip(story.tokens.start, story.tokens.pos) if pos != "PUNCT" and not quoted(s))
     if len(first) < MIN_COUNT or len(first) < MIN_SHARE * narration:
         return None
-    for p in story.paragraphs:
-        for match in NAMED.finditer(text, p.start, p.end):
-            if quoted(match.start()):
-                continue
-            parts = parse_name(match.group(1).split())
-            for i, (_, given) in enumerate(clusters):
-                if parts.words and any(same_given_name(parts.words[0], g) for g in given):
-                    return i, first
+    for named in self_named(story, quoted):
+        parts = parse_name(named)
+        for i, (_, given) in enumerate(clusters):
+            if parts.words and any(same_given_name(parts.words[0], g) for g in given):
+                return i, first
     return None, first
 
 

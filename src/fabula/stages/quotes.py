@@ -63,10 +63,23 @@ def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
     return EITHER
 
 
-def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sentence_start) -> list[tuple[int, int]]:
-    """Outermost quotations inside ``text[lo:hi]``, as (start, end) of the words inside the marks."""
+def _first_role(text: str, lo: int, hi: int, marks: dict[str, int]) -> int | None:
+    """The role of the first quotation mark in ``text[lo:hi]``, None when it has none."""
+    for i in range(lo, hi):
+        if text[i] in marks:
+            role = _role(text, i, marks, lo, hi)
+            if role:
+                return role
+    return None
+
+
+def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sentence_start,
+                        carried: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Outermost quotations inside ``text[lo:hi]``, as (start, end) of the words inside the marks,
+    and whether a quotation is still open at the end. ``carried``: a quotation left open in the
+    paragraph before goes on here (text laid out one sentence per line)."""
     spans: list[tuple[int, int]] = []
-    stack: list[int] = []
+    stack: list[int] = [lo - 1] if carried else []
     for i in range(lo, hi):
         ch = text[i]
         if ch not in marks:
@@ -88,7 +101,17 @@ def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sent
             spans.append((begin, i))
     if stack:
         spans.append((stack[0] + 1, hi))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in spans if text[s:e].strip()], bool(stack)
+
+
+def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 5) -> bool:
+    """Whether a quotation left open before paragraph ``n`` goes on into it: the next quotation
+    mark, here or in the next few paragraphs, closes rather than opens."""
+    for p in paragraphs[n:n + lookahead]:
+        role = _first_role(text, p.start, p.end, marks)
+        if role is not None:
+            return role == CLOSE
+    return False
 
 
 def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -155,14 +178,15 @@ def quotes(story: Story, settings) -> None:
         return sentence_starts[i] if i >= 0 else 0
 
     found: list[tuple[int, int]] = []
-    for p in story.paragraphs:
-        if p.kind != "text":
-            continue
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    open_before = False
+    for n, p in enumerate(paragraphs):
         if style == "dash":
             spans = _dash_spans(text, p.start, p.end)
         else:
-            spans = [sp for sp in _spans_in_paragraph(text, p.start, p.end, marks, sentence_start)
-                     if not is_scare_quote(text, *sp, p.start)]
+            carried = open_before and _continues(text, paragraphs, n, marks)
+            spans, open_before = _spans_in_paragraph(text, p.start, p.end, marks, sentence_start, carried)
+            spans = [sp for sp in spans if not is_scare_quote(text, *sp, p.start)]
         found.extend(_trim(text, s, e) for s, e in spans)
     story.quotes = [Quote(id=f"q{i}", start=s, end=e) for i, (s, e) in enumerate(found, start=1) if e > s]
     story.notes["quote_style"] = style

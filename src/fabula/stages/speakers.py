@@ -15,14 +15,16 @@ don't have to.") is its addressee and never its speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 
 from ..lexicon import labelled, words
-from ..model import Character, Mention, Quote, Story, unique_mentions
+from ..model import Character, Mention, Quote, Story
 from ..names import HONORIFICS
 from . import stage
 from .conversation import Conversation
+from .coref import descriptions
+from .counts import recount
 from .cues import SUBJECT, Cues, Index
 from .gender import gender_of, pronoun_labels, pronoun_votes
 
@@ -40,30 +42,6 @@ def _person_like(noun: str) -> bool:
     return noun in words("person_nouns") or noun.endswith(("er", "or", "ist", "ian", "ant", "man", "ess", "eer"))
 
 
-def appositions(story: Story) -> dict[str, str]:
-    """"Mr. Bumble, the beadle" / "Mr. Bumble was the beadle": descriptions that a named
-    character is given in narration, so that "said the beadle" is him."""
-    t, text = story.tokens, story.text
-    starts = [m.start for m in story.mentions]
-    out: dict[str, str] = {}
-    for j in range(len(t)):
-        if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
-            continue
-        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
-        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
-            continue
-        head = t.head[j]
-        if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
-            head = next((k for k in range(max(0, head - 8), head) if t.head[k] == head and t.dep[k] in SUBJECT), None)
-            if head is None:
-                continue
-        i = bisect_right(starts, t.start[head]) - 1
-        m = story.mentions[i] if i >= 0 else None
-        if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
-            out.setdefault(" ".join(text[t.start[det[0]]:t.end[j]].lower().split()), m.character)
-    return out
-
-
 class Attributor:
     def __init__(self, story: Story, settings) -> None:
         self.story, self.index = story, Index(story)
@@ -79,7 +57,7 @@ class Attributor:
                 first = name.split()[0].lower().rstrip(".")
                 if first in HONORIFICS and len(name.split()) > 1:
                     self.titles.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
-        self.descriptions.update(appositions(story))
+        self.descriptions.update(descriptions(story))
 
     # -- the narration beside a quotation --
     def acting(self, region: tuple[int, int], exclude: set[str]) -> str | None:
@@ -300,7 +278,7 @@ def speakers(story: Story, settings) -> None:
         _gender_described(story, attributor, settings)
     _name_the_narrator(story, attributor.addressed)
     if any(m.kind == "NOM" and m.character for m in story.mentions):
-        _recount(story)
+        recount(story)
 
 
 def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
@@ -332,7 +310,7 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
             q.speaker = named
         q.addressees = [named if a == narrator.id else a for a in q.addressees]
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
-    _recount(story)
+    recount(story)
 
 
 def _gender_described(story: Story, attributor, settings) -> None:
@@ -343,26 +321,3 @@ def _gender_described(story: Story, attributor, settings) -> None:
     for c in story.characters:
         if c.id in made:
             c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), "")
-
-
-def _recount(story: Story) -> None:
-    """Mentions added here (descriptions that speak) change the counts: count again, keep the
-    cast biggest first, and renumber the ids everywhere they are used."""
-    story.mentions = unique_mentions(story.mentions)  # a description linked here was already a mention
-    counts: dict[str, int] = {}
-    for m in story.mentions:
-        if m.character is not None:
-            counts[m.character] = counts.get(m.character, 0) + 1
-    for c in story.characters:
-        c.mentions = counts.get(c.id, 0)
-    order = sorted(story.characters, key=lambda c: -c.mentions)  # stable: ties keep their order
-    new_id = {c.id: f"c{i}" for i, c in enumerate(order, start=1)}
-    for c in order:
-        c.id = new_id[c.id]
-    story.characters = order
-    for m in story.mentions:
-        if m.character is not None:
-            m.character = new_id[m.character]
-    for q in story.quotes:
-        q.speaker = new_id.get(q.speaker) if q.speaker else None
-        q.addressees = [new_id[a] for a in q.addressees]

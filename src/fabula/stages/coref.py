@@ -1,0 +1,174 @@
+"""Coreference: which character each pronoun and description refers to.
+
+Rules that hold in fiction, in one pass over the text, linear in its length:
+
+- In narration, a third-person pronoun refers to the latest character of its
+  gender, preferring the subject of the sentence before ("Anna came in. She
+  sat down."), and never to the subject of its own clause when it is that
+  verb's object ("Anna saw her").
+- A description given to a named character in apposition or with "was" ("Mr.
+  Bumble, the beadle"; "Tom was the youngest") refers to them; a definite
+  description of a gendered person ("the girl") refers to the latest
+  character of that gender in the sentence or the one before.
+- Inside dialogue (after the speakers are known): "I" is the speaker, "you"
+  the addressee when there is one, "he"/"she" the latest other character.
+- Plural pronouns ("they") are left unlinked rather than guessed, and so is
+  anything that cannot be resolved: precision matters more than coverage.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..lexicon import labelled
+from ..model import Mention, Story
+from . import stage
+from .cues import SUBJECT
+from .counts import recount
+from .gender import pronoun_labels
+
+FIRST = {"i", "me", "my", "mine", "myself"}
+SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
+OBJECTS = ("dobj", "pobj", "dative", "iobj")
+WINDOW_SENTENCES = 3  # a pronoun looks this many sentences back in narration
+
+
+class _Entry:
+    __slots__ = ("character", "label", "sentence", "subject")
+
+    def __init__(self, character: str, label: str | None, sentence: int, subject: bool) -> None:
+        self.character, self.label, self.sentence, self.subject = character, label, sentence, subject
+
+
+def _token_of(story: Story, m: Mention) -> int:
+    """The head token of a mention: its last token."""
+    return bisect_right(story.tokens.start, m.end - 1) - 1
+
+
+@stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration",))
+def coref(story: Story, settings) -> None:
+    """Link pronouns and descriptions in narration to characters."""
+    t, text = story.tokens, story.text
+    labels = pronoun_labels(settings.pronoun_sets)
+    gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
+    nouns = labelled("gendered_nouns")
+    given = descriptions(story)
+    quote_starts = [q.start for q in story.quotes]
+
+    def quoted(offset: int) -> bool:
+        i = bisect_right(quote_starts, offset) - 1
+        return i >= 0 and story.quotes[i].start <= offset < story.quotes[i].end
+
+    recent: list[_Entry] = []  # characters referred to in narration, latest last
+    character_at: dict[int, str] = {}  # head token -> character, as links are made
+    for m in story.mentions:
+        if quoted(m.start):
+            continue
+        k = _token_of(story, m)
+        if k < 0:
+            continue
+        s_index = t.sentence[k]
+        subject = t.dep[k] in SUBJECT
+        word = text[m.start:m.end].lower()
+        if m.kind == "PRON" and m.character is None:
+            label = labels.get(word)
+            if label is None:
+                continue  # "they", "we", "it": left unlinked
+            reflexive = word.endswith("self")
+            clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS and not reflexive else None
+            m.character = _pick(recent, label, s_index, gender, exclude=clause_subject)
+        elif m.kind == "NOM" and m.character is None:
+            phrase = " ".join(text[m.start:m.end].lower().split())
+            if phrase in given:
+                m.character = given[phrase]
+            elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
+                m.character = _pick(recent, nouns[t.lemma[k].lower()], s_index, gender, exclude=None, window=1)
+        if m.character is not None:
+            character_at[k] = m.character
+            if word not in FIRST and word not in SECOND:  # "I" is never "she" in the narrator's own text
+                recent.append(_Entry(m.character, gender.get(m.character), s_index, subject))
+            if len(recent) > 64:
+                del recent[:32]
+
+
+def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str | None:
+    """The character that is the subject of the verb governing token ``k`` ("Anna saw her")."""
+    t = story.tokens
+    verb = t.head[k]
+    if t.dep[k] == "pobj":
+        verb = t.head[verb]
+    for j in range(max(0, verb - 12), min(len(t), verb + 12)):
+        if t.head[j] == verb and t.dep[j] in SUBJECT:
+            return character_at.get(j)
+    return None
+
+
+def _pick(recent: list[_Entry], label: str, sentence: int, gender: dict, exclude: str | None,
+          window: int = WINDOW_SENTENCES) -> str | None:
+    """The latest character of that gender nearby, a subject of the sentence before first."""
+    candidates = [e for e in reversed(recent) if sentence - e.sentence <= window
+                  and e.label == label and e.character != exclude]
+    if not candidates:
+        return None
+    for e in candidates:  # subject continuity: the subject of this sentence or the one before
+        if e.subject and sentence - e.sentence <= 1:
+            return e.character
+    if len({e.character for e in candidates}) == 1:  # the only one of that gender nearby
+        return candidates[0].character
+    return None  # two of a gender and no subject to follow: left unlinked, not guessed
+
+
+def descriptions(story: Story) -> dict[str, str]:
+    """"Mr. Bumble, the beadle" / "Mr. Bumble was the beadle": descriptions that the text gives
+    a named character, so that "the beadle" is him."""
+    t, text = story.tokens, story.text
+    starts = [m.start for m in story.mentions]
+    out: dict[str, str] = {}
+    for j in range(len(t)):
+        if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
+            continue
+        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
+        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
+            continue
+        head = t.head[j]
+        if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
+            head = next((k for k in range(max(0, head - 8), head) if t.head[k] == head and t.dep[k] in SUBJECT), None)
+            if head is None:
+                continue
+        i = bisect_right(starts, t.start[head]) - 1
+        m = story.mentions[i] if i >= 0 else None
+        if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
+            out.setdefault(" ".join(text[t.start[det[0]]:t.end[j]].lower().split()), m.character)
+    return out
+
+
+@stage(requires=("quotes.speaker", "mentions.narration"), assigns=("mentions.dialogue",))
+def dialogue_coref(story: Story, settings) -> None:
+    """Inside a quotation, "I" is its speaker, "you" its one addressee, and "he"/"she" the
+    latest character of that gender who is neither."""
+    t, text = story.tokens, story.text
+    labels = pronoun_labels(settings.pronoun_sets)
+    gender = {c.id: c.gender for c in story.characters}
+    latest: dict[str, tuple[int, str]] = {}  # pronoun set -> (sentence, character) most recently linked
+    qi, changed = 0, False
+    for m in story.mentions:
+        while qi < len(story.quotes) and story.quotes[qi].end <= m.start:
+            qi += 1
+        k = _token_of(story, m)
+        inside = qi < len(story.quotes) and story.quotes[qi].start <= m.start < story.quotes[qi].end
+        if inside and m.kind == "PRON" and m.character is None:
+            q = story.quotes[qi]
+            word = text[m.start:m.end].lower()
+            if word in FIRST:
+                m.character = q.speaker
+            elif word in SECOND and len(q.addressees) == 1:
+                m.character = q.addressees[0]
+            elif word in labels and k >= 0:
+                found = latest.get(labels[word])
+                if found and t.sentence[k] - found[0] <= 2 * WINDOW_SENTENCES and found[1] not in (q.speaker, *q.addressees):
+                    m.character = found[1]
+            changed = changed or m.character is not None
+        if m.character is not None and k >= 0 and gender.get(m.character):
+            latest[gender[m.character]] = (t.sentence[k], m.character)
+    if changed:
+        recount(story)
