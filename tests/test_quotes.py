@@ -61,3 +61,8 @@ def test_a_quotation_over_lines_of_one_sentence_each():
              f"Not even the post{pad} . ”", f"He nodded{pad} ."]
     assert _lines("\n".join(lines) + "\n") == [
         f"I have waited long{pad} ,", f"Too long{pad} .", f"Nobody comes here now{pad} .", f"Not even the post{pad} ."]
+
+
+def test_tokenised_contractions_are_not_quotation_marks():
+    text = "Title\n\n‘ I wonder how many miles I ’ve fallen , ’ said Alice . ‘ I do n’t know . ’\n\nShe fell .\n"
+    assert _lines(text) == ["I wonder how many miles I ’ve fallen ,", "I do n’t know ."]

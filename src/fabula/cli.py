@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .errors import FabulaError
+from .errors import E, FabulaError
 from .export import write_json
 from .pipeline import read as read_story
 from .settings import DEFAULT_SPACY_MODEL, Settings
@@ -168,6 +168,34 @@ def eval_pdnc_command(
     r = {k: "-" if v is None else f"{v:.2%}" for k, v in cast_total.rates().items()}
     typer.echo(f"\ncast: recall {r['recall']}, split {r['split_rate']}, precision {r['precision']} "
                f"(characters with >= {cast_scores.MIN_MENTIONS} mentions), gender accuracy {r['gender_accuracy']}")
+
+
+@eval_app.command("litbank")
+def eval_litbank_command(
+    coref_dir: Path = typer.Argument(..., help="LitBank's coref folder (holding brat/ and tsv/).", show_default=False),
+    out: Path = typer.Option(Path("out/litbank"), "--out", "-o", help="Where to write <stem>.json for each file."),
+) -> None:
+    """Run fabula on every LitBank coreference file and print how well mentions of named characters
+    are linked (PROP, NOM, PRON), on the held-out fifth (files 0, 5, 10, …) and on the rest.
+
+    Example: fabula eval litbank ../shared/data/litbank/coref --out out/litbank
+    """
+    from .evaluate import coref as coref_scores
+
+    files = sorted((coref_dir / "brat").glob("*.txt"))
+    if not files:
+        _report(FabulaError(E.FILE_NOT_FOUND, path=str(coref_dir / "brat" / "*.txt")))
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    for path in files:
+        try:
+            write_json(read_story(path), out / f"{path.stem}.json")
+        except FabulaError as exc:
+            _report(exc)
+    for label, held_out in (("held out (every fifth file)", True), ("the other files", False), ("all", None)):
+        rows, total = coref_scores.score(coref_dir, out, held_out=held_out)
+        r = {k: "-" if v is None else f"{v:.2%}" for k, v in total.rates().items() if k != "mentions"}
+        typer.echo(f"{label:28s} files {len(rows):3d}  mentions {total.rates()['mentions']:6d}  "
+                   f"accuracy {r['accuracy']}  PROP {r['PROP']}  NOM {r['NOM']}  PRON {r['PRON']}")
 
 
 def run() -> None:

@@ -18,10 +18,11 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..lexicon import labelled
-from ..model import Mention, Story
+from ..model import Mention, Story, unique_mentions
 from . import stage
 from .cues import SUBJECT
 from .counts import recount
@@ -53,6 +54,7 @@ def coref(story: Story, settings) -> None:
     gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
     nouns = labelled("gendered_nouns")
     given = descriptions(story)
+    _mention_descriptions(story, given)
     quote_starts = [q.start for q in story.quotes]
 
     def quoted(offset: int) -> bool:
@@ -89,6 +91,27 @@ def coref(story: Story, settings) -> None:
                 recent.append(_Entry(m.character, gender.get(m.character), s_index, subject))
             if len(recent) > 64:
                 del recent[:32]
+
+
+def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
+    """Every use of a description the text gave a character ("the miller") is a mention of them."""
+    if not given:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(given)) + r")\b",
+                         re.IGNORECASE)
+    taken = {(m.start, m.end) for m in story.mentions}
+    starts = sorted(m.start for m in story.mentions)
+    added = []
+    for match in pattern.finditer(story.text):
+        span = (match.start(), match.end())
+        if span in taken:
+            continue
+        i = bisect_right(starts, match.start()) - 1
+        inside = i >= 0 and any(m.start <= match.start() < m.end and m.kind == "PROP" for m in story.mentions[i:i + 1])
+        if not inside:
+            added.append(Mention(span[0], span[1], "NOM", given[" ".join(match.group().lower().split())]))
+    if added:
+        story.mentions = unique_mentions(story.mentions + added)
 
 
 def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str | None:
@@ -150,7 +173,7 @@ def dialogue_coref(story: Story, settings) -> None:
     labels = pronoun_labels(settings.pronoun_sets)
     gender = {c.id: c.gender for c in story.characters}
     latest: dict[str, tuple[int, str]] = {}  # pronoun set -> (sentence, character) most recently linked
-    qi, changed = 0, False
+    qi = 0
     for m in story.mentions:
         while qi < len(story.quotes) and story.quotes[qi].end <= m.start:
             qi += 1
@@ -167,8 +190,6 @@ def dialogue_coref(story: Story, settings) -> None:
                 found = latest.get(labels[word])
                 if found and t.sentence[k] - found[0] <= 2 * WINDOW_SENTENCES and found[1] not in (q.speaker, *q.addressees):
                     m.character = found[1]
-            changed = changed or m.character is not None
         if m.character is not None and k >= 0 and gender.get(m.character):
             latest[gender[m.character]] = (t.sentence[k], m.character)
-    if changed:
-        recount(story)
+    recount(story)  # the last stage to link mentions: counts, order and ids settle here

@@ -23,6 +23,7 @@ OPEN, CLOSE, EITHER = 1, 2, 3
 DOUBLE = {'"': EITHER, "“": OPEN, "”": CLOSE, "„": OPEN, "«": OPEN, "»": CLOSE}
 SINGLE = {"'": EITHER, "‘": OPEN, "’": EITHER}
 DASHES = ("—", "―", "–")
+CONTRACTION = re.compile(r"(?:ve|ll|re|s|d|m|t|em|tis|twas)\b", re.IGNORECASE)
 BEFORE_OPEN = set(" \t\n([{—–-")
 END_PUNCT = set(".,!?;:…—–-")
 MAX_SCARE_WORDS = 4
@@ -49,6 +50,8 @@ def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
     single = ch in "'’"
     if single and prev.isalnum() and nxt.isalnum():
         return 0  # don't, o'clock
+    if single and CONTRACTION.match(text, i + 1, hi):
+        return 0  # tokenised text: "I ’ve", "do n’t", "it ’s"
     declared = marks[ch]
     if declared != EITHER:
         return declared

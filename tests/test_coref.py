@@ -1,0 +1,80 @@
+"""Coreference on stories written for the project, and the LitBank scorer on a tiny excerpt."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import fabula
+from conftest import SHARED
+from fabula.evaluate import coref as coref_scores
+
+LITBANK = Path(__file__).parent / "fixtures" / "litbank"
+PRED = Path(__file__).parent / "fixtures" / "litbank-pred"
+
+
+def _links(text, **settings):
+    story = fabula.read(text, **settings)
+    names = {c.id: c.name for c in story.characters}
+    return [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions], story
+
+
+def test_dialogue_i_and_you():
+    links, _ = _links('Title\n\nAnna Price walked into the shop where Tom Baker stood.\n\n'
+                      '"I need bread," Anna said to Tom.\n\n"You always need bread," said Tom.\n')
+    assert ("I", "Anna Price") in links
+    assert ("You", "Anna Price") in links
+
+
+def test_two_women_in_one_scene_follow_the_subject():
+    links, _ = _links("Title\n\nAnna Price met Clara Dunn at the gate. Anna smiled. She said nothing at first.\n\n"
+                      "Clara looked away. She was tired.\n")
+    shes = [who for word, who in links if word == "She"]
+    assert shes == ["Anna Price", "Clara Dunn"]
+
+
+def test_an_object_is_not_its_own_subject():
+    links, _ = _links("Title\n\nAnna Price met Clara Dunn at the gate. Anna kissed her and left.\n\nThe end came.\n")
+    assert ("her", "Clara Dunn") in links
+
+
+def test_a_description_linked_by_apposition():
+    links, _ = _links("Title\n\nTom Baker, the miller, came late. Everyone waited for the miller. "
+                      "The miller said nothing.\n\nTom sat down.\n")
+    millers = [who for word, who in links if word.lower() == "the miller"]
+    assert millers and all(who == "Tom Baker" for who in millers)
+
+
+def test_plural_they_is_left_unlinked():
+    links, _ = _links("Title\n\nAnna Price and Tom Baker walked home. They were tired.\n\nAnna slept.\n")
+    assert ("They", None) in links
+
+
+def test_first_person_narration_is_the_narrator():
+    links, story = _links("Title\n\nI woke early. My sister Clara Dunn was already up, and I heard her singing. "
+                          "I went down to the kitchen. I made tea and I drank it slowly.\n\n"
+                          "Clara came in. She laughed at me.\n")
+    narrator = next(c for c in story.characters if c.is_narrator)
+    assert all(who == narrator.name for word, who in links if word.lower() in ("i", "my", "me"))
+    assert ("She", "Clara Dunn") in links
+
+
+def test_litbank_scores_by_hand():
+    _, total = coref_scores.score(LITBANK, PRED)
+    r = total.rates()
+    assert r["mentions"] == 6 and r["accuracy"] == pytest.approx(4 / 6)
+    assert (r["PROP"], r["NOM"]) == (1.0, 0.0) and r["PRON"] == pytest.approx(2 / 3)
+
+
+def test_litbank_scores_agree_with_the_shared_yardstick():
+    tool = SHARED / "tools" / "score_coref.py"
+    if not tool.exists():
+        pytest.skip("the shared yardsticks are not here")
+    theirs = json.loads(subprocess.run([sys.executable, str(tool), str(LITBANK), str(PRED)],
+                                       check=True, capture_output=True, text=True).stdout)["micro"]
+    ours = coref_scores.score(LITBANK, PRED)[1].rates()
+    assert ours["accuracy"] == pytest.approx(theirs["accuracy"], abs=1e-4)
+    for kind in coref_scores.KINDS:
+        assert ours[kind] == pytest.approx(theirs["by_kind"][kind], abs=1e-4)
