@@ -154,6 +154,9 @@ class Attributor:
         m = self.index.mention_at(t.start[j], t.end[j])
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
+        if m is not None and m.kind == "PRON" and m.character is not None and m.character not in exclude \
+                and text[m.start:m.end].lower() not in FIRST:
+            return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
         title = self.titled(text[t.start[j]:t.end[j]].lower(), t.start[j], exclude) if t.pos[j] == "NOUN" else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
