@@ -31,11 +31,11 @@ HONORIFICS: dict[str, str] = {
 # Forms of address for a married woman: she shares the surname with a husband, not with sisters.
 MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame",
                      "begum"})
-# Forms of address that follow the name: "Hamidullah Begum", "Mahmoud Sahib", "Ali Bey".
+# Forms of address that follow the name: "Karim Begum", "Mahmoud Sahib", "Ali Bey".
 TRAILING_HONORIFICS = {"begum": "F", "sahib": "M", "bey": "M", "pasha": "M", "effendi": "M", "hanim": "F"}
-# Plural forms of address name a group, never one character ("the Misses Bennet", "Messrs. Smith").
+# Plural forms of address name a group, never one character ("the Misses Harlow", "Messrs. Smith").
 PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
-# Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Catherine").
+# Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Clara").
 GIVEN_NAME_HONORIFICS = frozenset({"sir", "lady", "lord", "dame", "aunt", "auntie", "uncle", "brother",
                                    "sister", "father", "mother", "king", "queen", "prince", "princess", "saint", "st"})
 PARTICLES = frozenset({"de", "van", "von", "du", "la", "le", "di", "da", "del", "della", "der", "den",
@@ -69,9 +69,9 @@ class NameParts:
 
 
 def parse_name(words: list[str]) -> NameParts:
-    """Split ``["Mr.", "Fitzwilliam", "Darcy"]`` into honorific, given name and surname.
+    """Split ``["Mr.", "Oswin", "Tarrant"]`` into honorific, given name and surname.
 
-    A name with an article ("the Hatter", "the Queen") is a title: it has no
+    A name with an article ("the Ferryman", "the Queen") is a title: it has no
     given name or surname and matches only itself."""
     if words and words[0].lower() == "the":
         return NameParts(None, None, None, tuple(w.lower() for w in words))
@@ -92,7 +92,7 @@ def parse_name(words: list[str]) -> NameParts:
         if honorific is None:
             return NameParts(None, None, None, low)  # one word alone: given name or surname, decided later
         if honorific in GIVEN_NAME_HONORIFICS:
-            # "Sir Walter", "Lady Catherine" name the given name; "Lady Russell" the surname
+            # "Sir Walter", "Lady Clara" name the given name; "Lady Merton" the surname
             return NameParts(honorific, word, None, low) if is_given_name(word) else NameParts(honorific, None, None, low)
         if honorific in ("miss", "master", "ms") and is_given_name(word):
             return NameParts(honorific, word, None, low)  # "Miss Lizzy", "Master Tom"

@@ -1,9 +1,9 @@
 """The cast: person names clustered into characters, with gender and the narrator.
 
-Names are joined the way a reader joins them: "Elizabeth Bennet", "Elizabeth",
-"Lizzy", "Eliza" and "Miss Elizabeth" are one woman; "Mr. Bennet" and
-"Mrs. Bennet" are two people; a bare surname ("Darcy") is the man called
-"Mr. Darcy" before the woman called "Miss Darcy". Fuller names are placed
+Names are joined the way a reader joins them: "Elizabeth Harlow", "Elizabeth",
+"Lizzy", "Eliza" and "Miss Elizabeth" are one woman; "Mr. Harlow" and
+"Mrs. Harlow" are two people; a bare surname ("Tarrant") is the man called
+"Mr. Tarrant" before the woman called "Miss Tarrant". Fuller names are placed
 first, so shorter ones join a character that already exists.
 """
 
@@ -83,7 +83,7 @@ class Cluster:
         self.mentions.append(mention)
         if parts.honorific:
             self.honorifics[parts.honorific] += 1
-        # "Mrs. John Dashwood" is named after her husband: his given name is not hers
+        # "Mrs. John Ashdown" is named after her husband: his given name is not hers
         if parts.given and given_name_gender(parts.given) in ("", parts.honorific_gender or given_name_gender(parts.given)):
             self.given.add(parts.given)
         if parts.surname and not self.surname:
@@ -96,9 +96,9 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
         return 0.0
     parts = key.split()
     if len(parts) > 1 and parts[0] != "the" and parts[-1] in words("place_suffixes"):
-        return -1.0  # "Lucas Lodge", "Mansfield Park"
+        return -1.0  # "Gull Lodge", "Thornbury Park"
     if key in plural_of:
-        return -1.0  # "the Bennets", "Miss Musgroves": a family
+        return -1.0  # "the Harlows", "Miss Crooks": a family
     score = ev.score
     if len(parts) > 1 and parts[0] != "the":  # a full name borrows from its parts
         score += 0.5 * sum(evidence[w].score for w in parts if w in evidence)
@@ -116,7 +116,7 @@ def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
 
 def _plurals(evidence: dict) -> set[str]:
     """Names that are plurals of commoner names: "bennets" beside "bennet" (but not
-    "Sikes" beside a stray "Sike")."""
+    "Rivers" beside a stray "River")."""
     count: dict[str, int] = {}
     for key, ev in evidence.items():
         last = key.split()[-1]
@@ -141,8 +141,8 @@ def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool
               bare: bool = False) -> Cluster | None:
     """A cluster with this given name: an exact match first, then a nickname. A
     full name never joins someone called Sir or Lady by a nickname ("Tom
-    Bertram" is not Sir Thomas); a bare nickname may, when no one else fits
-    ("Harry" for Lord Henry)."""
+    Ashdown" is not Sir Thomas); a bare nickname may, when no one else fits
+    ("Harry" for Lord Arthur)."""
     fits = [c for c in clusters if not gender or c.hard_gender() in ("", gender)]
     exact = [c for c in fits if given in c.given]
     if exact or exact_only:
@@ -161,7 +161,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
         return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
             _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None)  # "the Colonel"
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
-        return None  # "Mrs. John Dashwood": a wife named after her husband
+        return None  # "Mrs. John Ashdown": a wife named after her husband
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
     if parts.given and parts.surname:
         same = [c for c in clusters if c.surname == parts.surname]
@@ -176,13 +176,13 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
         # "Mrs. Rachel", "Mr. Teddy": a given name after a gendered honorific
         return _by_given(clusters, parts.surname, hg, exact_only=True)
     word = parts.words[0]
-    if parts.honorific:  # "Lady Russell": a surname, or a given name the table does not know
+    if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
         return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
     found = _by_given(clusters, word, "", bare=True)
     if found:
         return found
-    # a bare surname names a man ("Darcy") before a woman; a woman only when she is the only one
-    # of the name and no one is called "X Begum" ("Hamidullah Begum" is Hamidullah's wife)
+    # a bare surname names a man ("Tarrant") before a woman; a woman only when she is the only one
+    # of the name and no one is called "X Begum" ("Karim Begum" is Karim's wife)
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
@@ -195,8 +195,8 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
         women = [c for c in same if c.given and c.name_gender() == "F"]
         return women[0] if len(women) == 1 and parts.surname not in miss_surnames else None
     if hg == "F":
-        # "Miss Bennet" is the eldest daughter: the sister never called "Miss Jane"
-        # a woman, or someone the text has given no title ("Edna"), never "Captain Harville"
+        # "Miss Harlow" is the eldest daughter: the sister never called "Miss Jane"
+        # a woman, or someone the text has given no title ("Edna"), never "Captain Hale"
         unmarried = [c for c in same if (c.hard_gender() == "F" or (not c.hard_gender() and not c.honorifics))
                      and not any(c.honorifics[h] for h in MARRIED)]
         eldest = [c for c in unmarried if not any(p.honorific == "miss" and p.given for p in c.parts.values())]
@@ -204,7 +204,7 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
     if hg == "M":
         men = [c for c in same if c.hard_gender() in ("", "M") and not any(c.honorifics[h] for h in FORMAL)]
         return _best([c for c in men if c.name_gender() == "M"] or men)
-    # "Admiral Croft", "Comrade Syme": the same title, else someone not called Mrs. or Miss
+    # "Admiral Hale", "Comrade Syme": the same title, else someone not called Mrs. or Miss
     return _best([c for c in same if c.honorifics[parts.honorific]]
                  or [c for c in same if c.hard_gender() != "F"])
 
@@ -233,7 +233,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
             cluster = Cluster()
             if len(parts.words) == 1 and not parts.surname and not parts.given:
                 if parts.honorific:
-                    cluster.surname = parts.words[0]  # "Lady Russell"
+                    cluster.surname = parts.words[0]  # "Lady Merton"
                 else:
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
@@ -267,7 +267,7 @@ def cast(story: Story, settings) -> None:
     evidence = story.notes.get("names", {})
     quoted = QuotedText(story)
 
-    for named in self_named(story, quoted):  # "Call me Ishmael": the narrator's own name is a person's
+    for named in self_named(story, quoted):  # "Call me Ellen": the narrator's own name is a person's
         key = parse_name(named).key
         if key in evidence:
             evidence[key].score += 5

@@ -7,7 +7,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sat down."), and never to the subject of its own clause when it is that
   verb's object ("Anna saw her").
 - A description given to a named character in apposition or with "was" ("Mr.
-  Bumble, the beadle"; "Tom was the youngest") refers to them; a definite
+  Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before.
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
@@ -142,7 +142,7 @@ def _pick(recent: list[_Entry], label: str, sentence: int, gender: dict, exclude
 
 
 def descriptions(story: Story) -> dict[str, str]:
-    """"Mr. Bumble, the beadle" / "Mr. Bumble was the beadle": descriptions that the text gives
+    """"Mr. Crook, the ferryman" / "Mr. Crook was the ferryman": descriptions that the text gives
     a named character, so that "the beadle" is him."""
     t, text = story.tokens, story.text
     starts = [m.start for m in story.mentions]

@@ -1,6 +1,6 @@
 """Speech cues: the narration beside a quotation, and who it says is speaking.
 
-"said Anna", "Anna replied", "cried his wife", "was Lord Henry's answer", a
+"said Anna", "Anna replied", "cried his wife", "was Lord Arthur's answer", a
 cue ending the paragraph before ("Sir William thus began:"), an action beat
 ("She turned to face him."), and "said to X" for the addressee. Everything is
 read off the tokens and the parse; ``Cues`` finds token positions and leaves
@@ -143,15 +143,15 @@ class Cues:
             break
         j = k + 1
         while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
-            j += 1  # "said the old man", "cried his wife", "broke in Lord Henry"
+            j += 1  # "said the old man", "cried his wife", "broke in Lord Arthur"
         if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
             while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
-                j += 1  # "said Mr. Bennet": the name's last word
+                j += 1  # "said Mr. Harlow": the name's last word
             return j
         return None
 
     def spoken_noun(self, region: tuple[int, int]) -> int | None:
-        """"was Lord Henry's answer", "was the view of Mr. Wadgers": the possessor of a speech noun."""
+        """"was Lord Arthur's answer", "was the view of Mr. Crook": the possessor of a speech noun."""
         t, text = self.index.t, self.story.text
         nouns = words("speech_nouns")
         for k in self.index.tokens(*region):

@@ -6,7 +6,7 @@ never writes in lower case. Whether a name belongs to a *person* is decided
 from evidence that holds in fiction, pooled over every use of the name:
 honorifics, being the subject of speech, thought and perception verbs, being
 addressed inside dialogue, being listed with other people, NER's opinion,
-and place-like contexts ("at Netherfield") against it. The cast stage makes
+and place-like contexts ("at Thornbury") against it. The cast stage makes
 the decision; this stage collects the evidence.
 """
 
@@ -95,7 +95,7 @@ class _Reader:
         return not self.starts_sentence(i) and t.pos[i] not in NOT_NAME_POS and not self.lower[w.lower()]
 
     def continues_name(self, i: int) -> bool:
-        """A capitalised common word inside a name: "the Invisible Man", "the White Rabbit"."""
+        """A capitalised common word inside a name: "the Grey Knight", "the Mock Admiral"."""
         w = self.word(i)
         return (w[:1].isupper() and not w.isupper() and not self.starts_sentence(i)
                 and self.t.pos[i] in ("PROPN", "NOUN") and w.lower() not in PRONOUNS)
@@ -128,7 +128,7 @@ class _Reader:
 def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, titled: bool) -> float:
     t = r.t
     score = 3.0 if honorific and not titled else 0.0
-    # the news-trained NER is a weak voice on fiction's names: it calls "Hamidullah" an ORG
+    # the news-trained NER is a weak voice on fiction's names: it calls "Karim" an ORG
     ent = t.ent[last][2:]
     if ent in PERSON_ENTS:
         score += 0.5
@@ -206,9 +206,9 @@ def mentions(story: Story, settings) -> None:
         for first, last in r.runs(lo, hi):
             names = [r.word(k) for k in range(first, last + 1)]
             if any(_plural_title(w) for w in names):
-                continue  # "the Misses Bennet", "the Captains Harville": a group
+                continue  # "the Misses Harlow", "the Captains Hale": a group
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
-            if titled:  # "the Hatter", "the Queen": the article is part of how they are named
+            if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
             parts = parse_name(names)

@@ -14,7 +14,7 @@ MIN_COUNT = 5
 
 
 def self_named(story, quoted) -> list[list[str]]:
-    """The names narration gives its "I": "Call me Ishmael", "I, Allan Quatermain, …"."""
+    """The names narration gives its "I": "Call me Ellen", "I, Ellen Marsh, …"."""
     out = []
     for p in story.paragraphs:
         for match in NAMED.finditer(story.text, p.start, p.end):

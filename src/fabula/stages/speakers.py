@@ -126,7 +126,7 @@ class Attributor:
         return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
 
     def described(self, j: int, cue: bool) -> str | None:
-        """"said the beadle": the character given that description ("Mr. Bumble, the beadle"),
+        """"said the ferryman": the character given that description ("Mr. Crook, the ferryman"),
         or, for a role that says nothing of gender or kin ("the mariner"), a character known by
         the description, made on its first use as a speaker. "The old gentleman" and "her
         mother" are mostly someone with a name, so they never become characters of their own."""
@@ -285,7 +285,7 @@ def speakers(story: Story, settings) -> None:
 
 
 def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
-    """An unnamed narrator is named by how others address them: "Watson," says Holmes, and
+    """An unnamed narrator is named by how others address them: "Barnaby," says Hale, and
     the next line is the narrator's ("I said"). Two such exchanges or more, all naming the
     same character, make the narrator that character."""
     narrator = next((c for c in story.characters if c.is_narrator and not c.aliases
