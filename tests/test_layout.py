@@ -82,3 +82,9 @@ def test_a_story_without_headings_is_one_chapter(stories):
 def test_a_first_line_of_dialogue_is_not_a_title():
     source = load_text("“Run!” she cried.\n\nThey ran.\n\nAnd ran.\n")
     assert source.meta.title is None
+
+
+def test_a_heading_run_into_the_first_sentence_is_prose():
+    source = load_text("CHAPTER 1 The Ferry Call me Barnaby , if you like .\nThe boat was late .\nIt always was .\n")
+    assert source.paragraphs[0].kind == "text"
+    assert load_text("CHAPTER I.\n\nThe boat was late.\n\nIt always was.\n").paragraphs[0].kind == "heading"

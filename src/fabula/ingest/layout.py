@@ -86,9 +86,15 @@ def _kind(text: str, spans: list[tuple[int, int]]) -> str:
     if len(spans) == 1 and SCENE_BREAK.match(first):
         return "break"
     whole = " ".join(text[s:e].strip() for s, e in spans)
-    if len(spans) <= 3 and len(whole) <= 120 and HEADING.match(first):
+    if len(spans) <= 3 and len(whole) <= 120 and HEADING.match(first) and not _runs_into_prose(whole):
         return "heading"
     return "text"
+
+
+def _runs_into_prose(line: str) -> bool:
+    """"CHAPTER 1 Loomings Call me Ishmael ." (a heading and the first sentence on one line)
+    ends like a sentence; a heading's title does not."""
+    return line.rstrip().endswith(".") and len(line.split()) > 4 and not line.isupper()
 
 
 def _looks_like_title(s: str) -> bool:
