@@ -104,7 +104,14 @@ class Attributor:
         if turn is not None and fits(turn):
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
-        return found or next((c for c in self.conversation.participants() if fits(c)), None)
+        found = found or next((c for c in self.conversation.participants() if fits(c)), None)
+        if found is not None:
+            return found
+        # nobody of that gender: someone whose gender the text has not told, whose turn it is
+        unknown = lambda c: c not in exclude and self.index.gender.get(c) is None  # noqa: E731
+        if turn is not None and unknown(turn):
+            return turn
+        return next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
 
     def titled(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """"cried the Admiral": the character most recently named with that title."""
