@@ -82,10 +82,12 @@ class Attributor:
     def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """The character a pronoun or gendered description in a cue stands for.
 
-        In order: the latest subject of that gender in this paragraph ("Andrew
-        … he could only say"); whose turn it is, when they fit; the latest
-        subject, then the latest name, of that gender nearby; someone of that
-        gender in the conversation."""
+        In order, among characters of the pronoun's gender: the latest subject in
+        this paragraph ("Andrew … he could only say"), then the latest name in
+        it; the subject of the paragraph before, unless that was the last
+        speaker and it is the other's turn; whose turn it is; the latest name
+        nearby; anyone in the conversation; and, with nobody of that gender,
+        someone whose gender is unknown."""
         if word in FIRST:
             return self.index.narrator
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
@@ -97,10 +99,12 @@ class Attributor:
         if found is not None:
             return found
         found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None)
-        found = found or next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
         if found is not None:
             return found
         turn = self.conversation.next_turn()
+        found = next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
+        if found is not None and not (found == self.conversation.last_speaker and turn is not None and fits(turn)):
+            return found  # the subject just before, unless that was the last speaker and it is the other's turn
         if turn is not None and fits(turn):
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
