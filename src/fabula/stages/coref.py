@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..dialogue import QuotedText
 from ..lexicon import labelled
 from ..model import Mention, Story, unique_mentions
 from . import stage
@@ -55,11 +56,7 @@ def coref(story: Story, settings) -> None:
     nouns = labelled("gendered_nouns")
     given = descriptions(story)
     _mention_descriptions(story, given)
-    quote_starts = [q.start for q in story.quotes]
-
-    def quoted(offset: int) -> bool:
-        i = bisect_right(quote_starts, offset) - 1
-        return i >= 0 and story.quotes[i].start <= offset < story.quotes[i].end
+    quoted = QuotedText(story)
 
     recent: list[_Entry] = []  # characters referred to in narration, latest last
     character_at: dict[int, str] = {}  # head token -> character, as links are made

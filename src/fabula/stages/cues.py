@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Mention, Story
 
@@ -24,7 +25,7 @@ class Index:
         self.story, self.t = story, story.tokens
         self.mentions = [m for m in story.mentions if m.kind == "PRON" or m.character is not None]
         self.mention_starts = [m.start for m in self.mentions]
-        self.quote_starts = [q.start for q in story.quotes]
+        self.quoted = QuotedText(story)  # quoted(offset): inside a quotation?
         self.paragraph_starts = [p.start for p in story.paragraphs]
         self.sentence_starts = [s.start for s in story.sentences]
         self.gender = {c.id: c.gender for c in story.characters}
@@ -36,10 +37,6 @@ class Index:
     def sentence(self, offset: int):
         i = bisect_right(self.sentence_starts, offset) - 1
         return self.story.sentences[max(i, 0)]
-
-    def quoted(self, offset: int) -> bool:
-        i = bisect_right(self.quote_starts, offset) - 1
-        return i >= 0 and self.story.quotes[i].start <= offset < self.story.quotes[i].end
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         i = bisect_right(self.mention_starts, start) - 1
