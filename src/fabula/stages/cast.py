@@ -61,10 +61,8 @@ class Cluster:
     def name_gender(self) -> str:
         """"M"/"F" from honorifics, pronouns after their names and the given-name table;
         "" when unknown or contested."""
-        g = Counter({"M": 0.0, "F": 0.0})
-        for h, n in self.honorifics.items():
-            if honorific_gender(h):
-                g[honorific_gender(h)] += 2 * n
+        titled = self.titled_counts()
+        g = Counter({"M": 2.0 * titled["M"], "F": 2.0 * titled["F"]})
         g["M"] += self.votes["he/him"]
         g["F"] += self.votes["she/her"]
         for name in self.given:
@@ -285,7 +283,7 @@ def cast(story: Story, settings) -> None:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
     clusters = cluster_names(names, votes)
-    narrator = find_narrator(story, quoted, [(c, c.given) for c in clusters])
+    narrator = find_narrator(story, quoted, [c.given for c in clusters])
     if narrator is not None:
         index, first_person = narrator
         if index is None:

@@ -28,8 +28,8 @@ from . import stage
 from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels
+from .narrator import FIRST_PERSON
 
-FIRST = {"i", "me", "my", "mine", "myself"}
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 WINDOW_SENTENCES = 3  # a pronoun looks this many sentences back in narration
@@ -42,9 +42,18 @@ class _Entry:
         self.character, self.label, self.sentence, self.subject = character, label, sentence, subject
 
 
-def _token_of(story: Story, m: Mention) -> int:
+def head_token(story: Story, m: Mention) -> int:
     """The head token of a mention: its last token."""
     return bisect_right(story.tokens.start, m.end - 1) - 1
+
+
+def definite_description(story: Story, j: int) -> tuple[str, int] | None:
+    """``("the old mariner", start)`` when token ``j`` heads a description with "the"."""
+    t, text = story.tokens, story.text
+    det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
+    if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
+        return None
+    return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
 
 
 @stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration",))
@@ -63,7 +72,7 @@ def coref(story: Story, settings) -> None:
     for m in story.mentions:
         if quoted(m.start):
             continue
-        k = _token_of(story, m)
+        k = head_token(story, m)
         if k < 0:
             continue
         s_index = t.sentence[k]
@@ -75,16 +84,16 @@ def coref(story: Story, settings) -> None:
                 continue  # "they", "we", "it": left unlinked
             reflexive = word.endswith("self")
             clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS and not reflexive else None
-            m.character = _pick(recent, label, s_index, gender, exclude=clause_subject)
+            m.character = _pick(recent, label, s_index, exclude=clause_subject)
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             if phrase in given:
                 m.character = given[phrase]
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
-                m.character = _pick(recent, nouns[t.lemma[k].lower()], s_index, gender, exclude=None, window=1)
+                m.character = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
         if m.character is not None:
             character_at[k] = m.character
-            if word not in FIRST and word not in SECOND:  # "I" is never "she" in the narrator's own text
+            if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
                 recent.append(_Entry(m.character, gender.get(m.character), s_index, subject))
             if len(recent) > 64:
                 del recent[:32]
@@ -123,7 +132,7 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
     return None
 
 
-def _pick(recent: list[_Entry], label: str, sentence: int, gender: dict, exclude: str | None,
+def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
           window: int = WINDOW_SENTENCES) -> str | None:
     """The latest character of that gender nearby, a subject of the sentence before first."""
     candidates = [e for e in reversed(recent) if sentence - e.sentence <= window
@@ -140,15 +149,15 @@ def _pick(recent: list[_Entry], label: str, sentence: int, gender: dict, exclude
 
 def descriptions(story: Story) -> dict[str, str]:
     """"Mr. Crook, the ferryman" / "Mr. Crook was the ferryman": descriptions that the text gives
-    a named character, so that "the beadle" is him."""
-    t, text = story.tokens, story.text
+    a named character, so that "the ferryman" is him."""
+    t = story.tokens
     starts = [m.start for m in story.mentions]
     out: dict[str, str] = {}
     for j in range(len(t)):
         if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
             continue
-        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
-        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
+        described = definite_description(story, j)
+        if described is None:
             continue
         head = t.head[j]
         if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
@@ -158,7 +167,7 @@ def descriptions(story: Story) -> dict[str, str]:
         i = bisect_right(starts, t.start[head]) - 1
         m = story.mentions[i] if i >= 0 else None
         if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
-            out.setdefault(" ".join(text[t.start[det[0]]:t.end[j]].lower().split()), m.character)
+            out.setdefault(described[0], m.character)
     return out
 
 
@@ -174,12 +183,12 @@ def dialogue_coref(story: Story, settings) -> None:
     for m in story.mentions:
         while qi < len(story.quotes) and story.quotes[qi].end <= m.start:
             qi += 1
-        k = _token_of(story, m)
+        k = head_token(story, m)
         inside = qi < len(story.quotes) and story.quotes[qi].start <= m.start < story.quotes[qi].end
         if inside and m.kind == "PRON" and m.character is None:
             q = story.quotes[qi]
             word = text[m.start:m.end].lower()
-            if word in FIRST:
+            if word in FIRST_PERSON:
                 m.character = q.speaker
             elif word in SECOND and len(q.addressees) == 1:
                 m.character = q.addressees[0]

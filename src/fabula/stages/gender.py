@@ -11,11 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from .cues import SUBJECT
+
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
 TITLE_WEIGHT = 1.0  # per use of "Mr.", "Mrs.", "Sir", …
 TABLE_WEIGHT = 1.0  # the given-name table: one vote, which the text's pronouns outweigh
 WINDOW = 30  # tokens after a name in which its pronoun is looked for
-SUBJECT = ("nsubj", "nsubjpass")
 LOOSE_WEIGHT = 0.34
 
 

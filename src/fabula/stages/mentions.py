@@ -21,6 +21,7 @@ from ..lexicon import words
 from ..model import Mention, Story
 from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
 from . import stage
+from .cues import SUBJECT
 
 PERSON_ENTS = {"PERSON"}
 OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
@@ -135,7 +136,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     elif ent in OTHER_ENTS:
         score -= 0.5
     dep, head = t.dep[last], t.head[last]
-    if dep in ("nsubj", "nsubjpass") and head != last:
+    if dep in SUBJECT and head != last:
         verb = t.lemma[head].lower()
         score += 3.0 if verb in words("speech_verbs") else 1.5 if verb in words("person_verbs") else 0.3
     elif dep == "poss":

@@ -23,7 +23,7 @@ def self_named(story, quoted) -> list[list[str]]:
     return out
 
 
-def find_narrator(story, quoted, clusters: list[tuple[object, set[str]]]):
+def find_narrator(story, quoted, given_names: list[set[str]]):
     """``(index of the narrator's cluster or None for a new one, first-person mentions)``,
     or None when the story is not told in the first person."""
     text = story.text
@@ -34,7 +34,7 @@ def find_narrator(story, quoted, clusters: list[tuple[object, set[str]]]):
         return None
     for named in self_named(story, quoted):
         parts = parse_name(named)
-        for i, (_, given) in enumerate(clusters):
+        for i, given in enumerate(given_names):
             if parts.words and any(same_given_name(parts.words[0], g) for g in given):
                 return i, first
     return None, first

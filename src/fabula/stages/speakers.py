@@ -23,12 +23,12 @@ from ..model import Character, Mention, Quote, Story
 from ..names import HONORIFICS
 from . import stage
 from .conversation import Conversation
-from .coref import descriptions
+from .coref import definite_description, descriptions, head_token
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
 from .gender import gender_of, pronoun_labels, pronoun_votes
+from .narrator import FIRST_PERSON
 
-FIRST = {"i", "me", "my", "mine", "myself"}
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
@@ -75,7 +75,7 @@ class Attributor:
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
             if m.kind != "PRON" and m.character is not None and not idx.quoted(m.start):
-                if not subjects or t.dep[bisect_left(t.start, m.end) - 1] in SUBJECT:
+                if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
                     yield m.character
             i -= 1
 
@@ -88,7 +88,7 @@ class Attributor:
         speaker and it is the other's turn; whose turn it is; the latest name
         nearby; anyone in the conversation; and, with nobody of that gender,
         someone whose gender is unknown."""
-        if word in FIRST:
+        if word in FIRST_PERSON:
             return self.index.narrator
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
         if label is None:
@@ -127,14 +127,8 @@ class Attributor:
         return recent or (next(iter(having)) if len(having) == 1 else None)
 
     def description_of(self, j: int) -> tuple[str, int] | None:
-        """``("the old mariner", start)`` when subject token ``j`` heads a definite description."""
-        t, text = self.index.t, self.story.text
-        if t.pos[j] != "NOUN":
-            return None
-        det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
-        if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
-            return None
-        return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
+        """``("the old mariner", start)`` when subject token ``j`` is a noun heading a definite description."""
+        return definite_description(self.story, j) if self.index.t.pos[j] == "NOUN" else None
 
     def described(self, j: int, cue: bool) -> str | None:
         """"said the ferryman": the character given that description ("Mr. Crook, the ferryman"),
@@ -166,15 +160,15 @@ class Attributor:
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
         if m is not None and m.kind == "PRON" and m.character is not None and m.character not in exclude \
-                and text[m.start:m.end].lower() not in FIRST:
+                and text[m.start:m.end].lower() not in FIRST_PERSON:
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
-        title = self.titled(text[t.start[j]:t.end[j]].lower(), t.start[j], exclude) if t.pos[j] == "NOUN" else None
+        word = text[t.start[j]:t.end[j]].lower()
+        title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.described(j, cue)
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
-        word = text[t.start[j]:t.end[j]].lower()
         who = self.resolve(word, t.start[j], exclude) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
@@ -290,28 +284,28 @@ def speakers(story: Story, settings) -> None:
         previous = q
     if attributor.created:
         _gender_described(story, attributor, settings)
-    _name_the_narrator(story, attributor.addressed)
-    if any(m.kind == "NOM" and m.character for m in story.mentions):
+    renamed = _name_the_narrator(story, attributor.addressed)
+    if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
 
 
-def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
+def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
     """An unnamed narrator is named by how others address them: "Barnaby," says Hale, and
     the next line is the narrator's ("I said"). Two such exchanges or more, all naming the
     same character, make the narrator that character."""
     narrator = next((c for c in story.characters if c.is_narrator and not c.aliases
                      and c.name == "the narrator"), None)
     if narrator is None:
-        return
+        return False
     votes: Counter = Counter()
     for q, answer in zip(story.quotes, story.quotes[1:]):
         if answer.speaker == narrator.id and answer.kind != "implicit" and q.speaker != narrator.id:
             votes.update(a for a in addressed.get(q.id, []) if a != q.speaker and a != narrator.id)
     if not votes:
-        return
+        return False
     (named, n), *rest = votes.most_common()
     if n < 2 or (rest and rest[0][1] * 2 > n):
-        return
+        return False
     for c in story.characters:
         if c.id == named:
             c.is_narrator = True
@@ -324,7 +318,7 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> None:
             q.speaker = named
         q.addressees = [named if a == narrator.id else a for a in q.addressees]
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
-    recount(story)
+    return True
 
 
 def _gender_described(story: Story, attributor, settings) -> None:
