@@ -75,7 +75,7 @@ def test_missing_file_and_directory(tmp_path):
     assert info.value.code == "E102"
 
 
-def test_epub_is_recognised_but_not_read_yet(tmp_path):
+def test_an_epub_without_its_container_file_is_a_clear_error(tmp_path):
     buf = BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), b"application/epub+zip")
@@ -84,7 +84,7 @@ def test_epub_is_recognised_but_not_read_yet(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(FabulaError) as info:
         load_file(path)
-    assert info.value.code == "E106" and "EPUB" in info.value.message
+    assert info.value.code == "E109" and "container.xml" in info.value.message
 
 
 def test_utf16_without_bom(tmp_path):

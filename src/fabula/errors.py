@@ -34,11 +34,22 @@ class E:
         "{path}: cannot tell the text encoding of this file",
         "convert it to UTF-8 (e.g. `iconv -f OLD -t UTF-8`)",
     )
-    UNSUPPORTED_FORMAT = ErrorSpec(
-        "E106", "{path}: {what} files cannot be read yet", "convert the story to plain text first"
-    )
     UNREADABLE = ErrorSpec("E107", "{path}: cannot be read: {reason}", "check the file's permissions")
     EMPTY_TEXT = ErrorSpec("E108", "the text given is empty", "pass the story's text or a path to its file")
+    BAD_EPUB = ErrorSpec(
+        "E109", "{path}: not a readable EPUB: {reason}", "re-download or re-export the e-book, or give its text"
+    )
+    UNSAFE_FILE = ErrorSpec(
+        "E110", "{path}: refused: {reason}", "fabula does not read files built to attack parsers; re-export the file"
+    )
+    TOO_LARGE = ErrorSpec(
+        "E111",
+        "{path}: {what} is {size:,} characters, over the limit of {limit:,}",
+        "split the work, or raise the limit with --max-chars / max_chars=",
+    )
+    NO_STORY_TEXT = ErrorSpec(
+        "E112", "{path}: no story text found in this {what}", "check that the file holds the story itself"
+    )
 
     # E2xx: the language pipeline
     SPACY_MODEL_MISSING = ErrorSpec(

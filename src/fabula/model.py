@@ -147,6 +147,29 @@ class Meta:
     encoding: str | None = None
     repaired: bool = False  # True when text repair changed anything (offsets then differ from the file)
     language_pipeline: str | None = None
+    # What the file says about the work (archive downloads, e-books, Project Gutenberg); empty when absent.
+    language: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    rating: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    fandoms: list[str] = field(default_factory=list)
+    relationships: list[str] = field(default_factory=list)  # as tagged: "Anna Reyes/Joss Fairweather"
+    pairings: list[dict[str, Any]] = field(default_factory=list)  # {"characters": [...], "kind": "romantic"|"platonic"}
+    characters: list[str] = field(default_factory=list)  # character tags; they seed the cast
+    tags: list[str] = field(default_factory=list)  # additional tags
+    subjects: list[str] = field(default_factory=list)  # an e-book's subjects
+    series: list[str] = field(default_factory=list)
+    summary: str | None = None
+    notes: str | None = None
+    end_notes: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    completed: str | None = None
+    words: int | None = None  # the word count the archive states
+    chapter_count: str | None = None  # as the archive states it: "3/3", "2/?"
+    parts: list[list[Any]] = field(default_factory=list)  # an e-book's files: [href, start offset in the original]
 
 
 @dataclass(slots=True)
@@ -164,6 +187,7 @@ class Story:
     network: dict[str, Any] = field(default_factory=dict)
     arcs: dict[str, Any] = field(default_factory=dict)
     offset_map: OffsetMap | None = None  # text offsets -> offsets in the decoded input
+    emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of italic text in marked-up input
     notes: dict[str, Any] = field(default_factory=dict)  # what one stage leaves for the next; not exported
 
     @property
@@ -189,6 +213,8 @@ def story_to_dict(story: Story) -> dict[str, Any]:
     out["paragraphs"] = [_record(p) for p in story.paragraphs]
     if story.offset_map is not None and not story.offset_map.is_identity:
         out["offset_map"] = story.offset_map.to_list()
+    if story.emphasis:
+        out["emphasis"] = story.emphasis
     if story.sentences:
         out["sentences"] = [_record(s) for s in story.sentences]
     if len(story.tokens):

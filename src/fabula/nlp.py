@@ -50,7 +50,7 @@ def pipeline_label(nlp) -> str:
 def annotate(source: Source, nlp, *, batch_size: int = 64, progress: Progress | None = None) -> Story:
     """A ``Story`` with tokens and sentences for every text paragraph of ``source``."""
     story = Story(text=source.text, meta=source.meta, chapters=source.chapters, paragraphs=source.paragraphs,
-                  offset_map=source.offsets)
+                  offset_map=source.offsets, emphasis=source.emphasis)
     story.meta.language_pipeline = pipeline_label(nlp)
     paragraphs = [p for p in source.paragraphs if p.kind == "text"]
     # Newlines inside a wrapped paragraph become spaces: same length, so

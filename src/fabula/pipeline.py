@@ -52,9 +52,9 @@ def read(
 def parse(source: str | os.PathLike, settings: Settings, progress: Progress | None = None) -> Story:
     """Ingest and the nlp step only: a Story with text, layout, sentences and tokens."""
     if _is_path(source):
-        src = ingest.load_file(Path(source), repair_text=settings.repair_text)
+        src = ingest.load_file(Path(source), repair_text=settings.repair_text, max_chars=settings.max_chars)
     else:
-        src = ingest.load_text(str(source), repair_text=settings.repair_text)
+        src = ingest.load_text(str(source), repair_text=settings.repair_text, max_chars=settings.max_chars)
     nlp = load_pipeline(settings.spacy_model)
     return annotate(src, nlp, batch_size=settings.batch_size, progress=progress)
 

@@ -15,6 +15,9 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL  # an installed pipeline's name, or a folder holding one
     batch_size: int = 64  # paragraphs per spaCy batch: memory grows with it, speed barely
     repair_text: bool = True  # fix mojibake and normalise; off keeps offsets equal to the file's
+    # the longest story text fabula reads (ten times a long novel): a guard against
+    # runaway input, checked before the slow steps run
+    max_chars: int = 20_000_000
     # the pronoun sets a character's gender is read from, each "subject/object/…"; add
     # "they/them/their/theirs/themself" for stories where singular they is common
     pronoun_sets: tuple[str, ...] = (
@@ -30,6 +33,8 @@ class Settings:
         settings = replace(base or cls(), **overrides)
         if not isinstance(settings.batch_size, int) or settings.batch_size < 1:
             raise FabulaError(E.BAD_SETTING, name="batch_size", reason="must be a whole number of at least 1")
+        if not isinstance(settings.max_chars, int) or settings.max_chars < 1:
+            raise FabulaError(E.BAD_SETTING, name="max_chars", reason="must be a whole number of at least 1")
         if isinstance(settings.pronoun_sets, str) or not all(
                 isinstance(p, str) and p.count("/") >= 1 for p in settings.pronoun_sets):
             raise FabulaError(E.BAD_SETTING, name="pronoun_sets",

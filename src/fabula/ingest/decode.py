@@ -62,8 +62,10 @@ def _sniff_zip(data: bytes, path: str) -> str:
         return "epub"
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         names = []
+    if "META-INF/container.xml" in names:
+        return "epub"  # an e-book whose mimetype entry is missing or misplaced
     if any(n.startswith("word/") for n in names):
         what = "a Word document"
     elif any(n.startswith(("xl/", "ppt/")) for n in names):

@@ -15,3 +15,4 @@ class Source:
     paragraphs: list[Paragraph] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     offsets: OffsetMap | None = None  # text offsets -> offsets in the decoded file
+    emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of italic text

@@ -19,6 +19,7 @@ from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, 
 from . import stage
 from .mentions import NOT_NAME_POS
 from .narrator import find_narrator, self_named
+from .tagged import seed_from_tags, tagged_names
 from .gender import gender_of, pronoun_labels, pronoun_votes
 
 
@@ -32,6 +33,19 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)  # pronoun set -> weight
     narrator: bool = False
+    tagged: str | None = None  # the name the work's character tags give them
+
+    def absorb(self, other: "Cluster") -> None:
+        """Take in another cluster found to be the same person."""
+        self.given |= other.given
+        self.surname = self.surname or other.surname
+        self.honorifics.update(other.honorifics)
+        self.surfaces.update(other.surfaces)
+        for display, parts in other.parts.items():
+            self.parts.setdefault(display, parts)
+        self.mentions.extend(other.mentions)
+        self.votes.update(other.votes)
+        self.narrator = self.narrator or other.narrator
 
     @property
     def size(self) -> int:
@@ -292,6 +306,7 @@ def cast(story: Story, settings) -> None:
         clusters[index].narrator = True
         clusters[index].mentions.extend(first_person)
 
+    clusters = seed_from_tags(clusters, tagged_names(story.meta))
     clusters.sort(key=lambda c: (-len(c.mentions), min(m.start for m in c.mentions)))
     characters = []
     for i, c in enumerate(clusters, start=1):
@@ -309,7 +324,10 @@ def cast(story: Story, settings) -> None:
 def _full_name(c: Cluster) -> str:
     """The fullest name: given name and surname if used, else the longest, titled form first."""
     if not c.surfaces:
-        return "the narrator"
-    return max(c.surfaces, key=lambda d: (
+        return c.tagged or "the narrator"
+    best = max(c.surfaces, key=lambda d: (
         bool(c.parts[d].given and c.parts[d].surname), c.parts[d].words[0] != "the", len(c.parts[d].words),
         c.parts[d].honorific is not None, c.surfaces[d], d))
+    if c.tagged and len(c.tagged.split()) >= len(best.split()):
+        return c.tagged  # the work's own tag: "Joss Fairweather" for a man the text calls Joss
+    return best
