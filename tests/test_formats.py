@@ -3,12 +3,12 @@
 import json
 
 import pytest
+from conftest import FIXTURES, zip_epub
 from typer.testing import CliRunner
 
 import fabula
 from fabula.cli import app
 from fabula.ingest import load_file, load_text
-from conftest import FIXTURES, zip_epub
 
 AO3 = FIXTURES / "ao3"
 FORMATS = FIXTURES / "formats"

@@ -4,12 +4,12 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from conftest import FIXTURES, zip_epub
 from typer.testing import CliRunner
 
 from fabula import FabulaError
 from fabula.cli import app
 from fabula.ingest import epub, load_file
-from conftest import FIXTURES, zip_epub
 
 EPUB_DIR = FIXTURES / "formats" / "harbour-epub"
 

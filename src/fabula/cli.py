@@ -72,13 +72,14 @@ def read_command(
     spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
     no_repair: bool = typer.Option(False, "--no-repair", help="Keep the text exactly as decoded: no mojibake repair or normalisation."),
     indent: Optional[int] = typer.Option(None, "--indent", help="Indent the JSON by this many spaces (default: compact)."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
 ) -> None:
-    """Analyse each STORY and write OUT/<stem>.json.
+    """Analyse each STORY (plain text, HTML, EPUB, an archive download) and write OUT/<stem>.json.
 
     Example: fabula read story.txt other.txt --out out/
     """
     try:
-        settings = Settings.make(spacy_model=spacy_model, repair_text=not no_repair)
+        settings = Settings.make(spacy_model=spacy_model, repair_text=not no_repair, max_chars=max_chars)
     except FabulaError as exc:
         _report(exc)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
@@ -113,13 +114,14 @@ def cast_command(
     story: Path = typer.Argument(..., help="The story file.", show_default=False),
     spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
     min_mentions: int = typer.Option(1, "--min-mentions", help="Leave out characters mentioned fewer times."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
 ) -> None:
     """Print the cast of STORY as a table: name, aliases, gender, mentions, biggest first.
 
     Example: fabula cast story.txt --min-mentions 3
     """
     try:
-        result = read_story(story, spacy_model=spacy_model)
+        result = read_story(story, spacy_model=spacy_model, max_chars=max_chars)
     except FabulaError as exc:
         _report(exc)
         raise typer.Exit(EXIT_INPUT_ERROR) from None

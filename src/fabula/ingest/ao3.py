@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ..model import Meta
-from .blocks import Block, element_blocks, pieces_of
 from ..stages.tagged import clean_tag
+from .blocks import Block, element_blocks, pieces_of
 from .dom import Element, Text, has_class
 
 _STAT = re.compile(r"(Published|Updated|Completed|Words|Chapters):\s*(\S+)")

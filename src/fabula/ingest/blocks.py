@@ -20,7 +20,7 @@ from .layout import _chapters
 from .repair import repair
 from .source import Source
 
-_PIECES = re.compile(r"\s+|\S+")
+_PIECES = re.compile(r"\s+|\S+(?: \S+)*")  # white space, or words joined by single spaces
 
 
 @dataclass(slots=True)
@@ -52,7 +52,8 @@ def pieces_of(texts: list[tuple[Text, bool]]) -> list[Piece]:
 
 
 def _words(pieces: list[Piece]) -> list[tuple[str, int, int, bool, bool]]:
-    """(text, pos, raw_len, is_space, emphasis) with white space runs made single spaces."""
+    """(text, pos, raw_len, is_space, emphasis): runs of words joined by single spaces, and the
+    white space between them, which the caller makes one space; none at either end."""
     out: list[tuple[str, int, int, bool, bool]] = []
     for p in pieces:
         if p.raw_len != len(p.text):  # an entity or a marker: one piece that changes length
@@ -60,13 +61,9 @@ def _words(pieces: list[Piece]) -> list[tuple[str, int, int, bool, bool]]:
             continue
         for m in _PIECES.finditer(p.text):
             out.append((m.group(), p.pos + m.start(), m.end() - m.start(), m.group().isspace(), p.emphasis))
-    # collapse: no space at either end, one space between words
     result: list[tuple[str, int, int, bool, bool]] = []
     for w in out:
-        if w[3]:
-            if result and not result[-1][3]:
-                result.append(w)
-        else:
+        if not w[3] or (result and not result[-1][3]):
             result.append(w)
     while result and result[-1][3]:
         result.pop()
@@ -215,11 +212,9 @@ def element_blocks(root: Element, *, skip=lambda el: False, chapter: int | None 
     return blocks
 
 
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header li main nav ol p pre section table tbody td th thead tr ul html".split()
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul", "html"]
 )
-EMPHASIS_TAGS = frozenset("i em cite".split())
-DROPPED_TAGS = frozenset("head script style noscript template svg math iframe object button select textarea "
-                         "form nav".split())
+EMPHASIS_TAGS = frozenset(["i", "em", "cite"])
+DROPPED_TAGS = frozenset(["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "button", "select", "textarea", "form", "nav"])

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
-from typing import Callable, Iterator
 
 from ..errors import E, FabulaError
 
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 # Elements that end an open <p>, as browsers do.
 CLOSES_P = frozenset(
-    "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr "
-    "main nav ol p pre section table ul".split()
+    ["address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul"]
 )
 _SIBLING_CLOSES = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"},
                    "th": {"td", "th"}, "option": {"option"}}
@@ -35,7 +34,7 @@ _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
 class Text:
-    __slots__ = ("text", "pos", "raw_len")
+    __slots__ = ("pos", "raw_len", "text")
 
     def __init__(self, text: str, pos: int, raw_len: int) -> None:
         self.text = text  # the characters as read (entities resolved)
@@ -44,9 +43,9 @@ class Text:
 
 
 class Element:
-    __slots__ = ("tag", "attrs", "children", "parent", "pos")
+    __slots__ = ("attrs", "children", "parent", "pos", "tag")
 
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Element | None", pos: int = 0) -> None:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None, pos: int = 0) -> None:
         self.tag = tag
         self.pos = pos  # offset of the start tag in the decoded file
         self.attrs = attrs
@@ -61,7 +60,7 @@ class Element:
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
-    def iter(self) -> Iterator["Element"]:
+    def iter(self) -> Iterator[Element]:
         """This element and every element below it, in document order."""
         stack: list[Element] = [self]
         while stack:
@@ -69,10 +68,10 @@ class Element:
             yield el
             stack.extend(c for c in reversed(el.children) if isinstance(c, Element))
 
-    def find_all(self, test: Callable[["Element"], bool]) -> list["Element"]:
+    def find_all(self, test: Callable[[Element], bool]) -> list[Element]:
         return [el for el in self.iter() if test(el)]
 
-    def find(self, test: Callable[["Element"], bool]) -> "Element | None":
+    def find(self, test: Callable[[Element], bool]) -> Element | None:
         return next((el for el in self.iter() if test(el)), None)
 
     def texts(self) -> Iterator[Text]:
@@ -89,7 +88,7 @@ class Element:
         """The text below this element with runs of white space made one space."""
         return " ".join("".join(t.text for t in self.texts()).split())
 
-    def has_ancestor(self, test: Callable[["Element"], bool]) -> bool:
+    def has_ancestor(self, test: Callable[[Element], bool]) -> bool:
         el = self.parent
         while el is not None:
             if test(el):
@@ -137,9 +136,7 @@ class _TreeBuilder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         top = self.stack[-1]
-        if tag in CLOSES_P and top.tag == "p":
-            self.stack.pop()
-        elif tag in _SIBLING_CLOSES and top.tag in _SIBLING_CLOSES[tag]:
+        if tag in CLOSES_P and top.tag == "p" or tag in _SIBLING_CLOSES and top.tag in _SIBLING_CLOSES[tag]:
             self.stack.pop()
         parent = self.stack[-1]
         el = Element(tag, {k: (v or "") for k, v in attrs}, parent, self._offset())

@@ -21,11 +21,11 @@ from xml.etree import ElementTree
 
 from ..errors import E, FabulaError
 from ..model import Meta
+from .ao3 import is_archive_download
 from .blocks import Block, assemble, element_blocks
 from .decode import decode
 from .dom import Element, Text, parse_html, refuse_entity_declarations
 from .html import _is_boilerplate, mark_title, read_tree, strip_gutenberg
-from .ao3 import is_archive_download
 from .layout import SCENE_BREAK
 from .source import Source
 
