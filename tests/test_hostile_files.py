@@ -145,3 +145,28 @@ def test_cli_reports_a_bad_epub_without_a_traceback(tmp_path):
     result = CliRunner().invoke(app, ["read", str(path), "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "E109" in result.output and "Traceback" not in result.output
+
+
+def test_markup_holding_too_much_text_is_refused_before_parsing(tmp_path, monkeypatch):
+    from fabula.ingest import dom
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed a file that should have been refused")
+
+    monkeypatch.setattr("fabula.ingest.html.parse_html", no_parsing)
+    path = tmp_path / "one-line.html"
+    path.write_text("<html><body>" + "<p>Words and more words.</p>" * 1000 + "</body></html>", encoding="utf-8")
+    with pytest.raises(FabulaError) as info:
+        load_file(path, max_chars=10_000)
+    assert info.value.code == "E111" and "characters" in info.value.message
+    assert dom.MAX_ELEMENTS >= 1_000_000
+
+
+def test_a_flood_of_empty_elements_is_refused(tmp_path, monkeypatch):
+    from fabula.ingest import dom
+
+    monkeypatch.setattr(dom, "MAX_ELEMENTS", 10_000)
+    path = tmp_path / "tags.html"
+    path.write_text("<html><body><p>Anna said so.</p>" + "<span></span>" * 20_000 + "</body></html>", encoding="utf-8")
+    err = code_of(path)
+    assert err.code == "E111" and "elements" in err.message and "tags.html" in err.message

@@ -44,7 +44,7 @@ class E:
     )
     TOO_LARGE = ErrorSpec(
         "E111",
-        "{path}: {what} is {size:,} characters, over the limit of {limit:,}",
+        "{path}: {what} is {size:,} {unit}, over the limit of {limit:,}",
         "split the work, or raise the limit with --max-chars / max_chars=",
     )
     NO_STORY_TEXT = ErrorSpec(

@@ -34,7 +34,8 @@ def load_file(path: str | os.PathLike, *, repair_text: bool = True, max_chars: i
     except OSError as exc:
         raise FabulaError(E.UNREADABLE, path=name, reason=exc.strerror or str(exc)) from exc
     if len(data) > _BYTES_PER_CHAR * max_chars:
-        raise FabulaError(E.TOO_LARGE, path=name, what="the file", size=len(data), limit=_BYTES_PER_CHAR * max_chars)
+        raise FabulaError(E.TOO_LARGE, path=name, what="the file", size=len(data), unit="bytes",
+                         limit=_BYTES_PER_CHAR * max_chars)
     claims_epub = p.suffix.lower() == ".epub"
     try:
         fmt = sniff_format(data, name)
@@ -45,11 +46,11 @@ def load_file(path: str | os.PathLike, *, repair_text: bool = True, max_chars: i
     if claims_epub and fmt != "epub":
         raise FabulaError(E.BAD_EPUB, path=name, reason="the name says EPUB but it is not a zip archive")
     if fmt == "epub":
-        source = read_epub(data, path=name, repair_text=repair_text)
+        source = read_epub(data, path=name, repair_text=repair_text, max_chars=max_chars)
     else:
         decoded, encoding = decode(data, name)
         if fmt == "html":
-            source = read_html(decoded, path=name, encoding=encoding, repair_text=repair_text)
+            source = read_html(decoded, path=name, encoding=encoding, repair_text=repair_text, max_chars=max_chars)
         else:
             source = read_plaintext(decoded, encoding=encoding, path=name, repair_text=repair_text)
     return _checked(source, name, fmt, max_chars)
@@ -60,10 +61,11 @@ def load_text(text: str, *, repair_text: bool = True, max_chars: int = DEFAULT_M
     if not text.strip():
         raise FabulaError(E.EMPTY_TEXT)
     if len(text) > _BYTES_PER_CHAR * max_chars:
-        raise FabulaError(E.TOO_LARGE, path="<text>", what="the text", size=len(text), limit=max_chars)
+        raise FabulaError(E.TOO_LARGE, path="<text>", what="the text", size=len(text), unit="characters",
+                         limit=_BYTES_PER_CHAR * max_chars)
     head = text[:1024].lstrip("\ufeff \t\r\n").lower()
     if head.startswith(("<!doctype html", "<html")) or "<body" in text[:4096].lower():
-        source = read_html(text, path=None, encoding=None, repair_text=repair_text)
+        source = read_html(text, path=None, encoding=None, repair_text=repair_text, max_chars=max_chars)
         return _checked(source, "<text>", "html", max_chars)
     return _checked(read_plaintext(text, encoding=None, path=None, repair_text=repair_text), "<text>", "text", max_chars)
 
@@ -72,5 +74,6 @@ def _checked(source: Source, name: str, fmt: str, max_chars: int) -> Source:
     if not any(p.kind == "text" for p in source.paragraphs):
         raise FabulaError(E.NO_STORY_TEXT, path=name, what={"epub": "EPUB", "html": "HTML file"}.get(fmt, "file"))
     if len(source.text) > max_chars:
-        raise FabulaError(E.TOO_LARGE, path=name, what="the story text", size=len(source.text), limit=max_chars)
+        raise FabulaError(E.TOO_LARGE, path=name, what="the story text", size=len(source.text), unit="characters",
+                         limit=max_chars)
     return source

@@ -29,6 +29,7 @@ CLOSES_P = frozenset(
 )
 _SIBLING_CLOSES = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"},
                    "th": {"td", "th"}, "option": {"option"}}
+MAX_ELEMENTS = 2_000_000  # a long novel's HTML has a few hundred thousand; more is a flood of empty tags
 _MATCH_DEPTH = 64  # how far up an end tag looks for its start: bounds work on broken input
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
@@ -116,12 +117,14 @@ def refuse_entity_declarations(markup: str, path: str) -> None:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, path: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.path = path
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.root = Element("#document", {}, None)
         self.stack: list[Element] = [self.root]
+        self.elements = 0
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -138,6 +141,10 @@ class _TreeBuilder(HTMLParser):
         top = self.stack[-1]
         if tag in CLOSES_P and top.tag == "p" or tag in _SIBLING_CLOSES and top.tag in _SIBLING_CLOSES[tag]:
             self.stack.pop()
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise FabulaError(E.TOO_LARGE, path=self.path, what="the markup", size=self.elements, unit="elements",
+                              limit=MAX_ELEMENTS)
         parent = self.stack[-1]
         el = Element(tag, {k: (v or "") for k, v in attrs}, parent, self._offset())
         parent.children.append(el)
@@ -181,9 +188,9 @@ class _TreeBuilder(HTMLParser):
         self._text(html.unescape(raw), len(raw))
 
 
-def parse_html(markup: str) -> Element:
+def parse_html(markup: str, path: str = "<markup>") -> Element:
     """The document tree of ``markup``; text offsets are offsets into ``markup``."""
-    builder = _TreeBuilder(markup)
+    builder = _TreeBuilder(markup, path)
     builder.feed(markup)
     builder.close()
     return builder.root

@@ -25,7 +25,7 @@ from .ao3 import is_archive_download
 from .blocks import Block, assemble, element_blocks
 from .decode import decode
 from .dom import Element, Text, parse_html, refuse_entity_declarations
-from .html import _is_boilerplate, mark_title, read_tree, strip_gutenberg
+from .html import _is_boilerplate, mark_title, read_tree, strip_gutenberg, text_size
 from .layout import SCENE_BREAK
 from .source import Source
 
@@ -86,7 +86,7 @@ def _children(el: ElementTree.Element, name: str) -> list[ElementTree.Element]:
     return [c for c in el.iter() if _local(c.tag) == name]
 
 
-def read_epub(data: bytes, *, path: str, repair_text: bool) -> Source:
+def read_epub(data: bytes, *, path: str, repair_text: bool, max_chars: int | None = None) -> Source:
     archive = _Archive(data, path)
     container = archive.xml("META-INF/container.xml")
     rootfiles = _children(container, "rootfile")
@@ -116,11 +116,15 @@ def read_epub(data: bytes, *, path: str, repair_text: bool) -> Source:
         raise FabulaError(E.BAD_EPUB, path=path, reason="the spine lists no readable XHTML file")
 
     joined = Element("#document", {}, None)
-    base = 0
+    base = shown = 0
     for name in spine:
         text, _ = decode(archive.read(name), f"{path}:{name}")
         refuse_entity_declarations(text, f"{path}:{name}")
-        doc = parse_html(text)
+        shown += text_size(text)
+        if max_chars is not None and shown > max_chars:
+            raise FabulaError(E.TOO_LARGE, path=path, what="the text in this e-book", size=shown, unit="characters",
+                              limit=max_chars)
+        doc = parse_html(text, f"{path}:{name}")
         body = doc.find(lambda el: el.tag == "body") or doc
         part = Element("section", {"data-file": name}, joined, base)
         for el in body.iter():

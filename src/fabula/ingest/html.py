@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import E, FabulaError
 from ..model import Meta
 from .ao3 import is_archive_download, read_archive_download
 from .blocks import Block, assemble, element_blocks
@@ -28,13 +29,32 @@ _BOILERPLATE = re.compile(
     r"(?:$|[-_\s])", re.IGNORECASE)
 
 
+_TAGS = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
 _BYLINE = re.compile(r"^by\s+(\S.{0,80})$", re.IGNORECASE)
 
 
-def read_html(markup: str, *, path: str | None, encoding: str | None, repair_text: bool) -> Source:
+def read_html(markup: str, *, path: str | None, encoding: str | None, repair_text: bool,
+              max_chars: int | None = None) -> Source:
     refuse_entity_declarations(markup, path or "<text>")
-    root = parse_html(markup)
+    if max_chars is not None:
+        check_text_size(markup, path or "<text>", max_chars)
+    root = parse_html(markup, path or "<text>")
     return read_tree(root, path=path, encoding=encoding, repair_text=repair_text)
+
+
+def text_size(markup: str) -> int:
+    """About how many characters of text ``markup`` shows: tags out, white space collapsed."""
+    return len(_SPACES.sub(" ", _TAGS.sub("", markup)))
+
+
+def check_text_size(markup: str, path: str, max_chars: int) -> None:
+    """Refuse markup holding more text than allowed before building its tree, which costs
+    time and memory in proportion to the file."""
+    size = text_size(markup)
+    if size > max_chars:
+        raise FabulaError(E.TOO_LARGE, path=path, what="the text in this markup", size=size, unit="characters",
+                          limit=max_chars)
 
 
 def read_tree(root: Element, *, path: str | None, encoding: str | None, repair_text: bool,
