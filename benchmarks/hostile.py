@@ -4,6 +4,7 @@ Each case runs in a fresh child process, so its peak memory (max RSS) is its own
 
     python benchmarks/hostile.py            # the 50 MB one-line HTML and the other cases
     python benchmarks/hostile.py --mb 10    # a smaller one-line HTML
+    python benchmarks/hostile.py --max-chars 60000000   # read the 50 MB page instead of refusing it
 """
 
 from __future__ import annotations
@@ -54,13 +55,13 @@ def make_cases(folder: Path, mb: int) -> dict[str, Path]:
     return cases
 
 
-def child(path: str) -> dict:
+def child(path: str, max_chars: int) -> dict:
     from fabula import FabulaError
     from fabula.ingest import load_file
 
     t0 = time.perf_counter()
     try:
-        source = load_file(path)
+        source = load_file(path, max_chars=max_chars)
         outcome = f"read: {len(source.text):,} characters, {len(source.paragraphs):,} paragraphs"
     except FabulaError as exc:
         outcome = f"{exc.code}: {exc.message}"
@@ -80,15 +81,16 @@ def _peak_mb() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=int, default=50, help="size of the one-line HTML cases in MB")
+    ap.add_argument("--max-chars", type=int, default=20_000_000, help="the max_chars setting (default fabula's)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child)))
+        print(json.dumps(child(args.child, args.max_chars)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in make_cases(Path(tmp), args.mb).items():
             size = path.stat().st_size / 2**20
-            out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True,
+            out = subprocess.run([sys.executable, __file__, "--child", str(path), "--max-chars", str(args.max_chars)], capture_output=True, text=True,
                                  check=False)
             if out.returncode:
                 print(f"{name}: child failed\n{out.stderr[-2000:]}")

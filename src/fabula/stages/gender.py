@@ -18,6 +18,9 @@ TITLE_WEIGHT = 1.0  # per use of "Mr.", "Mrs.", "Sir", …
 TABLE_WEIGHT = 1.0  # the given-name table: one vote, which the text's pronouns outweigh
 WINDOW = 30  # tokens after a name in which its pronoun is looked for
 LOOSE_WEIGHT = 0.34
+# clauses inside the name's own sentence whose subject is as often someone else
+# ("Anna smiled since he had come")
+SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"})
 
 
 def pronoun_labels(pronoun_sets: tuple[str, ...]) -> dict[str, str]:
@@ -59,7 +62,10 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
             if label and not quoted(starts[j]):
                 # the next subject continues the name; an object ("looked at her") is someone else
                 if t.dep[j] in SUBJECT or word.endswith("self"):
-                    votes.setdefault(display, Counter())[label] += weight
+                    w = weight
+                    if t.sentence[j] == t.sentence[k - 1] and t.dep[t.head[j]] in SUBORDINATE:
+                        w = min(w, LOOSE_WEIGHT)
+                    votes.setdefault(display, Counter())[label] += w
                 break
     return votes
 
