@@ -231,3 +231,11 @@ def test_json_carries_the_record_and_emphasis(tmp_path):
     assert data["meta"]["source_format"] == "html"
     assert [data["text"][a:b] for a, b in data["emphasis"]] == ["know", "Someone"]
     assert data["offset_map"]  # markup was skipped, so offsets differ from the file's
+
+
+def test_preformatted_text_keeps_its_paragraphs(tmp_path):
+    path = tmp_path / "old.html"
+    path.write_text("<html><body><pre>\n\"Is this the light?\" he asked.\nThe keeper nodded.\n\n"
+                    "\"Know what?\" said Anna,\nturning away.\n</pre></body></html>", encoding="utf-8")
+    s = load_file(path)
+    assert paragraphs(s) == ['"Is this the light?" he asked. The keeper nodded.', '"Know what?" said Anna, turning away.']

@@ -201,6 +201,10 @@ def element_blocks(root: Element, *, skip=lambda el: False, chapter: int | None 
             flush()
             blocks.append(Block("break", [marker("* * *", node.pos)], chapter))
             continue
+        if tag == "pre":  # preformatted text: paragraphs are separated by blank lines
+            flush()
+            blocks.extend(_pre_blocks(node, emph, chapter))
+            continue
         if tag in BLOCK_TAGS:
             flush()
             if tag in HEADING_TAGS:
@@ -212,6 +216,30 @@ def element_blocks(root: Element, *, skip=lambda el: False, chapter: int | None 
     return blocks
 
 
+def _pre_blocks(pre: Element, emph: bool, chapter: int | None) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Piece] = []
+
+    def flush() -> None:
+        if any(p.text.strip() for p in current):
+            blocks.append(Block("text", list(current), chapter))
+        current.clear()
+
+    for t in pre.texts():
+        if t.raw_len != len(t.text):
+            current.append(Piece(t.text, t.pos, t.raw_len, emph))
+            continue
+        pos = 0
+        for m in _BLANK_LINE.finditer(t.text):
+            current.append(Piece(t.text[pos:m.start()], t.pos + pos, m.start() - pos, emph))
+            flush()
+            pos = m.end()
+        current.append(Piece(t.text[pos:], t.pos + pos, len(t.text) - pos, emph))
+    flush()
+    return blocks
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul", "html"]
