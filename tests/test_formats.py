@@ -239,3 +239,16 @@ def test_preformatted_text_keeps_its_paragraphs(tmp_path):
                     "\"Know what?\" said Anna,\nturning away.\n</pre></body></html>", encoding="utf-8")
     s = load_file(path)
     assert paragraphs(s) == ['"Is this the light?" he asked. The keeper nodded.', '"Know what?" said Anna, turning away.']
+
+
+def test_archive_epub_without_the_chapters_wrapper(tmp_path):
+    folder = tmp_path / "unwrapped"
+    import shutil
+
+    shutil.copytree(AO3 / "multi-chapter-epub", folder)
+    for f in folder.glob("*split_00[23].xhtml"):
+        text = f.read_text(encoding="utf-8").replace('<div id="chapters" class="userstuff">', "<div>")
+        f.write_text(text, encoding="utf-8")
+    s = load_file(zip_epub(folder, tmp_path / "unwrapped.epub"))
+    assert [c.title for c in s.chapters] == ["Chapter 1: The Keeper", "Chapter 2: The Point"]
+    assert s.text == load_file(AO3 / "multi-chapter.html").text

@@ -56,11 +56,11 @@ def read_archive_download(root: Element) -> tuple[list[Block], list[str | None],
     blocks: list[Block] = []
     titles: list[str | None] = []
     containers = [el for el in root.iter() if el.id == "chapters" and not el.has_ancestor(lambda a: a.id == "chapters")]
-    if not containers:  # an EPUB whose converter dropped the wrapper: everything outside preface and afterword
-        containers = [root]
+    if not containers:  # an EPUB whose converter dropped the wrapper: each file's text outside preface and afterword
+        containers = [c for c in root.children if isinstance(c, Element) and "data-file" in c.attrs] or [root]
     for container in containers:
         pending: list[Element | Text] = []
-        for child in container.children:
+        for child in _unwrapped(container):
             if isinstance(child, Element) and (_is_note(child) or child.tag == "h2" or child.id in ("preface",)):
                 _flush(pending, blocks, titles)
                 heading = _chapter_heading(child) if "meta" in child.classes else (
@@ -73,6 +73,26 @@ def read_archive_download(root: Element) -> tuple[list[Block], list[str | None],
         _flush(pending, blocks, titles)
     _read_afterword(root, meta)
     return blocks, titles, meta
+
+
+def _unwrapped(container: Element) -> list[Element | Text]:
+    """The container's children, with plain wrappers around chapter groups opened up (an
+    e-book converter may wrap each file's part of ``div#chapters`` in a ``div`` of its own)."""
+    out: list[Element | Text] = []
+    stack: list[Element | Text] = list(reversed(container.children))
+    while stack:
+        node = stack.pop()
+        if (isinstance(node, Element) and node.tag in ("div", "section") and not _is_note(node)
+                and "userstuff" not in node.classes and node.find(lambda e: e is not node and _is_chapter_group(e))):
+            stack.extend(reversed(node.children))
+        else:
+            out.append(node)
+    return out
+
+
+def _is_chapter_group(el: Element) -> bool:
+    return ("meta" in el.classes and _chapter_heading(el) is not None) or (
+        el.tag == "h2" and "toc-heading" not in el.classes)
 
 
 def _flush(pending: list[Element | Text], blocks: list[Block], titles: list[str | None]) -> None:
