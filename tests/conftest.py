@@ -7,7 +7,7 @@ STORIES = HERE / "stories"
 SHARED = HERE.parent.parent / "shared"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def stories() -> Path:
     return STORIES
 

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .errors import E, FabulaError
-from .export import write_json
+from .export import write_json, write_network
 from .pipeline import read as read_story
 from .settings import DEFAULT_SPACY_MODEL, Settings
 
@@ -135,6 +135,55 @@ def cast_command(
         name = f"{c.name} (narrator)" if c.is_narrator else c.name
         table.add_row(name, ", ".join(c.aliases), gender, str(c.mentions))
     Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(table)
+
+
+@app.command("scenes")
+def scenes_command(
+    story: Path = typer.Argument(..., help="The story file.", show_default=False),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
+) -> None:
+    """Print the scenes of STORY as a table: where each opens and why, its place and who is present.
+
+    Example: fabula scenes story.txt
+    """
+    try:
+        result = read_story(story, spacy_model=spacy_model, max_chars=max_chars)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    names = {c.id: c.name for c in result.characters}
+    table = Table(title=result.meta.title or story.name, show_lines=False)
+    for column in ("scene", "paragraphs", "opens", "place", "present", "begins"):
+        table.add_column(column)
+    for sc in result.scenes:
+        begins = " ".join(result.text[sc.start:sc.start + 60].split())
+        table.add_row(sc.id, "–".join(dict.fromkeys(sc.paragraphs)), sc.opens, sc.place or "",
+                      ", ".join(names.get(c, c) for c in sc.characters[:6]), begins + "…")
+    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(table)
+
+
+@app.command("network")
+def network_command(
+    story: Path = typer.Argument(..., help="The story file.", show_default=False),
+    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf or graphml."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The file to write (default out/<stem>.<format>)."),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
+) -> None:
+    """Write the character network of STORY as GEXF or GraphML (Gephi opens both) and print its path.
+
+    Example: fabula network story.txt --format graphml --out story.graphml
+    """
+    try:
+        if fmt.lower() not in ("gexf", "graphml"):
+            raise FabulaError(E.BAD_SETTING, name="format", reason=f"{fmt!r} is not gexf or graphml")
+        result = read_story(story, spacy_model=spacy_model, max_chars=max_chars)
+        target = write_network(result, out or Path("out") / f"{story.stem}.{fmt.lower()}", fmt)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    typer.echo(str(target))
 
 
 eval_app = typer.Typer(

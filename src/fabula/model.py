@@ -138,6 +138,21 @@ class Quote:
     kind: QuoteKind | None = None  # how the speaker was found; None while unattributed
 
 
+SceneOpening = Literal["start", "chapter", "break", "gap", "time", "place", "cast"]
+
+
+@dataclass(slots=True)
+class Scene:
+    id: str
+    start: int
+    end: int
+    chapter: str | None  # a Chapter id
+    paragraphs: list[str]  # [first, last] paragraph ids
+    opens: SceneOpening  # why a new scene begins here
+    characters: list[str] = field(default_factory=list)  # present: speaking, addressed, or acting in narration
+    place: str | None = None  # where the text names it ("the hotel room", "Sunnydale")
+
+
 @dataclass(slots=True)
 class Meta:
     title: str | None = None
@@ -183,7 +198,7 @@ class Story:
     characters: list[Character] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    scenes: list[Any] = field(default_factory=list)
+    scenes: list[Scene] = field(default_factory=list)
     network: dict[str, Any] = field(default_factory=dict)
     arcs: dict[str, Any] = field(default_factory=dict)
     offset_map: OffsetMap | None = None  # text offsets -> offsets in the decoded input

@@ -27,11 +27,12 @@ def novels(data_dir: Path) -> list[Path]:
     return sorted(p for p in Path(data_dir).iterdir() if (p / "novel_text.txt").exists())
 
 
-def _parsed(path: Path, settings: Settings, cache: Path | None):
+def parse_cached(path: Path, settings: Settings, cache: Path | None):
+    """``parse(path)``, kept in ``cache`` (when given) under a key of the file's bytes and the settings."""
     if cache is None:
         return parse(path, settings)
     key = hashlib.sha256(path.read_bytes() + repr((settings, CACHE_VERSION)).encode()).hexdigest()[:16]
-    cached = cache / f"{path.parent.name}-{key}.pickle"
+    cached = cache / f"{path.parent.name}-{path.stem}-{key}.pickle"
     if cached.exists():
         return Story(**pickle.loads(cached.read_bytes()))
     story = parse(path, settings)
@@ -43,7 +44,7 @@ def _parsed(path: Path, settings: Settings, cache: Path | None):
 
 
 def predict_novel(novel_dir: Path, out_dir: Path, settings: Settings, cache: Path | None) -> Path:
-    story = _parsed(novel_dir / "novel_text.txt", settings, cache)
+    story = parse_cached(novel_dir / "novel_text.txt", settings, cache)
     run_stages(story, settings)
     return write_json(story, Path(out_dir) / f"{novel_dir.name}.json")
 

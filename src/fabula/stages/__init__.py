@@ -51,7 +51,11 @@ def default_stages() -> list[Stage]:
     from .cast import cast
     from .coref import coref, dialogue_coref
     from .mentions import mentions
+    from .arcs import arcs
+    from .network import network
     from .quotes import quotes
+    from .scenes import scenes
     from .speakers import speakers
 
-    return [quotes.stage, mentions.stage, cast.stage, coref.stage, speakers.stage, dialogue_coref.stage]
+    return [quotes.stage, mentions.stage, cast.stage, coref.stage, speakers.stage, dialogue_coref.stage,
+            scenes.stage, network.stage, arcs.stage]

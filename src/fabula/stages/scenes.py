@@ -1,0 +1,255 @@
+"""Scenes: where the story moves to another time, place or set of people.
+
+A scene opens at every chapter, at an explicit break (``* * *``, ``<hr>``),
+at a wider gap of blank lines than the text uses between paragraphs, at a
+narration paragraph that moves the story in time ("Later that night", "The
+next morning", "Three days later") or takes its people somewhere new ("She let
+them into the room", "They walked down the street"), and where the people on
+stage change: the characters mentioned in the paragraphs after a point share
+little with those before it, and neither do the words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+
+from ..dialogue import QuotedText
+from ..lexicon import _lines, words
+from ..model import Paragraph, Scene, Story
+from . import stage
+from .cues import SUBJECT
+
+WINDOW = 8  # text paragraphs on each side compared for a change of cast and words
+MIN_SCENE = 4  # text paragraphs: an implicit break this close to another is not taken
+CHANGE_THRESHOLD = 0.72  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+MOTION_VERBS = frozenset({"walk", "go", "come", "enter", "arrive", "return", "head", "drive", "ride", "reach",
+                          "lead", "let", "take", "bring", "step", "hurry", "run", "climb", "make", "get", "wander",
+                          "stroll", "set", "move", "follow", "retire", "proceed", "repair", "hasten"})
+MOTION_PREPS = frozenset({"into", "to", "down", "up", "through", "inside", "toward", "towards", "along", "out",
+                          "at", "onto", "across"})
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+_OPENING_PUNCT = "\"'“‘«—–-([ \t\n"
+
+
+@lru_cache(maxsize=1)
+def _time_shift() -> re.Pattern:
+    return re.compile("|".join(f"(?:{line})" for line in _lines("time_shifts")), re.IGNORECASE)
+
+
+def _is_narration(story: Story, p: Paragraph) -> bool:
+    return story.text[p.start:p.start + 1] not in "\"“‘'«—–"
+
+
+def _token_ranges(story: Story) -> dict[str, tuple[int, int]]:
+    """paragraph id -> (first token, last token + 1)."""
+    t = story.tokens
+    out: dict[str, list[int]] = {}
+    for i, s in enumerate(t.sentence):
+        pid = story.sentences[s].paragraph
+        if pid in out:
+            out[pid][1] = i + 1
+        else:
+            out[pid] = [i, i + 1]
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def time_shift(story: Story, p: Paragraph) -> bool:
+    opening = story.text[p.start:min(p.end, p.start + 120)].lstrip(_OPENING_PUNCT)
+    return _is_narration(story, p) and _time_shift().match(opening) is not None
+
+
+def place_shift(story: Story, p: Paragraph, tokens: tuple[int, int] | None) -> str | None:
+    """The place a narration paragraph's first sentence moves its people to, if it does."""
+    if tokens is None or not _is_narration(story, p):
+        return None
+    t, text = story.tokens, story.text
+    first, last = tokens
+    sentence = t.sentence[first]
+    places = words("location_nouns")
+    for j in range(first, last):
+        if t.sentence[j] != sentence:
+            break
+        if t.pos[j] != "NOUN" or t.lemma[j].lower() not in places and text[t.start[j]:t.end[j]].lower() not in places:
+            continue
+        prep = t.head[j]
+        if t.dep[j] == "pobj" and text[t.start[prep]:t.end[prep]].lower() in MOTION_PREPS:
+            verb = t.head[prep]
+        elif t.dep[j] == "dobj":
+            verb = prep  # "entered the room", "reached the station"
+        else:
+            continue
+        if t.lemma[verb] in MOTION_VERBS and t.pos[verb] == "VERB":
+            return _noun_phrase(story, j)
+    return None
+
+
+def _noun_phrase(story: Story, head: int) -> str:
+    """The noun phrase a place noun heads: its determiner and modifiers, "the hotel room"."""
+    t = story.tokens
+    start = head
+    while start - 1 >= 0 and t.head[start - 1] == head and t.dep[start - 1] in ("det", "compound", "amod", "poss"):
+        start -= 1
+    return " ".join(story.text[t.start[start]:t.end[head]].split())
+
+
+def _gap(story: Story, before: Paragraph, after: Paragraph) -> int:
+    return story.text.count("\n", before.end, after.start)
+
+
+def _cosine(a: Counter, b: Counter) -> float | None:
+    if not a or not b:
+        return None
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def _window(items: list[Counter], lo: int, hi: int) -> Counter:
+    out: Counter = Counter()
+    for c in items[max(lo, 0):max(hi, 0)]:
+        out.update(c)
+    return out
+
+
+def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> list[float]:
+    """For each text paragraph, how much the cast and the words after it differ from before it."""
+    quoted = QuotedText(story)
+    t, text = story.tokens, story.text
+    people: list[Counter] = []
+    vocab: list[Counter] = []
+    mentions = sorted((m.start, m.character) for m in story.mentions if m.character)
+    speakers = [(q.start, q.speaker) for q in story.quotes if q.speaker]
+    k = s = 0
+    for p in paragraphs:
+        c: Counter = Counter()
+        while k < len(mentions) and mentions[k][0] < p.end:
+            if mentions[k][0] >= p.start and not quoted(mentions[k][0]):
+                c[mentions[k][1]] += 1
+            k += 1
+        while s < len(speakers) and speakers[s][0] < p.end:
+            if speakers[s][0] >= p.start:
+                c[speakers[s][1]] += 1
+            s += 1
+        people.append(c)
+        lo, hi = ranges.get(p.id, (0, 0))
+        vocab.append(Counter(t.lemma[j].lower() for j in range(lo, hi)
+                             if t.pos[j] in CONTENT_POS and not quoted(t.start[j]) and len(text[t.start[j]:t.end[j]]) > 2))
+    scores = [0.0] * len(paragraphs)
+    for i in range(1, len(paragraphs)):
+        parts = []
+        for items, weight in ((people, 0.6), (vocab, 0.4)):
+            sim = _cosine(_window(items, i - WINDOW, i), _window(items, i, i + WINDOW))
+            if sim is not None:
+                parts.append((1.0 - sim, weight))
+        if parts:
+            scores[i] = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+    return scores
+
+
+def scene_openings(story: Story) -> list[tuple[int, str, str | None]]:
+    """(index into the text paragraphs, why, place) for each paragraph that opens a scene."""
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    if not paragraphs:
+        return []
+    ranges = _token_ranges(story)
+    gaps = [_gap(story, a, b) for a, b in zip(paragraphs, paragraphs[1:])]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 1
+    between: dict[int, set[str]] = {}  # kinds of non-text paragraphs before each text paragraph
+    i = 0
+    for p in story.paragraphs:
+        if p.kind == "text":
+            i += 1
+        else:
+            between.setdefault(i, set()).add(p.kind)
+    openings: list[tuple[int, str, str | None]] = [(0, "start", place_shift(story, paragraphs[0], ranges.get(paragraphs[0].id)))]
+    for i in range(1, len(paragraphs)):
+        p, prev = paragraphs[i], paragraphs[i - 1]
+        place = place_shift(story, p, ranges.get(p.id))
+        if p.chapter != prev.chapter:
+            openings.append((i, "chapter", place))
+        elif "break" in between.get(i, ()):
+            openings.append((i, "break", place))
+        elif gaps[i - 1] >= usual + 2 and not between.get(i):
+            openings.append((i, "gap", place))
+        elif time_shift(story, p):
+            openings.append((i, "time", place))
+        elif place is not None:
+            openings.append((i, "place", place))
+    scores = change_scores(story, paragraphs, ranges)
+    taken = [i for i, _, _ in openings]
+    for i in sorted(range(1, len(paragraphs)), key=lambda i: -scores[i]):
+        if scores[i] < CHANGE_THRESHOLD:
+            break
+        if not _is_narration(story, paragraphs[i]):
+            continue
+        if any(abs(i - j) < MIN_SCENE for j in taken):
+            continue
+        if scores[i] < max(scores[max(i - MIN_SCENE, 1):i + MIN_SCENE]):
+            continue
+        taken.append(i)
+        openings.append((i, "cast", None))
+    return sorted(openings)
+
+
+def _present(story: Story, start: int, end: int, quoted: QuotedText) -> list[str]:
+    """Characters who speak, are spoken to, or act (a subject in narration) between two offsets,
+    most present first."""
+    t = story.tokens
+    present: Counter = Counter()
+    for q in story.quotes:
+        if start <= q.start < end:
+            if q.speaker:
+                present[q.speaker] += 1
+            for a in q.addressees:
+                present[a] += 1
+    for m in story.mentions:
+        if m.character and start <= m.start < end and not quoted(m.start):
+            j = bisect_left(t.start, m.start)
+            while j < len(t) and t.start[j] < m.end:
+                if t.dep[j] in SUBJECT:
+                    present[m.character] += 1
+                    break
+                j += 1
+    order = {c.id: i for i, c in enumerate(story.characters)}
+    return sorted(present, key=lambda c: (-present[c], order.get(c, 0)))
+
+
+def _first_place(story: Story, paragraphs: list[Paragraph], ranges: dict) -> str | None:
+    """The first setting the scene's narration names: "in the garden", "at Thornbury"."""
+    t, text = story.tokens, story.text
+    places = words("location_nouns")
+    for p in paragraphs[:3]:
+        if not _is_narration(story, p):
+            continue
+        lo, hi = ranges.get(p.id, (0, 0))
+        for j in range(lo, hi):
+            if t.dep[j] != "pobj" or text[t.start[t.head[j]]:t.end[t.head[j]]].lower() not in ("in", "at", "into", "inside"):
+                continue
+            if (t.pos[j] == "NOUN" and t.lemma[j].lower() in places) or t.ent[j].endswith(("GPE", "LOC", "FAC")):
+                return _noun_phrase(story, j)
+    return None
+
+
+@stage(requires=("paragraphs", "quotes.speaker", "mentions.dialogue", "characters"), assigns=("scenes",))
+def scenes(story: Story, settings) -> None:
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    if not paragraphs:
+        return
+    ranges = _token_ranges(story)
+    quoted = QuotedText(story)
+    openings = scene_openings(story)
+    out = []
+    for n, (i, why, place) in enumerate(openings):
+        j = openings[n + 1][0] if n + 1 < len(openings) else len(paragraphs)
+        members = paragraphs[i:j]
+        start, end = members[0].start, members[-1].end
+        out.append(Scene(
+            id=f"s{n + 1}", start=start, end=end, chapter=members[0].chapter,
+            paragraphs=[members[0].id, members[-1].id], opens=why,
+            characters=_present(story, start, end, quoted),
+            place=place or _first_place(story, members, ranges),
+        ))
+    story.scenes = out

@@ -1,0 +1,60 @@
+"""Scenes: each break rule on a story written for the project."""
+
+import pytest
+
+import fabula
+from fabula.model import Paragraph, Story
+from fabula.stages.scenes import time_shift
+
+
+@pytest.fixture(scope="module")
+def ferry(stories):
+    return fabula.read(stories / "ferry-crossing.txt")
+
+
+def openings(story):
+    return [(sc.opens, story.text[sc.start:sc.start + 20]) for sc in story.scenes]
+
+
+def test_every_break_rule_opens_a_scene(ferry):
+    assert openings(ferry) == [
+        ("start", "Nell Dawson waited o"),
+        ("break", "The ferry came in at"),  # a "* * *" line
+        ("gap", "The cabin below was "),  # three blank lines where the text uses one
+        ("time", "The next morning the"),
+        ("place", "She walked up the hi"),  # narration taking its people somewhere new
+        ("cast", "Far away in the city"),  # other people, other words
+        ("chapter", "Nell's mother opened"),
+    ]
+
+
+def test_scenes_cover_the_text_in_order_and_know_their_chapter(ferry):
+    text_paragraphs = [p for p in ferry.paragraphs if p.kind == "text"]
+    assert ferry.scenes[0].start == text_paragraphs[0].start
+    assert ferry.scenes[-1].end == text_paragraphs[-1].end
+    for a, b in zip(ferry.scenes, ferry.scenes[1:]):
+        assert a.end < b.start
+    assert [sc.chapter for sc in ferry.scenes] == ["ch1"] * 6 + ["ch2"]
+
+
+def test_who_is_present_and_where(ferry):
+    names = {c.id: c.name for c in ferry.characters}
+    city = ferry.scenes[5]
+    assert {names[c] for c in city.characters} == {"Victor Marsh", "Edwin Crane"}
+    assert "Nell Dawson" not in {names[c] for c in city.characters}  # only talked about there
+    assert city.place == "the city"
+    assert ferry.scenes[4].place in ("the hill", "the village")
+
+
+@pytest.mark.parametrize("opening, shifts", [
+    ("Later that night he remembered.", True),
+    ("Three days later the letter came.", True),
+    ("The next morning it rained.", True),
+    ("Meanwhile, in the city, Victor waited.", True),
+    ("In the morning the rain had stopped.", True),
+    ("\u201cLater,\u201d she said.", False),  # dialogue, not narration
+    ("He was later than usual.", False),
+])
+def test_time_shift_openings(opening, shifts):
+    story = Story(text=opening, paragraphs=[Paragraph("p1", 0, len(opening), None)])
+    assert time_shift(story, story.paragraphs[0]) is shifts
