@@ -44,10 +44,15 @@ def test_json_holds_only_what_was_computed(friends):
     data = json.loads(friends.to_json())
     assert data["schema"] == "fabula/1"
     assert data["text"] == friends.text
-    assert {"meta", "chapters", "paragraphs", "sentences", "tokens"} <= data.keys()
+    assert {"meta", "chapters", "paragraphs", "sentences", "tokens", "scenes", "network", "arcs"} <= data.keys()
+    assert len(data["tokens"]["start"]) == len(friends.tokens)
+    from conftest import STORIES
+    from fabula.stages import default_stages
+
+    early = [s for s in default_stages() if s.name not in ("scenes", "network", "arcs")]
+    data = json.loads(fabula.read(STORIES / "two-friends.txt", stages=early).to_json())
     for absent in ("scenes", "network", "arcs"):
         assert absent not in data
-    assert len(data["tokens"]["start"]) == len(friends.tokens)
 
 
 def test_read_accepts_text_as_well_as_paths(friends):
