@@ -27,22 +27,24 @@ def without_headings(path: Path) -> tuple[str, list[int], int]:
     from fabula.ingest import load_file
 
     source = load_file(path)
+    titled = {c.id for c in source.chapters if c.title}
     parts, starts, seen = [], [], set()
     n = 0
     for p in source.paragraphs:
         if p.kind in ("heading", "title"):
             continue
         if p.kind == "text":
-            if p.chapter not in seen:
+            # front matter (a byline, a dedication) before the first heading is no chapter
+            if p.chapter not in seen and p.chapter in titled:
                 seen.add(p.chapter)
-                if n > 0:
+                if len(seen) > 1:
                     starts.append(n)
             n += 1
         parts.append(source.text[p.start:p.end])
     return "\n\n".join(parts) + "\n", starts, len(seen)
 
 
-def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, int, int]:
+def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, int, int, int]:
     from fabula.evaluate.pdnc import parse_cached
     from fabula.pipeline import run_stages
     from fabula.settings import Settings

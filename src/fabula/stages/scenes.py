@@ -23,9 +23,16 @@ from ..model import Paragraph, Scene, Story
 from . import stage
 from .cues import SUBJECT
 
-WINDOW = 8  # text paragraphs on each side compared for a change of cast and words
-MIN_SCENE = 4  # text paragraphs: an implicit break this close to another is not taken
-CHANGE_THRESHOLD = 0.72  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+WINDOW = 4  # text paragraphs on each side compared for a change of cast and words
+MIN_SCENE = 3  # text paragraphs: an implicit break this close to another is not taken
+CHANGE_THRESHOLD = 0.7  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+# Chosen on chapter recovery (benchmarks/scenes.py): a dialogue paragraph rarely opens a scene; a
+# printer's capitals on the first word ("IT was broad daylight") mark one where the text uses them
+# rarely; so, a little, does a long paragraph of narration.
+DIALOGUE_PENALTY = 0.5
+CAPITALS_BONUS = 1.0
+LONG_BONUS = 0.1
+_CAPITALS = re.compile(r"^\W*([A-Z]{2,})\b(?=\s+[a-z]|[^\w\s])")
 MOTION_VERBS = frozenset({"walk", "go", "come", "enter", "arrive", "return", "head", "drive", "ride", "reach",
                           "lead", "let", "take", "bring", "step", "hurry", "run", "climb", "make", "get", "wander",
                           "stroll", "set", "move", "follow", "retire", "proceed", "repair", "hasten"})
@@ -149,6 +156,29 @@ def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> li
     return scores
 
 
+def _capitals(text: str) -> bool:
+    m = _CAPITALS.match(text)
+    return m is not None and m.group(1) not in ("I", "A", "O", "OK", "MR", "MRS", "DR", "ST")
+
+
+def _implicit_scores(story: Story, paragraphs: list[Paragraph], change: list[float]) -> list[float]:
+    heads = [_capitals(story.text[p.start:p.start + 40]) for p in paragraphs]
+    capitals_rare = sum(heads) < 0.1 * len(paragraphs)
+    lengths = sorted(p.end - p.start for p in paragraphs)
+    median = lengths[len(lengths) // 2]
+    out = []
+    for i, p in enumerate(paragraphs):
+        score = change[i]
+        if not _is_narration(story, p):
+            score -= DIALOGUE_PENALTY
+        if heads[i] and capitals_rare:
+            score += CAPITALS_BONUS
+        if p.end - p.start > 2 * median:
+            score += LONG_BONUS
+        out.append(score)
+    return out
+
+
 def scene_openings(story: Story) -> list[tuple[int, str, str | None]]:
     """(index into the text paragraphs, why, place) for each paragraph that opens a scene."""
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
@@ -178,13 +208,11 @@ def scene_openings(story: Story) -> list[tuple[int, str, str | None]]:
             openings.append((i, "time", place))
         elif place is not None:
             openings.append((i, "place", place))
-    scores = change_scores(story, paragraphs, ranges)
+    scores = _implicit_scores(story, paragraphs, change_scores(story, paragraphs, ranges))
     taken = [i for i, _, _ in openings]
     for i in sorted(range(1, len(paragraphs)), key=lambda i: -scores[i]):
         if scores[i] < CHANGE_THRESHOLD:
             break
-        if not _is_narration(story, paragraphs[i]):
-            continue
         if any(abs(i - j) < MIN_SCENE for j in taken):
             continue
         if scores[i] < max(scores[max(i - MIN_SCENE, 1):i + MIN_SCENE]):
