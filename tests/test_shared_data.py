@@ -39,3 +39,20 @@ def test_pdnc_text_is_kept_exactly_and_paragraphs_start_after_blank_lines(novel)
         assert before[line_start:].strip() == ""  # only indentation before it on its line
         assert line_start == 0 or original[:line_start].endswith("\n\n")
         assert original[p.end - 1] != "\n"
+
+
+def test_example_story_scenes_network_and_arc():
+    import fabula
+
+    story = fabula.read(shared_path("examples", "survivor-guilt.txt"))
+    openers = [story.text[sc.start:sc.start + 40] for sc in story.scenes]
+    for opening in ("They walked down the street", "She let them into the room", "Later that night"):
+        assert any(o.startswith(opening) for o in openers), opening
+    names = {c.id: c.name for c in story.characters}
+    heaviest = max(story.network["edges"], key=lambda e: e["weight"])
+    assert {names[heaviest["source"]], names[heaviest["target"]]} == {"Buffy", "Spike"}
+    arc = story.arcs["smoothed"]
+    low, high = arc.index(min(arc)), arc.index(max(arc))
+    # the low falls in a grief passage: the ruins of the firm (about 5-20%) or the talk of the dead (70-90%)
+    assert 5 <= low <= 20 or 70 <= low <= 90
+    assert high >= 90  # the ending
