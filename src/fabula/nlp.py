@@ -8,6 +8,7 @@ stages read the ``Story``'s records, never spaCy.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from functools import lru_cache
 from typing import Callable
@@ -47,22 +48,48 @@ def pipeline_label(nlp) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-def annotate(source: Source, nlp, *, batch_size: int = 64, progress: Progress | None = None) -> Story:
+def annotate(source: Source, nlp, *, batch_size: int = 64, progress: Progress | None = None,
+             max_piece: int = 20_000) -> Story:
     """A ``Story`` with tokens and sentences for every text paragraph of ``source``."""
     story = Story(text=source.text, meta=source.meta, chapters=source.chapters, paragraphs=source.paragraphs,
                   offset_map=source.offsets, emphasis=source.emphasis)
     story.meta.language_pipeline = pipeline_label(nlp)
     paragraphs = [p for p in source.paragraphs if p.kind == "text"]
+    pieces = [(p, start, end) for p in paragraphs for start, end in _pieces(source.text, p.start, p.end, max_piece)]
     # Newlines inside a wrapped paragraph become spaces: same length, so
     # offsets hold, and spaCy sees one run of prose instead of SPACE tokens.
-    texts = (source.text[p.start:p.end].replace("\n", " ") for p in paragraphs)
+    texts = (source.text[start:end].replace("\n", " ") for _, start, end in pieces)
     docs = nlp.pipe(texts, batch_size=batch_size)
-    total = len(paragraphs)
-    for done, (paragraph, doc) in enumerate(zip(paragraphs, docs), start=1):
-        _add_doc(story, paragraph.start, paragraph.id, doc)
+    total = len(pieces)
+    for done, ((paragraph, start, _), doc) in enumerate(zip(pieces, docs), start=1):
+        _add_doc(story, start, paragraph.id, doc)
         if progress and (done % batch_size == 0 or done == total):
             progress("nlp", done, total)
     return story
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """A paragraph as spans of at most ``limit`` characters, cut after the last sentence end
+    in the second half of each span, else at the last space, else anywhere."""
+    out = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = None
+        for m in _SENTENCE_END.finditer(window, limit // 2):
+            cut = m.end()
+        if cut is None:
+            space = window.rfind(" ", limit // 2)
+            cut = space + 1 if space > 0 else limit
+        out.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def _add_doc(story: Story, offset: int, paragraph_id: str, doc) -> None:

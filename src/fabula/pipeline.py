@@ -56,7 +56,8 @@ def parse(source: str | os.PathLike, settings: Settings, progress: Progress | No
     else:
         src = ingest.load_text(str(source), repair_text=settings.repair_text, max_chars=settings.max_chars)
     nlp = load_pipeline(settings.spacy_model)
-    return annotate(src, nlp, batch_size=settings.batch_size, progress=progress)
+    return annotate(src, nlp, batch_size=settings.batch_size, progress=progress,
+                    max_piece=settings.max_paragraph_chars)
 
 
 def run_stages(story: Story, settings: Settings, stages: list[Stage] | None = None,

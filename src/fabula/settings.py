@@ -18,6 +18,10 @@ class Settings:
     # the longest story text fabula reads (ten times a long novel): a guard against
     # runaway input, checked before the slow steps run
     max_chars: int = 20_000_000
+    # a paragraph longer than this (a file with no line breaks, a run-on web page) is given to
+    # spaCy in pieces this long, cut at a sentence end where one is near: its parser needs
+    # memory in proportion to the piece
+    max_paragraph_chars: int = 20_000
     # the pronoun sets a character's gender is read from, each "subject/object/…"; add
     # "they/them/their/theirs/themself" for stories where singular they is common
     pronoun_sets: tuple[str, ...] = (
@@ -33,8 +37,10 @@ class Settings:
         settings = replace(base or cls(), **overrides)
         if not isinstance(settings.batch_size, int) or settings.batch_size < 1:
             raise FabulaError(E.BAD_SETTING, name="batch_size", reason="must be a whole number of at least 1")
-        if not isinstance(settings.max_chars, int) or settings.max_chars < 1:
-            raise FabulaError(E.BAD_SETTING, name="max_chars", reason="must be a whole number of at least 1")
+        for name, least in (("max_chars", 1), ("max_paragraph_chars", 1000)):
+            value = getattr(settings, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise FabulaError(E.BAD_SETTING, name=name, reason=f"must be a whole number of at least {least}")
         if isinstance(settings.pronoun_sets, str) or not all(
                 isinstance(p, str) and p.count("/") >= 1 for p in settings.pronoun_sets):
             raise FabulaError(E.BAD_SETTING, name="pronoun_sets",

@@ -16,6 +16,7 @@ DEFAULT_MAX_CHARS = 20_000_000
 # Markup and compression make a file bigger than its text; past this many bytes per
 # allowed character a file is refused before it is parsed, so time and memory stay bounded.
 _BYTES_PER_CHAR = 8
+_LICENCE_SLACK = 100_000  # a Project Gutenberg licence, cut off after the check
 
 __all__ = ["Source", "load_file", "load_text"]
 
@@ -52,6 +53,9 @@ def load_file(path: str | os.PathLike, *, repair_text: bool = True, max_chars: i
         if fmt == "html":
             source = read_html(decoded, path=name, encoding=encoding, repair_text=repair_text, max_chars=max_chars)
         else:
+            if len(decoded) > max_chars + _LICENCE_SLACK:  # refused before the slow repair pass
+                raise FabulaError(E.TOO_LARGE, path=name, what="the text", size=len(decoded), unit="characters",
+                                  limit=max_chars)
             source = read_plaintext(decoded, encoding=encoding, path=name, repair_text=repair_text)
     return _checked(source, name, fmt, max_chars)
 

@@ -92,11 +92,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return _checked(data.decode(encoding), encoding, path)
             except UnicodeDecodeError:
                 raise FabulaError(E.UNDECODABLE, path=path) from None
-    try:
-        return _checked(data.decode("utf-8"), "utf-8", path)
-    except UnicodeDecodeError:
-        pass
     sample = data[:65536]
+    # UTF-16 without a BOM first: ASCII text in it is also valid UTF-8, NULs and all
+    utf16 = _utf16_without_bom(sample) if b"\x00" in sample else None
+    if utf16 is None:
+        try:
+            return _checked(data.decode("utf-8"), "utf-8", path)
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in sample:
         encoding = _utf16_without_bom(sample)
         if encoding is None:

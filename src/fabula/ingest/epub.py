@@ -104,13 +104,15 @@ def read_epub(data: bytes, *, path: str, repair_text: bool, max_chars: int | Non
     if spine_el is None:
         raise FabulaError(E.BAD_EPUB, path=path, reason="the package document has no spine")
     toc_titles, toc_files = _table_of_contents(archive, manifest, spine_el)
-    spine = []
+    spine: list[str] = []
+    listed: set[str] = set()
     for ref in _children(spine_el, "itemref"):
         entry = manifest.get(ref.get("idref", ""))
         if entry is None or entry[1] not in _XHTML or "nav" in entry[2].split() or entry[0] in toc_files:
             continue
-        if ref.get("linear", "yes") == "no":
+        if ref.get("linear", "yes") == "no" or entry[0] in listed:  # a file listed twice is read once
             continue
+        listed.add(entry[0])
         spine.append(entry[0])
     if not spine:
         raise FabulaError(E.BAD_EPUB, path=path, reason="the spine lists no readable XHTML file")
