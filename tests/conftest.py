@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,14 @@ def zip_epub(folder: Path, dest: Path) -> Path:
             if f.is_file() and f.name != "mimetype":
                 z.write(f, f.relative_to(folder).as_posix(), compress_type=zipfile.ZIP_DEFLATED)
     return dest
+
+
+# Hypothesis: 2,000 examples per property, the same ones on every run (a failure found once is
+# found again, and CI never turns red on a fresh random draw). HYPOTHESIS_PROFILE=dev runs 100.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("full", max_examples=2000, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("dev", max_examples=100, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))

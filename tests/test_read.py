@@ -68,14 +68,17 @@ def test_read_accepts_text_as_well_as_paths(friends):
 def test_same_input_gives_byte_identical_json_across_processes(tmp_path):
     from conftest import STORIES
 
+    from conftest import FIXTURES
+
+    inputs = [STORIES / "two-friends.txt", STORIES / "ferry-crossing.txt", FIXTURES / "ao3" / "multi-chapter.html"]
     outputs = []
-    for seed in ("0", "12345"):
+    for seed in ("0", "12345", "random"):
         out = tmp_path / seed
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        subprocess.run([sys.executable, "-m", "fabula.cli", "read", str(STORIES / "two-friends.txt"), "--out", str(out)],
+        subprocess.run([sys.executable, "-m", "fabula.cli", "read", *map(str, inputs), "--out", str(out)],
                        check=True, env=env, capture_output=True)
-        outputs.append((out / "two-friends.json").read_bytes())
-    assert outputs[0] == outputs[1]
+        outputs.append([(out / f"{p.stem}.json").read_bytes() for p in inputs])
+    assert outputs[0] == outputs[1] == outputs[2]
 
 
 def test_unknown_setting_is_a_coded_error():
