@@ -63,6 +63,11 @@ def zip_bomb() -> bytes:
     return buf.getvalue()
 
 
+def ratio_bomb() -> bytes:
+    """A chapter of 8 MB of one letter: it packs a thousand times smaller than it unpacks."""
+    return good_epub(**{"OEBPS/c1.xhtml": "<html><body><p>" + "a" * (8 << 20) + "</p></body></html>"})
+
+
 def many_members() -> bytes:
     members = {f"OEBPS/x{i}.css": "" for i in range(10_001)}
     return good_epub(**members)
@@ -133,6 +138,7 @@ FILES: dict[str, tuple] = {
     "epub-entity-bomb-in-chapter.epub": (lambda: good_epub(**{"OEBPS/c1.xhtml": BOMB_DTD + "<html><body><p>&lol9;</p></body></html>"}),
                                          "E110"),
     "epub-zip-bomb.epub": (zip_bomb, "E110"),
+    "epub-compression-ratio-bomb.epub": (ratio_bomb, "E110"),
     "epub-ten-thousand-members.epub": (many_members, "E110"),
     "epub-spine-lists-a-file-twenty-thousand-times.epub": (spine_loop, "read"),
     "epub-spine-names-a-missing-file.epub": (lambda: good_epub(**{"OEBPS/content.opf": opf(

@@ -32,6 +32,8 @@ from .source import Source
 MAX_MEMBER_BYTES = 64 * 2**20  # one file inside the archive, unpacked
 MAX_TOTAL_BYTES = 512 * 2**20  # everything read from the archive, unpacked
 MAX_MEMBERS = 10_000
+MAX_RATIO = 100  # unpacked / packed: text packs 3-10 times; a zip bomb thousands of times
+RATIO_FLOOR = 1 << 20  # smaller members are never refused for their ratio
 _XHTML = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
 
 
@@ -50,6 +52,10 @@ class _Archive:
     def read(self, name: str) -> bytes:
         if name not in self.names:
             raise FabulaError(E.BAD_EPUB, path=self.path, reason=f"{name!r} is named but not in the archive")
+        info = self.zip.getinfo(name)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise FabulaError(E.UNSAFE_FILE, path=self.path, reason=(
+                f"{name!r} claims to unpack {info.file_size:,} bytes from {info.compress_size:,} (a zip bomb?)"))
         try:
             with self.zip.open(name) as f:
                 data = f.read(MAX_MEMBER_BYTES + 1)
