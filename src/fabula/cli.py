@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .errors import E, FabulaError
+from .corpus.inputs import DEFAULT_INCLUDE
 from .export import write_json, write_network
 from .pipeline import read as read_story
 from .settings import DEFAULT_SPACY_MODEL, Settings
@@ -184,6 +185,55 @@ def network_command(
         _report(exc)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
     typer.echo(str(target))
+
+
+@app.command("corpus")
+def corpus_command(
+    inputs: List[str] = typer.Argument(..., help="Story files, folders (searched recursively), or @LIST files naming one path per line.",
+                                       show_default=False),
+    out: Path = typer.Option(Path("out/corpus"), "--out", "-o", help="The corpus folder: json/, tables/, errors.jsonl, catalog.duckdb."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Works analysed at once (default: every core)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: 'local', or a scheduler address such as tcp://host:8786."),
+    include: List[str] = typer.Option(list(DEFAULT_INCLUDE), "--include", help="Globs of files to take from folders (repeat the option)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Globs of files to leave out (repeat the option)."),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
+) -> None:
+    """Analyse a whole corpus in parallel into JSON, Parquet tables and a DuckDB catalog; a re-run skips finished works.
+
+    Example: fabula corpus stories/ more.epub @list.txt --out corpus/ --workers 4
+    """
+    from rich.progress import TimeRemainingColumn
+
+    from .corpus import run_corpus
+
+    try:
+        settings = Settings.make(spacy_model=spacy_model, max_chars=max_chars)
+    except FabulaError as exc:
+        _report(exc)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err,
+                  disable=not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("works", total=None, rate="")
+
+        def progress(result, done: int, total: int) -> None:
+            elapsed = bar.tasks[0].elapsed or 0
+            rate = f"{done / elapsed:.2f} works/s" if elapsed else ""
+            bar.update(task, completed=done, total=total, rate=rate)
+            if result.status == "failed":
+                err.print(f"fabula: error {result.code}: {result.message}", markup=False, soft_wrap=True)
+
+        try:
+            summary = run_corpus(inputs, out, settings=settings, workers=workers or None, dask=dask,
+                                 include=tuple(include), exclude=tuple(exclude), progress=progress)
+        except FabulaError as exc:
+            _report(exc)
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
+    typer.echo(f"{summary.total} works: {summary.done} analysed, {summary.skipped} done before, "
+               f"{summary.failed} failed (see {out / 'errors.jsonl'}); catalog: {out / 'catalog.duckdb'}")
+    if summary.failed:
+        raise typer.Exit(EXIT_INPUT_ERROR)
 
 
 eval_app = typer.Typer(

@@ -80,6 +80,20 @@ class E:
         "run the stages that produce it first",
     )
 
+    # E5xx: corpus runs
+    STAGE_CRASHED = ErrorSpec(
+        "E501", "{path}: fabula failed while analysing it: {reason}",
+        "this is a bug in fabula: please report it with the file; the rest of the corpus went on",
+    )
+    WORKER_DIED = ErrorSpec(
+        "E502", "{path}: the worker process analysing it died ({reason})",
+        "it may have run out of memory: run again with fewer --workers; finished works are kept",
+    )
+    BAD_DASK = ErrorSpec(
+        "E503", "cannot use the Dask cluster {address!r}: {reason}",
+        "give --dask local, or the address of a running scheduler such as tcp://host:8786",
+    )
+
     # E4xx: writing output
     CANNOT_WRITE = ErrorSpec("E401", "{path}: cannot write: {reason}", "check the folder exists and is writable")
 
