@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .errors import E, FabulaError
 from .corpus.inputs import DEFAULT_INCLUDE
-from .export import write_json, write_network
+from .export import load_json, write_booknlp, write_json, write_network
 from .pipeline import read as read_story
 from .settings import DEFAULT_SPACY_MODEL, Settings
 
@@ -233,6 +233,43 @@ def corpus_command(
     typer.echo(f"{summary.total} works: {summary.done} analysed, {summary.skipped} done before, "
                f"{summary.failed} failed (see {out / 'errors.jsonl'}); catalog: {out / 'catalog.duckdb'}")
     if summary.failed:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+@app.command("export")
+def export_command(
+    inputs: List[Path] = typer.Argument(..., help="Story files to analyse, or JSON files `fabula read` wrote.", show_default=False),
+    fmt: str = typer.Option("booknlp", "--format", "-f", help="booknlp (.tokens, .entities, .quotes, .book), json, gexf or graphml."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the files: OUT/<stem>.<extension>."),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+) -> None:
+    """Write each INPUT in another format: BookNLP's files, fabula's JSON, or the network as GEXF or GraphML.
+
+    Example: fabula export story.txt --format booknlp --out booknlp/
+    """
+    fmt = fmt.lower()
+    failed = 0
+    for path in inputs:
+        try:
+            if fmt not in ("booknlp", "json", "gexf", "graphml"):
+                raise FabulaError(E.BAD_SETTING, name="format", reason=f"{fmt!r} is not booknlp, json, gexf or graphml")
+            is_json = path.suffix.lower() == ".json"
+            story = load_json(path) if is_json else read_story(path, spacy_model=spacy_model)
+            if fmt == "booknlp":
+                written = write_booknlp(story, out, path.stem)
+            elif fmt == "json":
+                written = [write_json(story, out / f"{path.stem}.json")]
+            else:
+                written = [write_network(story, out / f"{path.stem}.{fmt}", fmt)]
+        except FabulaError as exc:
+            _report(exc)
+            failed += 1
+            if exc.code == "E302":
+                break
+            continue
+        for target in written:
+            typer.echo(str(target))
+    if failed:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 

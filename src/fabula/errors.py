@@ -80,6 +80,10 @@ class E:
         "run the stages that produce it first",
     )
 
+    NOT_FABULA_JSON = ErrorSpec(
+        "E113", "{path}: not a fabula/1 JSON file: {reason}", "give a story file, or a JSON file `fabula read` wrote"
+    )
+
     # E5xx: corpus runs
     STAGE_CRASHED = ErrorSpec(
         "E501", "{path}: fabula failed while analysing it: {reason}",

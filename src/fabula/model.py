@@ -243,3 +243,37 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         if getattr(story, name):
             out[name] = getattr(story, name)
     return out
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    """A ``Story`` from its ``fabula/1`` JSON (as ``story_to_dict`` makes it)."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} story: schema is {data.get('schema')!r}")
+    meta_fields = set(Meta.__slots__)
+    story = Story(
+        text=data["text"],
+        meta=Meta(**{k: v for k, v in data["meta"].items() if k in meta_fields}),
+        chapters=[Chapter(**c) for c in data.get("chapters", [])],
+        paragraphs=[Paragraph(**p) for p in data.get("paragraphs", [])],
+        sentences=[Sentence(**s) for s in data.get("sentences", [])],
+        characters=[Character(**c) for c in data.get("characters", [])],
+        mentions=[Mention(**m) for m in data.get("mentions", [])],
+        quotes=[Quote(**q) for q in data.get("quotes", [])],
+        scenes=[Scene(**s) for s in data.get("scenes", [])],
+        network=data.get("network", {}),
+        arcs=data.get("arcs", {}),
+        emphasis=data.get("emphasis", []),
+    )
+    tokens = data.get("tokens")
+    if tokens:
+        for name in TokenTable.INT_COLUMNS:
+            getattr(story.tokens, name).extend(tokens[name])
+        for name in TokenTable.STR_COLUMNS:
+            getattr(story.tokens, name).extend(tokens[name])
+    if data.get("offset_map"):
+        m = OffsetMap()
+        for t, o, linear in data["offset_map"]:
+            m._segment(t, o, bool(linear))
+        m.text_length = len(story.text)
+        story.offset_map = m
+    return story

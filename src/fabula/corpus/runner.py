@@ -51,6 +51,8 @@ def run_corpus(inputs: list[str | Path], out: str | Path, *, settings: Settings 
     ensure_layout(out)
     summary = CorpusSummary(out=out, total=len(paths))
     workers = workers or os.cpu_count() or 1
+    # the longest works first, so no worker is left with a long one while the others idle
+    paths.sort(key=_size, reverse=True)
     results = _dask(paths, out, settings, workers, dask) if dask else _local(paths, out, settings, workers)
     for result in results:
         summary.results.append(result)
@@ -71,6 +73,13 @@ def run_corpus(inputs: list[str | Path], out: str | Path, *, settings: Settings 
     tmp.replace(out / "errors.jsonl")
     build_catalog(out)
     return summary
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _local(paths: list[str], out: Path, settings: Settings, workers: int) -> Iterator[WorkResult]:

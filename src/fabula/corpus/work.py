@@ -32,6 +32,20 @@ class WorkResult:
     message: str | None = None
     words: int = 0
     seconds: float = 0.0
+    worker: int = 0  # the process id that did it
+    peak_mb: float = 0.0  # that process's peak memory so far
+
+
+def _peak_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def settings_key(settings: Settings) -> str:
@@ -119,7 +133,8 @@ def process_work(path: str, out: str, settings: Settings) -> WorkResult:
     error = out_dir / "errors" / f"{work_id}.json"
     if error.exists():
         error.unlink()
-    return WorkResult(path, work_id, "done", words=story.word_count, seconds=time.perf_counter() - started)
+    return WorkResult(path, work_id, "done", words=story.word_count, seconds=time.perf_counter() - started,
+                      worker=os.getpid(), peak_mb=round(_peak_mb(), 1))
 
 
 def _failed(out: Path, path: str, work_id: str | None, exc: FabulaError) -> WorkResult:

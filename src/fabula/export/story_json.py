@@ -20,3 +20,19 @@ def write_json(story: Story, path: str | os.PathLike, *, indent: int | None = No
     except OSError as exc:
         raise FabulaError(E.CANNOT_WRITE, path=str(target), reason=exc.strerror or str(exc)) from exc
     return target
+
+
+def load_json(path: str | os.PathLike) -> Story:
+    """A ``Story`` back from a ``fabula/1`` JSON file that fabula wrote."""
+    import json
+
+    from ..model import story_from_dict
+
+    target = Path(path)
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+        return story_from_dict(data)
+    except FileNotFoundError:
+        raise FabulaError(E.FILE_NOT_FOUND, path=str(target)) from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise FabulaError(E.NOT_FABULA_JSON, path=str(target), reason=str(exc)[:200]) from None
