@@ -273,6 +273,28 @@ def export_command(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
+@app.command("doctor")
+def doctor_command(
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="The spaCy pipeline to check."),
+    no_probe: bool = typer.Option(False, "--no-probe", help="Skip the ten-second speed probe."),
+) -> None:
+    """Check this installation: fabula's version, Python, every dependency, the spaCy pipeline and its speed.
+
+    Example: fabula doctor
+    """
+    from .doctor import diagnose
+
+    result = diagnose(spacy_model, probe=not no_probe)
+    marks = {"ok": "ok", "warn": "warning", "missing": "MISSING"}
+    for check in result.checks:  # plain lines, so a fix can be copied whole
+        typer.echo(f"{marks[check.status]:<8} {check.name}: {check.found}")
+        if check.fix:
+            typer.echo(f"{'':<8} fix: {check.fix}")
+    if not result.ok:
+        err.print("fabula: something fabula needs is missing: run the fix lines above", markup=False)
+        raise typer.Exit(1)
+
+
 eval_app = typer.Typer(
     help="Score fabula against annotated corpora.\n\nExample: fabula eval pdnc ../shared/data/pdnc-dev/data --out out/pdnc",
     no_args_is_help=True)
