@@ -1,6 +1,6 @@
 """fabula never opens a network connection: sockets are blocked before fabula is imported, then
-the whole pipeline runs (plain text, HTML, EPUB, the exports, a corpus run in two worker
-processes) through the CLI."""
+the whole pipeline runs (plain text, HTML, EPUB, the exports, the report, a corpus run in two
+worker processes) through the CLI."""
 
 import subprocess
 import sys
@@ -34,6 +34,7 @@ def test_the_whole_pipeline_runs_with_sockets_blocked(tmp_path):
                  ["network", stories[0], "--out", str(tmp_path / "net.gexf")],
                  ["cast", stories[1]], ["scenes", stories[2]],
                  ["export", stories[1], "--format", "booknlp", "--out", str(tmp_path / "booknlp")],
+                 ["report", stories[0], stories[2], "--out", str(tmp_path / "report")],
                  ["corpus", *stories, "--out", str(tmp_path / "corpus"), "--workers", "2"]):
         done = subprocess.run([sys.executable, "-c", BLOCKER, *args], capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr[-2000:]

@@ -24,7 +24,8 @@ def test_the_wheel_carries_every_data_file(dist):
     wheel = next(dist.glob("fabula-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for inside in ("fabula/examples/low-tide.txt", "fabula/data/given_names.tsv", "fabula/schema/fabula-1.schema.json",
-                   "fabula/lexicon/time_shifts.txt", "fabula/lexicon/location_nouns.txt", "fabula/cli.py"):
+                   "fabula/lexicon/time_shifts.txt", "fabula/lexicon/location_nouns.txt", "fabula/cli.py",
+                   "fabula/report/report.js", "fabula/report/report.css"):
         assert inside in names, inside
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
@@ -47,11 +48,15 @@ def test_the_installed_wheel_gives_the_same_output(dist, tmp_path):
     where = subprocess.run([str(python), "-c", "import fabula; print(fabula.__file__)"], check=True, env=env,
                            cwd=tmp_path, capture_output=True, text=True).stdout
     assert str(venv) in where and str(ROOT) not in where  # the installed copy, not the source tree
-    subprocess.run([str(venv / "bin" / "fabula"), "read", "story.txt", "--out", "wheel"], check=True, env=env,
-                   cwd=tmp_path, capture_output=True, timeout=600)
-    subprocess.run([sys.executable, "-m", "fabula.cli", "read", "story.txt", "--out", "editable"], check=True,
-                   cwd=tmp_path, capture_output=True, timeout=600)
-    assert (tmp_path / "wheel" / "story.json").read_bytes() == (tmp_path / "editable" / "story.json").read_bytes()
+    subprocess.run([str(venv / "bin" / "fabula"), "read", "story.txt", "--out", "wheel", "--report"], check=True,
+                   env=env, cwd=tmp_path, capture_output=True, timeout=600)
+    subprocess.run([sys.executable, "-m", "fabula.cli", "read", "story.txt", "--out", "editable", "--report"],
+                   check=True, cwd=tmp_path, capture_output=True, timeout=600)
+    for name in ("story.json", "story.html"):
+        assert (tmp_path / "wheel" / name).read_bytes() == (tmp_path / "editable" / name).read_bytes(), name
+    subprocess.run([str(venv / "bin" / "fabula"), "report", "story.txt", "--out", "report"], check=True,
+                   env=env, cwd=tmp_path, capture_output=True, timeout=600)
+    assert (tmp_path / "report" / "story.html").read_bytes() == (tmp_path / "editable" / "story.html").read_bytes()
     doctor = subprocess.run([str(venv / "bin" / "fabula"), "doctor", "--no-probe"], env=env, cwd=tmp_path,
                             capture_output=True, text=True, timeout=300)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr

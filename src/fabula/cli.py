@@ -74,6 +74,7 @@ def read_command(
     no_repair: bool = typer.Option(False, "--no-repair", help="Keep the text exactly as decoded: no mojibake repair or normalisation."),
     indent: Optional[int] = typer.Option(None, "--indent", help="Indent the JSON by this many spaces (default: compact)."),
     max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
+    report: bool = typer.Option(False, "--report", help="Also write the HTML report, OUT/<stem>.html."),
 ) -> None:
     """Analyse each STORY (plain text, HTML, EPUB, an archive download) and write OUT/<stem>.json.
 
@@ -98,7 +99,12 @@ def read_command(
             bar.update(task, description=f"{path.name}", completed=0, total=None)
             try:
                 story = read_story(path, settings=settings, progress=progress)
-                target = write_json(story, out / f"{_unique_stem(path, used)}.json", indent=indent)
+                stem = _unique_stem(path, used)
+                target = write_json(story, out / f"{stem}.json", indent=indent)
+                if report:
+                    from .report import write_report
+
+                    typer.echo(str(write_report(story, out / f"{stem}.html")))
             except FabulaError as exc:
                 _report(exc)
                 failed += 1
@@ -106,6 +112,34 @@ def read_command(
                     break
                 continue
             typer.echo(str(target))  # one path per line on stdout, for pipes
+    if failed:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+@app.command("report")
+def report_command(
+    stories: List[Path] = typer.Argument(..., help="Story files to analyse, or JSON files `fabula read` wrote.", show_default=False),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the pages: OUT/<stem>.html."),
+    spacy_model: str = typer.Option(DEFAULT_SPACY_MODEL, "--spacy-model", help="Installed spaCy pipeline name, or its folder."),
+    max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
+) -> None:
+    """Write a self-contained, interactive HTML report for each STORY and print its path.
+
+    Example: fabula report story.txt --out reports/
+    """
+    from .report import write_report
+
+    failed = 0
+    for path in stories:
+        try:
+            story = load_json(path) if path.suffix.lower() == ".json" else read_story(
+                path, spacy_model=spacy_model, max_chars=max_chars)
+            target = write_report(story, out / f"{path.stem}.html")
+        except FabulaError as exc:
+            _report(exc)
+            failed += 1
+            continue
+        typer.echo(str(target))
     if failed:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
