@@ -174,17 +174,16 @@ class _TreeBuilder(HTMLParser):
         self._text(data, len(data))
 
     def handle_entityref(self, name: str) -> None:
-        pos = self._offset()
-        end = pos + 1 + len(name)
-        has_semicolon = end < len(self.source) and self.source[end] == ";"
-        raw = "&" + name + (";" if has_semicolon else "")
-        self._text(html.unescape(raw), len(raw))
+        self._reference("&" + name)
 
     def handle_charref(self, name: str) -> None:
-        pos = self._offset()
-        end = pos + 2 + len(name)
-        has_semicolon = end < len(self.source) and self.source[end] == ";"
-        raw = "&#" + name + (";" if has_semicolon else "")
+        self._reference("&#" + name)
+
+    def _reference(self, opening: str) -> None:
+        """An entity or character reference: its text, and how many source characters it spans
+        (the ``;`` is optional in HTML)."""
+        end = self._offset() + len(opening)
+        raw = opening + (";" if end < len(self.source) and self.source[end] == ";" else "")
         self._text(html.unescape(raw), len(raw))
 
 
