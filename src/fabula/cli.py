@@ -75,13 +75,15 @@ def read_command(
     indent: Optional[int] = typer.Option(None, "--indent", help="Indent the JSON by this many spaces (default: compact)."),
     max_chars: int = typer.Option(Settings().max_chars, "--max-chars", help="Refuse stories whose text is longer than this."),
     report: bool = typer.Option(False, "--report", help="Also write the HTML report, OUT/<stem>.html."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Processes sharing the spaCy pass over each story (same output)."),
 ) -> None:
     """Analyse each STORY (plain text, HTML, EPUB, an archive download) and write OUT/<stem>.json.
 
     Example: fabula read story.txt other.txt --out out/
     """
     try:
-        settings = Settings.make(spacy_model=spacy_model, repair_text=not no_repair, max_chars=max_chars)
+        settings = Settings.make(spacy_model=spacy_model, repair_text=not no_repair, max_chars=max_chars,
+                                 workers=workers)
     except FabulaError as exc:
         _report(exc)
         raise typer.Exit(EXIT_INPUT_ERROR) from None

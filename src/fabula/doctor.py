@@ -83,6 +83,12 @@ def diagnose(spacy_model: str = DEFAULT_SPACY_MODEL, *, probe: bool = True,
         except ImportError:
             d.checks.append(Check(module, "warn", f"not installed (optional: {purpose})", fix))
     nlp = _pipeline(d, spacy_model)
+    if nlp is not None:
+        from .nlp import numpy_matmul_is_faster
+
+        faster = numpy_matmul_is_faster()
+        d.checks.append(Check("matrix multiply", "ok", "NumPy's BLAS (measured faster here than blis; same output)"
+                              if faster else "blis (measured at least as fast here as NumPy's BLAS)"))
     if nlp is not None and probe:
         _speed_probe(d, nlp, probe_seconds)
     return d

@@ -22,6 +22,12 @@ class Settings:
     # spaCy in pieces this long, cut at a sentence end where one is near: its parser needs
     # memory in proportion to the piece
     max_paragraph_chars: int = 20_000
+    # route spaCy's matrix multiplies through NumPy when a one-off probe finds it faster than blis
+    # here (the output is the same either way)
+    fast_matmul: bool = True
+    # processes that share the spaCy pass over one long story, chapter by chapter in effect:
+    # the output is identical to one process's
+    workers: int = 1
     # the pronoun sets a character's gender is read from, each "subject/object/…"; add
     # "they/them/their/theirs/themself" for stories where singular they is common
     pronoun_sets: tuple[str, ...] = (
@@ -37,7 +43,7 @@ class Settings:
         settings = replace(base or cls(), **overrides)
         if not isinstance(settings.batch_size, int) or settings.batch_size < 1:
             raise FabulaError(E.BAD_SETTING, name="batch_size", reason="must be a whole number of at least 1")
-        for name, least in (("max_chars", 1), ("max_paragraph_chars", 1000)):
+        for name, least in (("max_chars", 1), ("max_paragraph_chars", 1000), ("workers", 1)):
             value = getattr(settings, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < least:
                 raise FabulaError(E.BAD_SETTING, name=name, reason=f"must be a whole number of at least {least}")

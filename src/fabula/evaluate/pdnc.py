@@ -31,7 +31,9 @@ def parse_cached(path: Path, settings: Settings, cache: Path | None):
     """``parse(path)``, kept in ``cache`` (when given) under a key of the file's bytes and the settings."""
     if cache is None:
         return parse(path, settings)
-    key = hashlib.sha256(path.read_bytes() + repr((settings, CACHE_VERSION)).encode()).hexdigest()[:16]
+    # only what changes the parse: speed settings (workers, fast_matmul) give the same result
+    parse_settings = (settings.spacy_model, settings.repair_text, settings.max_chars, settings.max_paragraph_chars)
+    key = hashlib.sha256(path.read_bytes() + repr((parse_settings, CACHE_VERSION)).encode()).hexdigest()[:16]
     cached = cache / f"{path.parent.name}-{path.stem}-{key}.pickle"
     if cached.exists():
         return Story(**pickle.loads(cached.read_bytes()))
