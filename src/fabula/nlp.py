@@ -52,6 +52,14 @@ def numpy_matmul_is_faster() -> bool:
     return best(lambda: numpy.matmul(a, b)) < 0.8 * best(lambda: blis.py.gemm(a, b))
 
 
+def one_blas_thread() -> None:
+    """Keep NumPy's BLAS to one thread in this process: where several worker processes share the
+    cores, a BLAS that also starts a thread per core only makes them wait for each other."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def _use_matmul(fast: bool) -> str:
     from thinc.api import NumpyOps, set_current_ops
 
@@ -147,6 +155,7 @@ def annotate_parallel(source: Source, name: str, fast_matmul: bool, *, workers: 
 
 
 def _annotate_run(text: str, paragraphs: list, name: str, fast_matmul: bool, batch_size: int, max_piece: int):
+    one_blas_thread()
     part = Source(text=text, meta=Meta(), paragraphs=paragraphs)
     story = annotate(part, load_pipeline(name, fast_matmul), batch_size=batch_size, max_piece=max_piece)
     return story.meta.language_pipeline, story.sentences, story.tokens

@@ -88,7 +88,7 @@ def _local(paths: list[str], out: Path, settings: Settings, workers: int) -> Ite
             yield process_work(path, str(out), settings)
         return
     with ProcessPoolExecutor(workers) as pool:
-        futures = {pool.submit(process_work, path, str(out), settings): path for path in paths}
+        futures = {pool.submit(process_work, path, str(out), settings, True): path for path in paths}
         for future in as_completed(futures):
             try:
                 yield future.result()
@@ -113,7 +113,8 @@ def _dask(paths: list[str], out: Path, settings: Settings, workers: int, address
     except (OSError, TimeoutError, ValueError) as exc:
         raise FabulaError(E.BAD_DASK, address=address, reason=str(exc)) from exc
     try:
-        futures = client.map(process_work, paths, out=str(out.resolve()), settings=settings, pure=False)
+        futures = client.map(process_work, paths, out=str(out.resolve()), settings=settings, one_blas_thread=True,
+                             pure=False)
         for future in dask_completed(futures):
             yield future.result()
     finally:

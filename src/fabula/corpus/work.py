@@ -99,10 +99,15 @@ def done_before(out: Path, work_id: str, key: str) -> bool:
         return False
 
 
-def process_work(path: str, out: str, settings: Settings) -> WorkResult:
-    """Analyse the work at ``path`` into the corpus folder ``out``; never raises."""
+def process_work(path: str, out: str, settings: Settings, one_blas_thread: bool = False) -> WorkResult:
+    """Analyse the work at ``path`` into the corpus folder ``out``; never raises. ``one_blas_thread``:
+    this process is one of several sharing the cores."""
     from ..pipeline import read
 
+    if one_blas_thread:
+        from ..nlp import one_blas_thread as limit
+
+        limit()
     out_dir = Path(out)
     started = time.perf_counter()
     key = settings_key(settings)
