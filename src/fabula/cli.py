@@ -58,6 +58,11 @@ def _report(exc: FabulaError) -> None:
     err.print(f"fabula: error {exc.code}: {exc.message} ({exc.hint})", markup=False, soft_wrap=True)
 
 
+def _analysed(path: Path, **settings):
+    """The story a file holds: a JSON file fabula wrote is read back, any other file analysed."""
+    return load_json(path) if path.suffix.lower() == ".json" else read_story(path, **settings)
+
+
 def _unique_stem(path: Path, used: set[str]) -> str:
     stem, n = path.stem, 2
     while stem in used:
@@ -134,8 +139,7 @@ def report_command(
     failed = 0
     for path in stories:
         try:
-            story = load_json(path) if path.suffix.lower() == ".json" else read_story(
-                path, spacy_model=spacy_model, max_chars=max_chars)
+            story = _analysed(path, spacy_model=spacy_model, max_chars=max_chars)
             target = write_report(story, out / f"{path.stem}.html")
         except FabulaError as exc:
             _report(exc)
@@ -289,8 +293,7 @@ def export_command(
         try:
             if fmt not in ("booknlp", "json", "gexf", "graphml"):
                 raise FabulaError(E.BAD_SETTING, name="format", reason=f"{fmt!r} is not booknlp, json, gexf or graphml")
-            is_json = path.suffix.lower() == ".json"
-            story = load_json(path) if is_json else read_story(path, spacy_model=spacy_model)
+            story = _analysed(path, spacy_model=spacy_model)
             if fmt == "booknlp":
                 written = write_booknlp(story, out, path.stem)
             elif fmt == "json":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 
 class QuotedText:
@@ -15,3 +16,8 @@ class QuotedText:
     def __call__(self, offset: int) -> bool:
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def lines_by_speaker(story) -> Counter:
+    """How many quotations each character speaks (attributed ones only)."""
+    return Counter(q.speaker for q in story.quotes if q.speaker)

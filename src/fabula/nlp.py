@@ -121,8 +121,9 @@ PARALLEL_MIN_PARAGRAPHS = 200  # below this, starting workers costs more than it
 
 def annotate_parallel(source: Source, name: str, fast_matmul: bool, *, workers: int, batch_size: int = 64,
                       max_piece: int = 20_000, progress: Progress | None = None) -> Story:
-    """``annotate`` with the paragraphs shared among ``workers`` processes in contiguous runs of
-    about equal length, the results joined in order: the same records as one process makes."""
+    """``annotate`` with pipeline ``name``, the paragraphs shared among ``workers`` processes in
+    contiguous runs of about equal length and joined in order: the same records as one process
+    makes (one worker, or a short story, runs here)."""
     from concurrent.futures import ProcessPoolExecutor
 
     paragraphs = [p for p in source.paragraphs if p.kind == "text"]

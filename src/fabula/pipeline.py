@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ingest
-from .nlp import Progress, annotate, annotate_parallel, load_pipeline
+from .nlp import Progress, annotate_parallel
 from .model import Story
 from .settings import Settings
 from .stages import Stage, check_order, default_stages
@@ -55,13 +55,9 @@ def parse(source: str | os.PathLike, settings: Settings, progress: Progress | No
         src = ingest.load_file(Path(source), repair_text=settings.repair_text, max_chars=settings.max_chars)
     else:
         src = ingest.load_text(str(source), repair_text=settings.repair_text, max_chars=settings.max_chars)
-    if settings.workers > 1:
-        return annotate_parallel(src, settings.spacy_model, settings.fast_matmul, workers=settings.workers,
-                                 batch_size=settings.batch_size, max_piece=settings.max_paragraph_chars,
-                                 progress=progress)
-    nlp = load_pipeline(settings.spacy_model, settings.fast_matmul)
-    return annotate(src, nlp, batch_size=settings.batch_size, progress=progress,
-                    max_piece=settings.max_paragraph_chars)
+    return annotate_parallel(src, settings.spacy_model, settings.fast_matmul, workers=settings.workers,
+                             batch_size=settings.batch_size, max_piece=settings.max_paragraph_chars,
+                             progress=progress)
 
 
 def run_stages(story: Story, settings: Settings, stages: list[Stage] | None = None,

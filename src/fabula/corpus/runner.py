@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import E, FabulaError
+from ..export.atomic import write_atomic
 from ..settings import Settings
 from .catalog import build_catalog
 from .inputs import DEFAULT_INCLUDE, expand_inputs
@@ -68,9 +69,7 @@ def run_corpus(inputs: list[str | Path], out: str | Path, *, settings: Settings 
     failures = sorted((r for r in summary.results if r.status == "failed"), key=lambda r: r.path)
     lines = [json.dumps({"path": r.path, "work_id": r.work_id, "code": r.code, "message": r.message},
                         ensure_ascii=False) for r in failures]
-    tmp = out / ".errors.jsonl.part"
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    tmp.replace(out / "errors.jsonl")
+    write_atomic(out / "errors.jsonl", "".join(line + "\n" for line in lines))
     build_catalog(out)
     return summary
 

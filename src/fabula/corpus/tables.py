@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dialogue import lines_by_speaker
 from ..model import Story
 
 TABLES = ("works", "characters", "mentions", "quotes", "scenes", "edges")
@@ -16,10 +17,7 @@ TABLES = ("works", "characters", "mentions", "quotes", "scenes", "edges")
 def rows(story: Story, work_id: str, path: str, settings_key: str, version: str) -> dict[str, list[dict[str, Any]]]:
     text = story.text
     length = max(len(text), 1)
-    lines: dict[str, int] = {}
-    for q in story.quotes:
-        if q.speaker:
-            lines[q.speaker] = lines.get(q.speaker, 0) + 1
+    lines = lines_by_speaker(story)
     m = story.meta
     year = None
     for date in (m.published, m.completed, m.updated):

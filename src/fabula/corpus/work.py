@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import E, FabulaError
+from ..export.atomic import write_atomic
 from ..settings import Settings
 from .tables import TABLES, rows, schemas
 
@@ -54,12 +55,6 @@ def settings_key(settings: Settings) -> str:
 
 def work_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def _atomic_bytes(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
 
 
 def _write_table(table: str, records: list[dict], target: Path) -> None:
@@ -131,7 +126,7 @@ def process_work(path: str, out: str, settings: Settings, one_blas_thread: bool 
         reason = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
         return _failed(out_dir, path, work_id, FabulaError(E.STAGE_CRASHED, path=path, reason=reason))
     tables = rows(story, work_id, str(path), key, __version__)
-    _atomic_bytes(out_dir / "json" / f"{work_id}.json", (story.to_json() + "\n").encode("utf-8"))
+    write_atomic(out_dir / "json" / f"{work_id}.json", (story.to_json() + "\n").encode("utf-8"))
     for table in TABLES[1:]:
         _write_table(table, tables[table], out_dir / "tables" / table / f"{work_id}.parquet")
     _write_table("works", tables["works"], out_dir / "tables" / "works" / f"{work_id}.parquet")  # the commit
@@ -145,5 +140,5 @@ def process_work(path: str, out: str, settings: Settings, one_blas_thread: bool 
 def _failed(out: Path, path: str, work_id: str | None, exc: FabulaError) -> WorkResult:
     name = work_id or hashlib.sha256(str(path).encode()).hexdigest()[:16]
     record = {"path": str(path), "work_id": work_id, "code": exc.code, "message": exc.message, "hint": exc.hint}
-    _atomic_bytes(out / "errors" / f"{name}.json", (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(out / "errors" / f"{name}.json", (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
     return WorkResult(str(path), work_id, "failed", exc.code, exc.message)

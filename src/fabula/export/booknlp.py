@@ -11,13 +11,12 @@ found, so every entity's ``cat`` is ``PER``; fabula has no event tagger, so ``ev
 from __future__ import annotations
 
 import json
-import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
-from ..errors import E, FabulaError
 from ..model import Story
+from .atomic import write_atomic
 
 TOKEN_COLUMNS = ("paragraph_ID", "sentence_ID", "token_ID_within_sentence", "token_ID_within_document", "word",
                  "lemma", "byte_onset", "byte_offset", "POS_tag", "fine_POS_tag", "dependency_relation",
@@ -149,18 +148,7 @@ def write_booknlp(story: Story, out_dir: str | Path, stem: str) -> list[Path]:
         f"{stem}.quotes": _tsv(QUOTE_COLUMNS, quote_rows(story)),
         f"{stem}.book": json.dumps(book(story), ensure_ascii=False),
     }
-    written = []
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, content in files.items():
-            target = out / name
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_text(content, encoding="utf-8")
-            os.replace(tmp, target)
-            written.append(target)
-    except OSError as exc:
-        raise FabulaError(E.CANNOT_WRITE, path=str(out), reason=exc.strerror or str(exc)) from exc
-    return written
+    return [write_atomic(out / name, content) for name, content in files.items()]
 
 
 def _tsv(columns: tuple[str, ...], rows: list[list[object]]) -> str:

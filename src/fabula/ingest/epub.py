@@ -67,9 +67,14 @@ class _Archive:
                               reason=f"{name!r} unpacks to more than {MAX_MEMBER_BYTES // 2**20} MB (a zip bomb?)")
         return data
 
-    def xml(self, name: str) -> ElementTree.Element:
+    def markup(self, name: str) -> str:
+        """A member's text, decoded, with any entity declarations refused."""
         text, _ = decode(self.read(name), f"{self.path}:{name}")
         refuse_entity_declarations(text, f"{self.path}:{name}")
+        return text
+
+    def xml(self, name: str) -> ElementTree.Element:
+        text = self.markup(name)
         try:
             return ElementTree.fromstring(text.lstrip("\ufeff").encode("utf-8"))
         except ElementTree.ParseError as exc:
@@ -126,8 +131,7 @@ def read_epub(data: bytes, *, path: str, repair_text: bool, max_chars: int | Non
     joined = Element("#document", {}, None)
     base = shown = 0
     for name in spine:
-        text, _ = decode(archive.read(name), f"{path}:{name}")
-        refuse_entity_declarations(text, f"{path}:{name}")
+        text = archive.markup(name)
         shown += text_size(text)
         if max_chars is not None and shown > max_chars:
             raise FabulaError(E.TOO_LARGE, path=path, what="the text in this e-book", size=shown, unit="characters",
@@ -199,9 +203,7 @@ def _table_of_contents(archive: _Archive, manifest: dict, spine_el: ElementTree.
     nav = next((v for v in manifest.values() if "nav" in v[2].split()), None)
     if nav is not None:
         toc_files.add(nav[0])
-        text, _ = decode(archive.read(nav[0]), f"{archive.path}:{nav[0]}")
-        refuse_entity_declarations(text, f"{archive.path}:{nav[0]}")
-        doc = parse_html(text)
+        doc = parse_html(archive.markup(nav[0]), f"{archive.path}:{nav[0]}")
         toc = doc.find(lambda el: el.tag == "nav" and "toc" in el.attrs.get("epub:type", "")) or doc
         for a in toc.iter():
             if a.tag == "a" and a.attrs.get("href"):

@@ -181,7 +181,7 @@ def _is_boilerplate(el: Element) -> bool:
 
 def _link_share(el: Element) -> float:
     """The share of an element's text that sits in links: menus and link lists are mostly links."""
-    total = linked = 0
+    linked = 0
     for a in el.iter():
         if a.tag == "a":
             linked += len(a.text_content())

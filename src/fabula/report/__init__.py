@@ -18,7 +18,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from .. import __version__
-from ..errors import E, FabulaError
+from ..dialogue import lines_by_speaker
+from ..export.atomic import write_atomic
 from ..model import Story
 from .charts import arcs_svg, network_svg, scenes_svg, share_svg
 from .text import render_text, speaker_classes
@@ -66,10 +67,7 @@ def _meta_rows(story: Story) -> str:
 
 def _cast_table(story: Story) -> str:
     colours = speaker_classes(story)
-    lines: dict[str, int] = {}
-    for q in story.quotes:
-        if q.speaker:
-            lines[q.speaker] = lines.get(q.speaker, 0) + 1
+    lines = lines_by_speaker(story)
     head = ('<thead><tr><th scope="col"><button type="button">name</button></th>'
             '<th scope="col" class="hide-narrow"><button type="button">aliases</button></th>'
             '<th scope="col"><button type="button">gender</button></th>'
@@ -168,12 +166,4 @@ def render_report(story: Story) -> str:
 
 def write_report(story: Story, path: str | os.PathLike) -> Path:
     """Write the report for ``story`` to ``path`` atomically; returns the path."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(render_report(story), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise FabulaError(E.CANNOT_WRITE, path=str(target), reason=exc.strerror or str(exc)) from exc
-    return target
+    return write_atomic(path, render_report(story))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+from ..dialogue import lines_by_speaker
 from ..model import Story
 from .text import speaker_classes
 
@@ -52,19 +53,18 @@ def arcs_svg(story: Story) -> str:
 def share_svg(story: Story) -> str:
     names = {c.id: c.name for c in story.characters}
     colours = speaker_classes(story)
-    lines: dict[str | None, int] = {}
-    for q in story.quotes:
-        lines[q.speaker] = lines.get(q.speaker, 0) + 1
-    if not lines:
+    if not story.quotes:
         return '<p class="empty">No dialogue found.</p>'
-    total = sum(lines.values())
-    ranked = sorted((c for c in lines if c), key=lambda c: -lines[c])
+    lines = lines_by_speaker(story)
+    unattributed = len(story.quotes) - sum(lines.values())
+    total = len(story.quotes)
+    ranked = sorted(lines, key=lambda c: -lines[c])
     rows = [(names.get(c, c), lines[c], f"sp{colours.get(c, 12)}", c) for c in ranked[:15]]
     rest = sum(lines[c] for c in ranked[15:])
     if rest:
         rows.append((f"{len(ranked) - 15} others", rest, "sp12", None))
-    if lines.get(None):
-        rows.append(("unattributed", lines[None], "unk", None))
+    if unattributed:
+        rows.append(("unattributed", unattributed, "unk", None))
     bar_h, label_w = 22, 190
     height = bar_h * len(rows) + 8
     widest = max(n for _, n, _, _ in rows)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..dialogue import lines_by_speaker
 from ..model import Story
 
 PALETTE_SIZE = 12  # speakers beyond the twelfth most talkative share one colour
@@ -15,10 +16,7 @@ PALETTE_SIZE = 12  # speakers beyond the twelfth most talkative share one colour
 
 def speaker_classes(story: Story) -> dict[str, int]:
     """Character id -> colour index, most lines first."""
-    lines: dict[str, int] = {}
-    for q in story.quotes:
-        if q.speaker:
-            lines[q.speaker] = lines.get(q.speaker, 0) + 1
+    lines = lines_by_speaker(story)
     order = sorted(lines, key=lambda c: (-lines[c], int(c[1:]) if c[1:].isdigit() else 0))
     return {c: min(i, PALETTE_SIZE) for i, c in enumerate(order)}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import permutations
 
+from ..dialogue import lines_by_speaker
 from ..model import Story
 from . import stage
 
@@ -75,7 +76,7 @@ def _pagerank(nodes: list[str], edges: dict, damping: float = 0.85, rounds: int 
 
 @stage(requires=("characters", "quotes.speaker", "quotes.addressees", "scenes"), assigns=("network",))
 def network(story: Story, settings) -> None:
-    spoken = Counter(q.speaker for q in story.quotes if q.speaker)
+    spoken = lines_by_speaker(story)
     edges = edges_of(story)
     linked = {n for pair in edges for n in pair}
     nodes = [c for c in story.characters if c.id in linked or spoken[c.id] or c.mentions >= 2]

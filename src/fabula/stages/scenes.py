@@ -179,12 +179,12 @@ def _implicit_scores(story: Story, paragraphs: list[Paragraph], change: list[flo
     return out
 
 
-def scene_openings(story: Story) -> list[tuple[int, str, str | None]]:
-    """(index into the text paragraphs, why, place) for each paragraph that opens a scene."""
+def scene_openings(story: Story, ranges: dict[str, tuple[int, int]]) -> list[tuple[int, str, str | None]]:
+    """(index into the text paragraphs, why, place) for each paragraph that opens a scene;
+    ``ranges`` are the paragraphs' token spans (``_token_ranges``)."""
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
     if not paragraphs:
         return []
-    ranges = _token_ranges(story)
     gaps = [_gap(story, a, b) for a, b in zip(paragraphs, paragraphs[1:])]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 1
     between: dict[int, set[str]] = {}  # kinds of non-text paragraphs before each text paragraph
@@ -268,7 +268,7 @@ def scenes(story: Story, settings) -> None:
         return
     ranges = _token_ranges(story)
     quoted = QuotedText(story)
-    openings = scene_openings(story)
+    openings = scene_openings(story, ranges)
     out = []
     for n, (i, why, place) in enumerate(openings):
         j = openings[n + 1][0] if n + 1 < len(openings) else len(paragraphs)
