@@ -78,3 +78,11 @@ def test_litbank_scores_agree_with_the_shared_yardstick():
     assert ours["accuracy"] == pytest.approx(theirs["accuracy"], abs=1e-4)
     for kind in coref_scores.KINDS:
         assert ours[kind] == pytest.approx(theirs["by_kind"][kind], abs=1e-4)
+
+
+def test_with_two_of_a_gender_and_no_subject_to_follow_the_latest_is_a_guess():
+    links, story = _links("Title\n\nAnna Price waited for Clara Dunn at the gate. The bells rang for noon. "
+                          "A cart went by. Then there was a letter from her.\n\nAnna read it.\n")
+    her = next(m for m in story.mentions if story.text[m.start:m.end] == "her")
+    assert ("her", "Clara Dunn") in links
+    assert her.start in story.notes["coref_guesses"]  # speaker attribution weighs it as a guess

@@ -101,3 +101,20 @@ def test_mentions_are_unique_and_in_order():
     assert len({(s, e) for s, e, _ in spans}) == len(spans) and spans == sorted(spans)
     porter = [c for c in story.characters if c.name == "the porter"]
     assert len(porter) == 1 and porter[0].mentions == 2
+
+
+def test_one_cue_between_two_parts_gives_both_one_speaker():
+    # the first part names the man addressed, so he cannot be its speaker; the second part
+    # shares the cue and its speaker, though it names no one
+    lines, _ = _said("The Studio\n\nBasil Warde stood by the easel while Owen Lark watched him.\n\n"
+                     '"Owen," said Basil.\n\n"What is it?"\n\n'
+                     'Basil put down his brush and turned away from the canvas. The light was going.\n\n'
+                     '"Well, Owen," he said at length, "I will not speak of it again."\n')
+    assert [line[1] for line in lines[-2:]] == ["Basil Warde", "Basil Warde"]
+
+
+def test_a_reply_in_the_next_paragraph_comes_from_whoever_was_addressed():
+    lines, _ = _said("The Club\n\nOwen Lark and Henry Vane sat by the fire. Basil Warde came in and joined them.\n\n"
+                     '"You are late," said Basil.\n\n"Henry, you are dreadful tonight!" cried Owen.\n\n'
+                     '"You will always forgive me," he replied.\n')
+    assert lines[-1][1] == "Henry Vane" and lines[-1][2] == "anaphoric"

@@ -2,10 +2,13 @@
 
 Rules that hold in fiction, in one pass over the text, linear in its length:
 
-- In narration, a third-person pronoun refers to the latest character of its
-  gender, preferring the subject of the sentence before ("Anna came in. She
-  sat down."), and never to the subject of its own clause when it is that
-  verb's object ("Anna saw her").
+- In narration, a third-person pronoun refers to the subject of its sentence
+  or the one before when that is of its gender ("Anna came in. She sat
+  down."), else to the only character of its gender in the last three
+  sentences, else, as a guess, to the latest of its gender in the last eight;
+  never to the subject of its own clause when it is that verb's object ("Anna
+  saw her"). Guesses are listed in ``notes["coref_guesses"]`` so that speaker
+  attribution can weigh the conversation instead.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -13,7 +16,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, "he"/"she" the latest other character.
 - Plural pronouns ("they") are left unlinked rather than guessed, and so is
-  anything that cannot be resolved: precision matters more than coverage.
+  a description with no one of its gender in the sentence or the one before.
 """
 
 from __future__ import annotations
@@ -32,14 +35,16 @@ from .narrator import FIRST_PERSON
 
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
-WINDOW_SENTENCES = 3  # a pronoun looks this many sentences back in narration
+SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
+WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
 class _Entry:
-    __slots__ = ("character", "label", "sentence", "subject")
+    __slots__ = ("character", "label", "sentence", "subject", "sure")
 
-    def __init__(self, character: str, label: str | None, sentence: int, subject: bool) -> None:
+    def __init__(self, character: str, label: str | None, sentence: int, subject: bool, sure: bool = True) -> None:
         self.character, self.label, self.sentence, self.subject = character, label, sentence, subject
+        self.sure = sure  # False for a link made on recency alone: what follows from it is a guess too
 
 
 def head_token(story: Story, m: Mention) -> int:
@@ -68,6 +73,8 @@ def coref(story: Story, settings) -> None:
     quoted = QuotedText(story)
 
     recent: list[_Entry] = []  # characters referred to in narration, latest last
+    guesses: set[int] = set()  # starts of links made on recency alone
+    story.notes["coref_guesses"] = guesses
     character_at: dict[int, str] = {}  # head token -> character, as links are made
     for m in story.mentions:
         if quoted(m.start):
@@ -84,17 +91,20 @@ def coref(story: Story, settings) -> None:
                 continue  # "they", "we", "it": left unlinked
             reflexive = word.endswith("self")
             clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS and not reflexive else None
-            m.character = _pick(recent, label, s_index, exclude=clause_subject)
+            m.character, sure = _pick(recent, label, s_index, exclude=clause_subject)
+            if m.character is not None and not sure:
+                guesses.add(m.start)
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             if phrase in given:
                 m.character = given[phrase]
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
-                m.character = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
+                found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
+                m.character = found if sure else None  # "the girl" is often someone new: no guessing
         if m.character is not None:
             character_at[k] = m.character
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
-                recent.append(_Entry(m.character, gender.get(m.character), s_index, subject))
+                recent.append(_Entry(m.character, gender.get(m.character), s_index, subject, m.start not in guesses))
             if len(recent) > 64:
                 del recent[:32]
 
@@ -133,18 +143,24 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
 
 
 def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
-          window: int = WINDOW_SENTENCES) -> str | None:
-    """The latest character of that gender nearby, a subject of the sentence before first."""
+          window: int = WINDOW_SENTENCES) -> tuple[str | None, bool]:
+    """``(character, sure)``: the latest character of that gender nearby, a subject of this
+    sentence or the one before first (sure), else the only one of that gender in the window
+    (sure), else the latest of them (a guess). With no one of that gender nearby, the subject
+    of this sentence or the one before whose gender the text has not told (a guess)."""
     candidates = [e for e in reversed(recent) if sentence - e.sentence <= window
                   and e.label == label and e.character != exclude]
     if not candidates:
-        return None
+        unknown = next((e for e in reversed(recent) if sentence - e.sentence <= 1 and e.subject
+                        and e.label is None and e.character != exclude), None)
+        return (unknown.character, False) if unknown else (None, False)
     for e in candidates:  # subject continuity: the subject of this sentence or the one before
         if e.subject and sentence - e.sentence <= 1:
-            return e.character
-    if len({e.character for e in candidates}) == 1:  # the only one of that gender nearby
-        return candidates[0].character
-    return None  # two of a gender and no subject to follow: left unlinked, not guessed
+            return e.character, e.sure
+    near = [e for e in candidates if sentence - e.sentence <= SURE_SENTENCES]
+    if near and len({e.character for e in near}) == 1:  # the only one of that gender nearby
+        return near[0].character, all(e.sure for e in near)
+    return candidates[0].character, False  # two of a gender and no subject to follow: the latest
 
 
 def descriptions(story: Story) -> dict[str, str]:

@@ -7,7 +7,8 @@ import re
 from ..names import parse_name, same_given_name
 
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
-NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself|I ,|I,)\s+"
+NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself|I ,|I,"
+                   r"|I (?:was|am) (?:called|named|christened)|(?:called|named|christened) me)\s+"
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
 MIN_SHARE = 0.025  # first-person pronouns per word of narration: 3–7% in first-person novels, under 2.5% in others
 MIN_COUNT = 5

@@ -51,6 +51,9 @@ class Attributor:
         self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
         self.created: list[str] = []  # characters made here from descriptions
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
+        self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
+        self.last_cue: int | None = None  # the speech verb the last line was attributed by
+        self.replying = False  # this line opens the paragraph right after the last line's
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -84,8 +87,10 @@ class Attributor:
 
         In order, among characters of the pronoun's gender: the latest subject in
         this paragraph ("Andrew … he could only say"), then the latest name in
-        it; the subject of the paragraph before, unless that was the last
-        speaker and it is the other's turn; whose turn it is; the latest name
+        it; in a paragraph right after the last line, whoever that line was said
+        to ("Harry, you are dreadful!" / "You will always like me," he replied);
+        the subject of the paragraph before, unless that was the last speaker
+        and someone else can be answering; whose turn it is; the latest name
         nearby; anyone in the conversation; and, with nobody of that gender,
         someone whose gender is unknown."""
         if word in FIRST_PERSON:
@@ -101,9 +106,18 @@ class Attributor:
         found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None)
         if found is not None:
             return found
-        turn = self.conversation.next_turn()
+        conv = self.conversation
+        turn = conv.next_turn()
+        if self.replying:  # a new paragraph right after a line is mostly someone else's reply
+            answer = next((c for c in conv.last_addressees if c != conv.last_speaker and fits(c)), None)
+            if answer is not None:
+                return answer
         found = next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
-        if found is not None and not (found == self.conversation.last_speaker and turn is not None and fits(turn)):
+        if found is not None and found == conv.last_speaker and self.replying:
+            other = turn if turn is not None and fits(turn) else next(
+                (c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c) and c != conv.last_speaker), None)
+            return other or found
+        if found is not None and not (found == conv.last_speaker and turn is not None and fits(turn)):
             return found  # the subject just before, unless that was the last speaker and it is the other's turn
         if turn is not None and fits(turn):
             return turn
@@ -160,7 +174,7 @@ class Attributor:
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
         if m is not None and m.kind == "PRON" and m.character is not None and m.character not in exclude \
-                and text[m.start:m.end].lower() not in FIRST_PERSON:
+                and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.guessed:
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
         word = text[t.start[j]:t.end[j]].lower()
         title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
@@ -225,7 +239,7 @@ class Attributor:
         addressed = self.vocatives(q)
         self.addressed[q.id] = addressed
         exclude = set(addressed)
-        speaker = cue = kind = None
+        speaker = cue = kind = verb = None
         after, before = self.cues.regions(i, para, p_index)
         to = None
         named = self.introduced(q)
@@ -237,13 +251,19 @@ class Attributor:
                     self.descriptions.setdefault(described[0], named.character)
                     break
         same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
+        self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
         # '"A," said she, "B."': the second part shares the cue before it
         for region in ((before, after) if same_paragraph else (after, before)):
             found = self.cues.cue(region) if region[0] < region[1] else None
+            if found and same_paragraph and found[1] == self.last_cue and previous.speaker not in exclude:
+                speaker, kind, verb = previous.speaker, previous.kind, found[1]  # one cue, one speaker
+                cue = Mention(*previous.cue, "PROP" if kind == "explicit" else "PRON") if previous.cue else None
+                break
             if found:
                 speaker, cue, kind = self.who(found[0], exclude, cue=True)
                 to = self.cues.addressee_of_verb(found[1], region)
                 if speaker:
+                    verb = found[1]
                     break
         if speaker is None and after[0] < after[1]:
             j = self.cues.spoken_noun(after)
@@ -271,6 +291,7 @@ class Attributor:
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
         q.addressees = [a for a in addressees if a and a != speaker]
         conv.said(speaker, q.addressees, p_index)
+        self.last_cue = verb
 
 
 @stage(requires=("quotes", "characters", "mentions"),
@@ -301,6 +322,8 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
     for q, answer in zip(story.quotes, story.quotes[1:]):
         if answer.speaker == narrator.id and answer.kind != "implicit" and q.speaker != narrator.id:
             votes.update(a for a in addressed.get(q.id, []) if a != q.speaker and a != narrator.id)
+        if q.speaker == narrator.id and q.kind != "implicit" and answer.speaker not in (None, narrator.id):
+            votes.update(a for a in addressed.get(answer.id, []) if a != answer.speaker and a != narrator.id)
     if not votes:
         return False
     (named, n), *rest = votes.most_common()
