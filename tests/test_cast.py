@@ -160,3 +160,20 @@ def test_a_narrator_who_says_what_they_were_called_is_named():
     story = fabula.read(text)
     narrator = [c for c in story.characters if c.is_narrator]
     assert [c.name for c in narrator] == ["Robin Kettle"]
+
+
+def test_the_name_table_stands_unless_the_text_clearly_says_otherwise():
+    # stray "she"s belong to the woman beside him; three of them against his name and one "he" is not clear
+    story = fabula.read("School\n\nGilbert Ward came to school late. Nora Shaw watched him from her desk.\n\n"
+                        "Gilbert passed her desk; she looked away.\n\nGilbert grinned, and she frowned.\n\n"
+                        "Gilbert laughed at that, and she blushed.\n\nGilbert sat down. He opened a book.\n")
+    gilbert = next(c for c in story.characters if c.name == "Gilbert Ward")
+    assert gilbert.gender == "he/him"
+
+
+def test_a_possessive_in_the_subjects_own_clause_tells_gender():
+    story = fabula.read("The Forest\n\n\"Come along, Roo,\" said Kanga. Kanga kept her pocket buttoned. "
+                        "Roo played in the sand.\n\n"
+                        "Kanga packed her basket for the picnic.\n\nKanga folded her shawl. Roo was asleep.\n")
+    kanga = next(c for c in story.characters if c.name == "Kanga")
+    assert kanga.gender == "she/her"

@@ -118,3 +118,11 @@ def test_a_reply_in_the_next_paragraph_comes_from_whoever_was_addressed():
                      '"You are late," said Basil.\n\n"Henry, you are dreadful tonight!" cried Owen.\n\n'
                      '"You will always forgive me," he replied.\n')
     assert lines[-1][1] == "Henry Vane" and lines[-1][2] == "anaphoric"
+
+
+def test_a_description_in_a_cue_is_not_the_name_just_before_it():
+    # a narrator who has just named Tom would say "he said" for him; "the old gentleman" is the other man
+    lines, _ = _said("The Study\n\nMr. Harlow sat reading in his study when Tom Baker came in.\n\n"
+                     '"Good morning, sir," said Tom.\n\n'
+                     'Tom Baker looked up at the shelves. "Do you like books?" said the old gentleman.\n')
+    assert lines[-1][1] == "Mr. Harlow"

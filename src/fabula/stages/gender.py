@@ -16,8 +16,10 @@ from .cues import SUBJECT
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
 TITLE_WEIGHT = 1.0  # per use of "Mr.", "Mrs.", "Sir", …
 TABLE_WEIGHT = 1.0  # the given-name table: one vote, which the text's pronouns outweigh
+OVERRULE = 3.0  # how many times the table's side the other pronoun set must weigh to overrule it
 WINDOW = 30  # tokens after a name in which its pronoun is looked for
 LOOSE_WEIGHT = 0.34
+POSSESSIVE_WEIGHT = 0.34
 # clauses inside the name's own sentence whose subject is as often someone else
 # ("Anna smiled since he had come")
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"})
@@ -66,6 +68,10 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
                     if t.sentence[j] == t.sentence[k - 1] and t.dep[t.head[j]] in SUBORDINATE:
                         w = min(w, LOOSE_WEIGHT)
                     votes.setdefault(display, Counter())[label] += w
+                elif t.dep[j] == "poss" and weight == 1.0 and t.head[t.head[j]] == t.head[k - 1]:
+                    # "Kanga never takes her eye off Roo": a possessive in the subject's own clause
+                    votes.setdefault(display, Counter())[label] += POSSESSIVE_WEIGHT
+                    continue
                 break
     return votes
 
@@ -86,4 +92,9 @@ def gender_of(votes: Counter, titled: Counter, table: str) -> tuple[str | None, 
     (label, top), *rest = score.most_common()
     if rest and rest[0][1] == top:
         return None, round(top / total, 3)
+    named = NAME_GENDER_SET.get(table)
+    if named and label != named and top < OVERRULE * score[named]:
+        # a frequent name gathers stray pronouns from the people around it ("Gilbert … she"):
+        # the text overrules the name table only when it is clear
+        return named, round(score[named] / total, 3)
     return label, round(top / total, 3)

@@ -100,10 +100,11 @@ class Attributor:
             return None
         fits = lambda c: c not in exclude and self.index.gender.get(c) == label  # noqa: E731
         here = self.index.paragraph(offset)
-        found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None)
+        pronoun = word in self.labels
+        found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None) if pronoun else None
         if found is not None:
             return found
-        found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None)
+        found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None) if pronoun else None
         if found is not None:
             return found
         conv = self.conversation
