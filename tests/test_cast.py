@@ -177,3 +177,23 @@ def test_a_possessive_in_the_subjects_own_clause_tells_gender():
                         "Kanga packed her basket for the picnic.\n\nKanga folded her shawl. Roo was asleep.\n")
     kanga = next(c for c in story.characters if c.name == "Kanga")
     assert kanga.gender == "she/her"
+
+
+def test_names_that_meet_without_a_comma_stay_apart():
+    story = fabula.read("Title\n\nIt would make Mrs. Harlow Elizabeth Ward again, he said. Mrs. Harlow came in. "
+                        "Elizabeth Ward smiled.\n\nThomas Gradgrind, sir. Peremptorily Thomas Thomas Gradgrind. "
+                        "I met Colonel Hale Monday morning. Unluckily Aziz hit him.\n")
+    names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
+    assert {"Mrs. Harlow", "Elizabeth Ward", "Thomas Gradgrind", "Colonel Hale", "Aziz"} <= names
+    assert not names & {"Mrs. Harlow Elizabeth Ward", "Thomas Thomas Gradgrind", "Colonel Hale Monday",
+                        "Unluckily Aziz"}
+
+
+def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
+    story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
+                        "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"
+                        "\"Come in, Skaggsy,\" said Alice. Mr. Skaggs bowed. \"Thank you,\" said Skaggs.\n")
+    by_name = {c.name: c for c in story.characters}
+    assert "the Rabbit" in by_name["the White Rabbit"].aliases
+    skaggs = next(c for c in story.characters if "Skaggs" in c.name)
+    assert "Skaggsy" in skaggs.aliases

@@ -171,7 +171,8 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
         title = parts.words[1] if len(parts.words) == 2 else None
         plain = " ".join(parts.words[1:])  # "the Artful Dodger" is the "Artful Dodger"
         return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
-            _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None)  # "the Colonel"
+            _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None) or (  # "the Colonel"
+            _headed_by(clusters, title) if title else None)  # "the Rabbit" is the "White Rabbit"
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
         return None  # "Mrs. John Ashdown": a wife named after her husband
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
@@ -190,7 +191,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     word = parts.words[0]
     if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
         return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
-    found = _by_given(clusters, word, "", bare=True)
+    found = _by_given(clusters, word, "", bare=True) or _pet_form(clusters, word)
     if found:
         return found
     # a bare surname names a man ("Tarrant") before a woman; a woman only when she is the only one
@@ -198,6 +199,25 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
+
+
+def _headed_by(clusters: list[Cluster], word: str) -> Cluster | None:
+    """The one character whose longer name ends in ``word``: "White Rabbit" for "the Rabbit"."""
+    found = [c for c in clusters if any(len(p.words) > 1 and p.words[-1] == word and p.words[0] != "the"
+                                        or len(p.words) > 2 and p.words[0] == "the" and p.words[-1] == word
+                                        for p in c.parts.values())]
+    return found[0] if len(found) == 1 else None
+
+
+def _pet_form(clusters: list[Cluster], word: str) -> Cluster | None:
+    """A pet form made by adding -y, -ie or -ey to a name already known: "Skaggsy", "Billy"."""
+    for ending in ("ie", "ey", "y"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            found = [c for c in clusters if c.surname == stem or stem in c.given]
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) -> Cluster | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Mention, Story
-from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, honorific_key, parse_name
+from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender, honorific_key, parse_name
 from . import stage
 from .cues import SUBJECT
 
@@ -36,6 +36,7 @@ NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirs
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$")  # letters, with inner - ' . ("O'Brien", "St.")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 
 
@@ -101,6 +102,22 @@ class _Reader:
         return (w[:1].isupper() and not w.isupper() and not self.starts_sentence(i)
                 and self.t.pos[i] in ("PROPN", "NOUN") and w.lower() not in PRONOUNS)
 
+    def stray_opening(self, i: int, hi: int) -> bool:
+        """A capitalised adverb opening a sentence before a name: "Unluckily Aziz"."""
+        w = self.word(i)
+        return (self.starts_sentence(i) and w.endswith("ly") and i + 1 < hi and not given_name_gender(w)
+                and self.t.sentence[i + 1] == self.t.sentence[i] and self.name_like(i + 1))
+
+    def ends_name(self, first: int, last: int, nxt: int) -> bool:
+        """Where two names meet with no comma between them: "Thomas Thomas Gradgrind",
+        "Colonel Brandon Monday morning", "make Mrs. Rushworth Maria Bertram again"."""
+        w = self.word(nxt)
+        if w == self.word(last) or (w.lower() in WEEKDAYS and honorific_key(self.word(last)) is None):
+            return True  # but "President Sunday" is a name
+        # after "Mrs. Rushworth", a given name opens another name, unless the one before was given too
+        return (last > first and honorific_key(self.word(first)) is not None and given_name_gender(w) != ""
+                and given_name_gender(self.word(last)) == "" and honorific_key(self.word(last)) is None)
+
     def runs(self, lo: int, hi: int):
         """``(first, last)`` token indices of each name in tokens ``lo..hi``; an honorific starts a new name."""
         t = self.t
@@ -109,9 +126,13 @@ class _Reader:
             if not self.name_like(i):
                 i += 1
                 continue
+            if self.stray_opening(i, hi):
+                i += 1  # "Unluckily Aziz hit him": the adverb opening the sentence is no part of the name
             j = i
             while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
                 nxt = j + 1
+                if self.ends_name(i, j, nxt):
+                    break
                 if (honorific_key(self.word(j)) and self.word(nxt)[:1].isupper() and not honorific_key(self.word(nxt))
                         and t.pos[nxt] not in NOT_NAME_POS and self.word(nxt).lower() not in words("not_names")):
                     j = nxt  # after "Mr." a capitalised word is a name, even "Hall" or "Brown"
