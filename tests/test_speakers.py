@@ -126,3 +126,11 @@ def test_a_description_in_a_cue_is_not_the_name_just_before_it():
                      '"Good morning, sir," said Tom.\n\n'
                      'Tom Baker looked up at the shelves. "Do you like books?" said the old gentleman.\n')
     assert lines[-1][1] == "Mr. Harlow"
+
+
+def test_a_dash_glued_to_the_cue_hides_no_pronoun():
+    # old printing: 'said she;--"and' is one word to a news-trained tokenizer
+    lines, story = _said(TWO + '"You are up early," said she;--"and so am I." Frederick smiled.\n\n'
+                         '"Hurrah, a fine morning!" cried Frederick.\n')
+    assert lines[0][1] == "Margaret Hale" and lines[0][2] == "anaphoric"
+    assert not any(c.name == "Hurrah" for c in story.characters)

@@ -19,7 +19,7 @@ from ..pipeline import parse, run_stages
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 PARSED_PARTS = ("text", "meta", "chapters", "paragraphs", "sentences", "tokens", "offset_map")
 
 

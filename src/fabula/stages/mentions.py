@@ -134,6 +134,7 @@ class _Reader:
                 if self.ends_name(i, j, nxt):
                     break
                 if (honorific_key(self.word(j)) and self.word(nxt)[:1].isupper() and not honorific_key(self.word(nxt))
+                        and NAME_WORD.match(self.word(nxt))
                         and t.pos[nxt] not in NOT_NAME_POS and self.word(nxt).lower() not in words("not_names")):
                     j = nxt  # after "Mr." a capitalised word is a name, even "Hall" or "Brown"
                     continue
