@@ -197,3 +197,12 @@ def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     assert "the Rabbit" in by_name["the White Rabbit"].aliases
     skaggs = next(c for c in story.characters if "Skaggs" in c.name)
     assert "Skaggsy" in skaggs.aliases
+
+
+def test_in_a_family_of_men_the_bare_surname_is_the_one_called_mister():
+    story = fabula.read("Title\n\nSir Thomas Ward came home from the sea. \"Welcome home,\" said Sir Thomas Ward. "
+                        "\"Thank you,\" said Sir Thomas. Sir Thomas sat down.\n\n"
+                        "His son Tom Ward came in late. \"Father!\" cried Mr. Ward. Mr. Ward laughed. "
+                        "\"Late again, Ward,\" said Sir Thomas. Ward only smiled.\n")
+    by_name = _by_name(story)
+    assert "Ward" in by_name["Tom Ward"].aliases and "Ward" not in by_name["Sir Thomas Ward"].aliases

@@ -196,6 +196,11 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
         return found
     # a bare surname names a man ("Tarrant") before a woman; a woman only when she is the only one
     # of the name and no one is called "X Begum" ("Karim Begum" is Karim's wife)
+    # in a family of men, the bare surname is the one the text calls "Mr." and the surname alone
+    mister = [c for c in same if any(p.honorific == "mr" and not p.given and p.surname == word
+                                     for p in c.parts.values())]
+    if len(mister) == 1:
+        return mister[0]
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
