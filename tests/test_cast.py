@@ -206,3 +206,10 @@ def test_in_a_family_of_men_the_bare_surname_is_the_one_called_mister():
                         "\"Late again, Ward,\" said Sir Thomas. Ward only smiled.\n")
     by_name = _by_name(story)
     assert "Ward" in by_name["Tom Ward"].aliases and "Ward" not in by_name["Sir Thomas Ward"].aliases
+
+
+def test_a_name_with_little_evidence_of_its_own_is_still_the_person_of_the_full_name():
+    uses = " ".join(["They liked Julia.", "Everyone knew Julia well."] * 7)
+    story = fabula.read(f"Title\n\n\"I am back,\" said Julia Ward. Julia Ward smiled. {uses}\n\n\"Hello,\" said Julia.\n")
+    julia = next(c for c in story.characters if c.name == "Julia Ward")
+    assert "Julia" in julia.aliases and julia.mentions >= 13

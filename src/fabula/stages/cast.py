@@ -310,6 +310,10 @@ def cast(story: Story, settings) -> None:
             evidence[key].score += 5
     plural_of = _plurals(evidence)
     person = {k for k in evidence if _is_person(k, evidence, plural_of)}
+    # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"
+    parts_of_people = {w for k in person if " " in k and not k.startswith("the ") for w in k.split()}
+    person |= {k for k in parts_of_people & evidence.keys() - plural_of
+               if _person_score(k, evidence, plural_of) > 0}
     others = [m for m in story.mentions if m.kind != "PROP"]
     props = [m for m in story.mentions if m.kind == "PROP"]
     covered = {s for m in props for s in range(m.start, m.end)}
