@@ -213,3 +213,11 @@ def test_a_name_with_little_evidence_of_its_own_is_still_the_person_of_the_full_
     story = fabula.read(f"Title\n\n\"I am back,\" said Julia Ward. Julia Ward smiled. {uses}\n\n\"Hello,\" said Julia.\n")
     julia = next(c for c in story.characters if c.name == "Julia Ward")
     assert "Julia" in julia.aliases and julia.mentions >= 13
+
+
+def test_sir_john_is_not_the_mr_john_whom_no_one_calls_sir():
+    story = fabula.read("Title\n\nMr. John Ward arrived with his wife. \"Good day,\" said Mr. John Ward. "
+                        "Mr. Ward bowed.\n\n\"Welcome!\" cried Sir John. Sir John laughed loudly. "
+                        "\"Sit down, all of you,\" said Sir John.\n")
+    ward = next(c for c in story.characters if c.name == "Mr. John Ward")
+    assert "Sir John" not in ward.aliases and any(c.name == "Sir John" for c in story.characters)

@@ -143,6 +143,7 @@ def _plurals(evidence: dict) -> set[str]:
 
 
 FORMAL = frozenset({"sir", "lady", "lord", "dame"})
+PLAIN = frozenset({"mr", "mrs", "miss", "ms"})
 
 
 def _best(candidates: list[Cluster]) -> Cluster | None:
@@ -176,6 +177,8 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
         return None  # "Mrs. John Ashdown": a wife named after her husband
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
+    if formal:  # nor is "Sir John" the "Mr. John Dashwood" whom no one calls Sir
+        clusters = [c for c in clusters if c.honorifics[parts.honorific] or not any(c.honorifics[h] for h in PLAIN)]
     if parts.given and parts.surname:
         same = [c for c in clusters if c.surname == parts.surname]
         return _by_given(same, parts.given, hg, exact_only=formal)
