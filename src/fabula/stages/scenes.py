@@ -25,7 +25,7 @@ from .cues import SUBJECT
 
 WINDOW = 4  # text paragraphs on each side compared for a change of cast and words
 MIN_SCENE = 3  # text paragraphs: an implicit break this close to another is not taken
-CHANGE_THRESHOLD = 0.7  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+CHANGE_THRESHOLD = 0.63  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
 # Chosen on chapter recovery (benchmarks/scenes.py): a dialogue paragraph rarely opens a scene; a
 # printer's capitals on the first word ("IT was broad daylight") mark one where the text uses them
 # rarely; so, a little, does a long paragraph of narration.
