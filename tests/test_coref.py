@@ -86,3 +86,10 @@ def test_with_two_of_a_gender_and_no_subject_to_follow_the_latest_is_a_guess():
     her = next(m for m in story.mentions if story.text[m.start:m.end] == "her")
     assert ("her", "Clara Dunn") in links
     assert her.start in story.notes["coref_guesses"]  # speaker attribution weighs it as a guess
+
+
+def test_you_with_no_one_addressed_is_the_one_who_replies():
+    links, story = _links('Title\n\nAnna Price and Tom Baker sat by the fire.\n\n'
+                          '"Do you want tea?" asked Anna.\n\n"No, thank you," said Tom.\n')
+    you = next(m for m in story.mentions if story.text[m.start:m.end] == "you" and m.start < story.text.index("asked"))
+    assert {c.id: c.name for c in story.characters}[you.character] == "Tom Baker"

@@ -36,6 +36,7 @@ from .narrator import FIRST_PERSON
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
+ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
@@ -163,6 +164,16 @@ def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
     return candidates[0].character, False  # two of a gender and no subject to follow: the latest
 
 
+def _answering(quotes, i: int) -> str | None:
+    """The speaker of the next line, or else of the line before, when that is someone else."""
+    q = quotes[i]
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(quotes) and quotes[j].speaker not in (None, q.speaker) \
+                and abs(quotes[j].start - q.start) < ANSWER_CHARS:
+            return quotes[j].speaker
+    return None
+
+
 def descriptions(story: Story) -> dict[str, str]:
     """"Mr. Crook, the ferryman" / "Mr. Crook was the ferryman": descriptions that the text gives
     a named character, so that "the ferryman" is him."""
@@ -208,6 +219,8 @@ def dialogue_coref(story: Story, settings) -> None:
                 m.character = q.speaker
             elif word in SECOND and len(q.addressees) == 1:
                 m.character = q.addressees[0]
+            elif word in SECOND and not q.addressees and q.speaker is not None:
+                m.character = _answering(story.quotes, qi)  # "you" with no one addressed: the one replying
             elif word in labels and k >= 0:
                 found = latest.get(labels[word])
                 if found and t.sentence[k] - found[0] <= 2 * WINDOW_SENTENCES and found[1] not in (q.speaker, *q.addressees):
