@@ -221,3 +221,12 @@ def test_sir_john_is_not_the_mr_john_whom_no_one_calls_sir():
                         "\"Sit down, all of you,\" said Sir John.\n")
     ward = next(c for c in story.characters if c.name == "Mr. John Ward")
     assert "Sir John" not in ward.aliases and any(c.name == "Sir John" for c in story.characters)
+
+
+def test_a_title_set_beside_a_name_is_that_character():
+    story = fabula.read("Title\n\nMr. Harlow, the Superintendent of Police, was the most reflective of officials. "
+                        "\"Sit down,\" said Mr. Harlow.\n\n\"Thank you,\" said Tom Baker. \"It is late,\" said the "
+                        "Superintendent. The Superintendent frowned. George the Fifth looked down from the wall.\n")
+    harlow = next(c for c in story.characters if c.name == "Mr. Harlow")
+    assert "the Superintendent" in harlow.aliases
+    assert not any(c.name == "the Superintendent" for c in story.characters)

@@ -282,6 +282,30 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
     return clusters
 
 
+def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
+    """A character known only by a title ("the Collector") joins the one named character the
+    text sets it beside ("the Collector, Mr. Turton"), and so does the title's short form
+    ("the Superintendent" after "Mr. McBryde, the District Superintendent"), when the text sets
+    the title beside no one else."""
+    owner = {" ".join(d.split()).lower(): c for c in clusters for d in c.surfaces}
+    heads: dict[str, set[int]] = {}  # "superintendent" -> the named characters given that title
+    for pair in apposed:
+        for title, name in (pair, pair[::-1]):
+            named = owner.get(name)
+            plural = title.endswith("s") and not title.endswith(("ss", "us", "is"))  # "the Willoughbys": a family
+            if title.startswith("the ") and not plural and named is not None and (named.given or named.surname) \
+                    and owner.get(title) is not named:
+                heads.setdefault(title.split()[-1], set()).add(id(named))
+    by_id = {id(c): c for c in clusters}
+    for c in clusters:
+        if c.surfaces and not c.given and not c.surname and all(p.words[0] == "the" for p in c.parts.values()):
+            named = {n for p in c.parts.values() for n in heads.get(p.words[-1], ())}
+            if len(named) == 1 and by_id[next(iter(named))] is not c:
+                by_id[next(iter(named))].absorb(c)
+                c.surfaces.clear()
+    return [c for c in clusters if c.surfaces or c.narrator]
+
+
 def _display(text: str) -> str:
     words_ = text.split()
     if words_ and words_[0] == "The":
@@ -301,7 +325,7 @@ def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> l
     return out
 
 
-@stage(requires=("mentions", "notes.names", "quotes"), assigns=("characters",))
+@stage(requires=("mentions", "notes.names", "notes.apposed", "quotes"), assigns=("characters",))
 def cast(story: Story, settings) -> None:
     text = story.text
     evidence = story.notes.get("names", {})
@@ -328,7 +352,7 @@ def cast(story: Story, settings) -> None:
         if parts.words and parts.key in person:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
-    clusters = cluster_names(names, votes)
+    clusters = join_apposed_titles(cluster_names(names, votes), story.notes.get("apposed", {}))
     narrator = find_narrator(story, quoted, [c.given for c in clusters])
     if narrator is not None:
         index, first_person = narrator

@@ -215,17 +215,19 @@ def _paragraph_ranges(story: Story):
         lo = hi
 
 
-@stage(requires=("tokens", "sentences", "paragraphs", "quotes"), assigns=("mentions", "notes.names"))
+@stage(requires=("tokens", "sentences", "paragraphs", "quotes"), assigns=("mentions", "notes.names", "notes.apposed"))
 def mentions(story: Story, settings) -> None:
     """Fill ``story.mentions`` with every candidate mention, and pool name evidence in ``notes``."""
     r = _Reader(story)
     t = r.t
     evidence: dict[str, NameEvidence] = defaultdict(NameEvidence)
+    apposed: Counter = Counter()  # pairs of names (lower case) set side by side as one person
     found: list[Mention] = []
     person_nouns = words("person_nouns")
     in_quote = QuotedText(story)
     for _, lo, hi in _paragraph_ranges(story):
         keys_by_last: dict[int, str] = {}
+        displays_by_last: dict[int, str] = {}
         for first, last in r.runs(lo, hi):
             names = [r.word(k) for k in range(first, last + 1)]
             if any(_plural_title(w) for w in names):
@@ -242,11 +244,16 @@ def mentions(story: Story, settings) -> None:
             ev.count += 1
             ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)
             keys_by_last[last] = parts.key
+            displays_by_last[last] = " ".join(names).lower()
             if t.dep[last] in ("conj", "appos") and t.head[last] in keys_by_last:
                 other = keys_by_last[t.head[last]]
                 if other != parts.key:
                     ev.links.add(other)
                     evidence[other].links.add(parts.key)
+                    between = story.text[t.end[t.head[last]]:t.start[first]].strip()
+                    if t.dep[last] == "appos" and between == ",":
+                        # "the Collector, Mr. Turton": one person, two names ("George the Fifth" is one name)
+                        apposed[tuple(sorted((displays_by_last[t.head[last]], " ".join(names).lower())))] += 1
             found.append(Mention(t.start[first], t.end[last], "PROP"))
         for k in range(lo, hi):
             low = r.word(k).lower()
@@ -259,3 +266,4 @@ def mentions(story: Story, settings) -> None:
     found.sort(key=lambda m: (m.start, m.end))
     story.mentions = found
     story.notes["names"] = dict(evidence)
+    story.notes["apposed"] = apposed
