@@ -230,3 +230,11 @@ def test_a_title_set_beside_a_name_is_that_character():
     harlow = next(c for c in story.characters if c.name == "Mr. Harlow")
     assert "the Superintendent" in harlow.aliases
     assert not any(c.name == "the Superintendent" for c in story.characters)
+
+
+def test_a_pet_name_the_narration_uses_is_not_lady_somebody():
+    story = fabula.read("Title\n\nLady Catherine Ward arrived. \"Good day,\" said Lady Catherine. Lady Catherine sat.\n\n"
+                        "Kitty laughed at the hat. Kitty ran upstairs, and Kitty hid. \"Come down!\" said Lady "
+                        "Catherine. \"No,\" said Kitty.\n")
+    lady = next(c for c in story.characters if c.name == "Lady Catherine Ward")
+    assert "Kitty" not in lady.aliases and any(c.name == "Kitty" for c in story.characters)

@@ -165,7 +165,7 @@ def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool
     return _best(plain or (nick if bare else []))
 
 
-def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -> Cluster | None:
+def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], spoken: bool = True) -> Cluster | None:
     """The existing cluster this name joins, or None for a new character."""
     hg = parts.honorific_gender
     if parts.words[0] == "the":
@@ -194,7 +194,9 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str]) -
     word = parts.words[0]
     if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
         return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
-    found = _by_given(clusters, word, "", bare=True) or _pet_form(clusters, word)
+    # a pet name for Sir or Lady someone is what their intimates call them, in dialogue ("Harry" for
+    # Lord Arthur); one the narration uses too is someone else's ("Kitty", not Lady Catherine)
+    found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
     if found:
         return found
     # a bare surname names a man ("Tarrant") before a woman; a woman only when she is the only one
@@ -257,7 +259,8 @@ def _order(parts: NameParts) -> int:
     return 2
 
 
-def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, Counter]) -> list[Cluster]:
+def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, Counter],
+                  quoted=lambda offset: True) -> list[Cluster]:
     """Join name mentions into clusters, fuller names first; ``votes`` are the
     pronoun sets seen after each name."""
     by_display: dict[str, list[tuple[NameParts, Mention]]] = {}
@@ -268,7 +271,9 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
     clusters: list[Cluster] = []
     for display in order:
         parts = by_display[display][0][0]
-        cluster = _place(parts, clusters, miss_surnames)
+        uses = by_display[display]
+        spoken = 2 * sum(1 for _, m in uses if quoted(m.start)) >= len(uses)
+        cluster = _place(parts, clusters, miss_surnames, spoken)
         if cluster is None:
             cluster = Cluster()
             if len(parts.words) == 1 and not parts.surname and not parts.given:
@@ -352,7 +357,7 @@ def cast(story: Story, settings) -> None:
         if parts.words and parts.key in person:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
-    clusters = join_apposed_titles(cluster_names(names, votes), story.notes.get("apposed", {}))
+    clusters = join_apposed_titles(cluster_names(names, votes, quoted), story.notes.get("apposed", {}))
     narrator = find_narrator(story, quoted, [c.given for c in clusters])
     if narrator is not None:
         index, first_person = narrator
