@@ -238,3 +238,9 @@ def test_a_pet_name_the_narration_uses_is_not_lady_somebody():
                         "Catherine. \"No,\" said Kitty.\n")
     lady = next(c for c in story.characters if c.name == "Lady Catherine Ward")
     assert "Kitty" not in lady.aliases and any(c.name == "Kitty" for c in story.characters)
+
+
+def test_a_surname_before_a_noun_is_a_family_not_a_name():
+    story = fabula.read("Title\n\nMr. Bertram came home. \"Hello,\" said Bertram. The whole of the Bertram family "
+                        "was out, and the Bertram girls played in the garden. Bertram smiled.\n")
+    assert [(c.name, c.aliases) for c in story.characters] == [("Mr. Bertram", ["Bertram"])]

@@ -233,6 +233,8 @@ def mentions(story: Story, settings) -> None:
             if any(_plural_title(w) for w in names):
                 continue  # "the Misses Harlow", "the Captains Hale": a group
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
+            if titled and t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN":
+                continue  # "the Bertram girls", "the Gradgrind children": a family, not a name
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
