@@ -244,3 +244,14 @@ def test_a_surname_before_a_noun_is_a_family_not_a_name():
     story = fabula.read("Title\n\nMr. Bertram came home. \"Hello,\" said Bertram. The whole of the Bertram family "
                         "was out, and the Bertram girls played in the garden. Bertram smiled.\n")
     assert [(c.name, c.aliases) for c in story.characters] == [("Mr. Bertram", ["Bertram"])]
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
+    # "Adept as she was, …" once, after a chapter heading the tagger read as names
+    from fabula.stages.cast import _is_person
+    from fabula.stages.mentions import NameEvidence
+
+    opening = {"adept": NameEvidence(count=1, score=0.5, inside=0)}
+    assert not _is_person("adept", opening, set())
+    assert _is_person("adept", {"adept": NameEvidence(count=1, score=0.5, inside=1)}, set())
+    assert _is_person("anna", {"anna": NameEvidence(count=1, score=0.5, inside=0)}, set())  # a given name

@@ -118,10 +118,16 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     return score + min(2, strong)  # listed with people: "Angel, Illyria, Wesley, and Gunn"
 
 
+RARE_USES = 2  # a name used this rarely, and only opening sentences, needs strong evidence
+STRONG_EVIDENCE = 3.0  # a speech verb's subject, or an honorific
 MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
 
 
 def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
+    ev = evidence.get(key)
+    if ev is not None and " " not in key and ev.count <= RARE_USES and not ev.inside and ev.score < STRONG_EVIDENCE \
+            and not given_name_gender(key.split()[0]):
+        return False  # "Adept as she was": a word capitalised only where a sentence starts
     score = _person_score(key, evidence, plural_of)
     return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
 

@@ -46,6 +46,7 @@ class NameEvidence:
 
     count: int = 0
     score: float = 0.0
+    inside: int = 0  # uses not at the start of a sentence, where any word is capitalised
     links: set[str] = field(default_factory=set)  # names it is listed or apposed with
 
 
@@ -244,6 +245,7 @@ def mentions(story: Story, settings) -> None:
             quoted = in_quote(t.start[first])
             ev = evidence[parts.key]
             ev.count += 1
+            ev.inside += not r.starts_sentence(first + titled)
             ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)
             keys_by_last[last] = parts.key
             displays_by_last[last] = " ".join(names).lower()
