@@ -255,3 +255,13 @@ def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
     assert not _is_person("adept", opening, set())
     assert _is_person("adept", {"adept": NameEvidence(count=1, score=0.5, inside=1)}, set())
     assert _is_person("anna", {"anna": NameEvidence(count=1, score=0.5, inside=0)}, set())  # a given name
+
+
+def test_a_given_name_two_characters_share_means_the_one_named_last():
+    story = fabula.read("Title\n\nCharles Ward came in first. Charles Ward sat down, and Charles Ward smiled. "
+                        "Charles Ward was tired. Charles Ward yawned. \"Good day,\" said Charles.\n\n"
+                        "Later Charles Hale arrived. Charles Hale bowed, and Charles Hale laughed. Charles Hale "
+                        "was merry. Charles Hale sang. \"Good evening,\" said Charles.\n")
+    names = {c.id: c.name for c in story.characters}
+    speakers = [names[q.speaker] for q in story.quotes]
+    assert speakers == ["Charles Ward", "Charles Hale"]

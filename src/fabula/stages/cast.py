@@ -288,9 +288,35 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                 else:
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
+        sharers = _sharing_given_name(parts, clusters, cluster)
         for p, m in by_display[display]:
-            cluster.add(display, p, m, votes.get(display, Counter()))
+            # "Charles", when two Charleses have been named: the one named last before this use
+            owner = _latest_before(sharers, m.start) if sharers else cluster
+            owner.add(display, p, m, votes.get(display, Counter()))
     return clusters
+
+
+SHARER_USES = 5  # uses of fuller names before a character can share a bare given name with another
+
+
+def _sharing_given_name(parts: NameParts, clusters: list[Cluster], placed: Cluster) -> list[Cluster]:
+    """The characters a bare given name may mean, where several named people share it
+    ("Charles Musgrove" and "Charles Hayter"); empty where it means one."""
+    if parts.honorific or parts.surname or len(parts.words) != 1 or placed.given != {parts.words[0]} | placed.given:
+        return []
+    word = parts.words[0]
+    sharers = [c for c in clusters if word in c.given and c.surname and len(c.mentions) >= SHARER_USES]
+    return sharers if len(sharers) > 1 and placed in sharers else []
+
+
+def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
+    """The cluster with a mention nearest before ``offset`` (the biggest where none comes before)."""
+    best, best_start = max(clusters, key=lambda c: c.size), -1
+    for c in clusters:
+        starts = [m.start for m in c.mentions if m.start < offset]
+        if starts and max(starts) > best_start:
+            best, best_start = c, max(starts)
+    return best
 
 
 def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
