@@ -9,6 +9,7 @@ first, so shorter ones join a character that already exists.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -289,9 +290,10 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
         sharers = _sharing_given_name(parts, clusters, cluster)
+        starts = [sorted(m.start for m in c.mentions) for c in sharers]
         for p, m in by_display[display]:
             # "Charles", when two Charleses have been named: the one named last before this use
-            owner = _latest_before(sharers, m.start) if sharers else cluster
+            owner = _latest_before(sharers, starts, m.start) if sharers else cluster
             owner.add(display, p, m, votes.get(display, Counter()))
     return clusters
 
@@ -309,13 +311,14 @@ def _sharing_given_name(parts: NameParts, clusters: list[Cluster], placed: Clust
     return sharers if len(sharers) > 1 and placed in sharers else []
 
 
-def _latest_before(clusters: list[Cluster], offset: int) -> Cluster:
-    """The cluster with a mention nearest before ``offset`` (the biggest where none comes before)."""
+def _latest_before(clusters: list[Cluster], starts: list[list[int]], offset: int) -> Cluster:
+    """The cluster with a mention nearest before ``offset`` (the biggest where none comes before);
+    ``starts``: each cluster's mention starts, sorted."""
     best, best_start = max(clusters, key=lambda c: c.size), -1
-    for c in clusters:
-        starts = [m.start for m in c.mentions if m.start < offset]
-        if starts and max(starts) > best_start:
-            best, best_start = c, max(starts)
+    for c, s in zip(clusters, starts):
+        i = bisect_left(s, offset)
+        if i and s[i - 1] > best_start:
+            best, best_start = c, s[i - 1]
     return best
 
 
