@@ -127,7 +127,7 @@ MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a pers
 def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
     ev = evidence.get(key)
     if ev is not None and " " not in key and ev.count <= RARE_USES and not ev.inside and ev.score < STRONG_EVIDENCE \
-            and not given_name_gender(key.split()[0]):
+            and not given_name_gender(key):
         return False  # "Adept as she was": a word capitalised only where a sentence starts
     score = _person_score(key, evidence, plural_of)
     return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
@@ -206,13 +206,13 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
     if found:
         return found
-    # a bare surname names a man ("Tarrant") before a woman; a woman only when she is the only one
-    # of the name and no one is called "X Begum" ("Karim Begum" is Karim's wife)
     # in a family of men, the bare surname is the one the text calls "Mr." and the surname alone
     mister = [c for c in same if any(p.honorific == "mr" and not p.given and p.surname == word
                                      for p in c.parts.values())]
     if len(mister) == 1:
         return mister[0]
+    # else it names a man ("Tarrant") before a woman; a woman only when she is the only one
+    # of the name and no one is called "X Begum" ("Karim Begum" is Karim's wife)
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
@@ -220,8 +220,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
 
 def _headed_by(clusters: list[Cluster], word: str) -> Cluster | None:
     """The one character whose longer name ends in ``word``: "White Rabbit" for "the Rabbit"."""
-    found = [c for c in clusters if any(len(p.words) > 1 and p.words[-1] == word and p.words[0] != "the"
-                                        or len(p.words) > 2 and p.words[0] == "the" and p.words[-1] == word
+    found = [c for c in clusters if any(p.words[-1] == word and len(p.words) > (2 if p.words[0] == "the" else 1)
                                         for p in c.parts.values())]
     return found[0] if len(found) == 1 else None
 
@@ -277,8 +276,8 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
     miss_surnames = {parts.surname for parts, _ in (v[0] for v in by_display.values()) if parts.honorific == "miss"}
     clusters: list[Cluster] = []
     for display in order:
-        parts = by_display[display][0][0]
         uses = by_display[display]
+        parts = uses[0][0]
         spoken = 2 * sum(1 for _, m in uses if quoted(m.start)) >= len(uses)
         cluster = _place(parts, clusters, miss_surnames, spoken)
         if cluster is None:
@@ -291,7 +290,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
             clusters.append(cluster)
         sharers = _sharing_given_name(parts, clusters, cluster)
         starts = [sorted(m.start for m in c.mentions) for c in sharers]
-        for p, m in by_display[display]:
+        for p, m in uses:
             # "Charles", when two Charleses have been named: the one named last before this use
             owner = _latest_before(sharers, starts, m.start) if sharers else cluster
             owner.add(display, p, m, votes.get(display, Counter()))
@@ -304,9 +303,9 @@ SHARER_USES = 5  # uses of fuller names before a character can share a bare give
 def _sharing_given_name(parts: NameParts, clusters: list[Cluster], placed: Cluster) -> list[Cluster]:
     """The characters a bare given name may mean, where several named people share it
     ("Charles Musgrove" and "Charles Hayter"); empty where it means one."""
-    if parts.honorific or parts.surname or len(parts.words) != 1 or placed.given != {parts.words[0]} | placed.given:
-        return []
     word = parts.words[0]
+    if parts.honorific or parts.surname or len(parts.words) != 1 or word not in placed.given:
+        return []
     sharers = [c for c in clusters if word in c.given and c.surname and len(c.mentions) >= SHARER_USES]
     return sharers if len(sharers) > 1 and placed in sharers else []
 

@@ -145,10 +145,11 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
 
 def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
           window: int = WINDOW_SENTENCES) -> tuple[str | None, bool]:
-    """``(character, sure)``: the latest character of that gender nearby, a subject of this
-    sentence or the one before first (sure), else the only one of that gender in the window
-    (sure), else the latest of them (a guess). With no one of that gender nearby, the subject
-    of this sentence or the one before whose gender the text has not told (a guess)."""
+    """``(character, sure)``: among characters of that gender in the window, a subject of this
+    sentence or the one before (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
+    else the latest (a guess); a link following from a guess is a guess too. With no one of that
+    gender in the window, the subject of this sentence or the one before whose gender the text
+    has not told (a guess)."""
     candidates = [e for e in reversed(recent) if sentence - e.sentence <= window
                   and e.label == label and e.character != exclude]
     if not candidates:

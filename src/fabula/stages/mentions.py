@@ -227,8 +227,7 @@ def mentions(story: Story, settings) -> None:
     person_nouns = words("person_nouns")
     in_quote = QuotedText(story)
     for _, lo, hi in _paragraph_ranges(story):
-        keys_by_last: dict[int, str] = {}
-        displays_by_last: dict[int, str] = {}
+        names_by_last: dict[int, tuple[str, str]] = {}  # last token -> (key, display in lower case)
         for first, last in r.runs(lo, hi):
             names = [r.word(k) for k in range(first, last + 1)]
             if any(_plural_title(w) for w in names):
@@ -247,17 +246,17 @@ def mentions(story: Story, settings) -> None:
             ev.count += 1
             ev.inside += not r.starts_sentence(first + titled)
             ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)
-            keys_by_last[last] = parts.key
-            displays_by_last[last] = " ".join(names).lower()
-            if t.dep[last] in ("conj", "appos") and t.head[last] in keys_by_last:
-                other = keys_by_last[t.head[last]]
+            display = " ".join(names).lower()
+            names_by_last[last] = parts.key, display
+            if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:
+                other, other_display = names_by_last[t.head[last]]
                 if other != parts.key:
                     ev.links.add(other)
                     evidence[other].links.add(parts.key)
                     between = story.text[t.end[t.head[last]]:t.start[first]].strip()
                     if t.dep[last] == "appos" and between == ",":
                         # "the Collector, Mr. Turton": one person, two names ("George the Fifth" is one name)
-                        apposed[tuple(sorted((displays_by_last[t.head[last]], " ".join(names).lower())))] += 1
+                        apposed[tuple(sorted((other_display, display)))] += 1
             found.append(Mention(t.start[first], t.end[last], "PROP"))
         for k in range(lo, hi):
             low = r.word(k).lower()

@@ -85,9 +85,9 @@ class Attributor:
     def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """The character a pronoun or gendered description in a cue stands for.
 
-        In order, among characters of the pronoun's gender: the latest subject in
-        this paragraph ("Andrew … he could only say"), then the latest name in
-        it; in a paragraph right after the last line, whoever that line was said
+        In order, among characters of the pronoun's gender: for a pronoun, the
+        latest subject in this paragraph ("Andrew … he could only say"), then the
+        latest name in it; in a paragraph right after the last line, whoever that line was said
         to ("Harry, you are dreadful!" / "You will always like me," he replied);
         the subject of the paragraph before, unless that was the last speaker
         and someone else can be answering; whose turn it is; the latest name
@@ -100,13 +100,11 @@ class Attributor:
             return None
         fits = lambda c: c not in exclude and self.index.gender.get(c) == label  # noqa: E731
         here = self.index.paragraph(offset)
-        pronoun = word in self.labels
-        found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None) if pronoun else None
-        if found is not None:
-            return found
-        found = next((c for c in self.recent(offset, here, subjects=False) if fits(c)), None) if pronoun else None
-        if found is not None:
-            return found
+        if word in self.labels:  # a description is not whoever its paragraph has just named
+            found = next((c for c in self.recent(offset, here, subjects=True) if fits(c)), None) or next(
+                (c for c in self.recent(offset, here, subjects=False) if fits(c)), None)
+            if found is not None:
+                return found
         conv = self.conversation
         turn = conv.next_turn()
         if self.replying:  # a new paragraph right after a line is mostly someone else's reply
@@ -123,7 +121,7 @@ class Attributor:
         if turn is not None and fits(turn):
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
-        found = found or next((c for c in self.conversation.participants() if fits(c)), None)
+        found = found or next((c for c in conv.participants() if fits(c)), None)
         if found is not None:
             return found
         # nobody of that gender: someone whose gender the text has not told, whose turn it is
