@@ -167,7 +167,7 @@ def test_the_name_table_stands_unless_the_text_clearly_says_otherwise():
     story = fabula.read("School\n\nGilbert Ward came to school late. Nora Shaw watched him from her desk.\n\n"
                         "Gilbert passed her desk; she looked away.\n\nGilbert grinned, and she frowned.\n\n"
                         "Gilbert laughed at that, and she blushed.\n\nGilbert sat down. He opened a book.\n")
-    gilbert = next(c for c in story.characters if c.name == "Gilbert Ward")
+    gilbert = _by_name(story)["Gilbert Ward"]
     assert gilbert.gender == "he/him"
 
 
@@ -175,7 +175,7 @@ def test_a_possessive_in_the_subjects_own_clause_tells_gender():
     story = fabula.read("The Forest\n\n\"Come along, Roo,\" said Kanga. Kanga kept her pocket buttoned. "
                         "Roo played in the sand.\n\n"
                         "Kanga packed her basket for the picnic.\n\nKanga folded her shawl. Roo was asleep.\n")
-    kanga = next(c for c in story.characters if c.name == "Kanga")
+    kanga = _by_name(story)["Kanga"]
     assert kanga.gender == "she/her"
 
 
@@ -193,7 +193,7 @@ def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
                         "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"
                         "\"Come in, Skaggsy,\" said Alice. Mr. Skaggs bowed. \"Thank you,\" said Skaggs.\n")
-    by_name = {c.name: c for c in story.characters}
+    by_name = _by_name(story)
     assert "the Rabbit" in by_name["the White Rabbit"].aliases
     skaggs = next(c for c in story.characters if "Skaggs" in c.name)
     assert "Skaggsy" in skaggs.aliases
@@ -211,7 +211,7 @@ def test_in_a_family_of_men_the_bare_surname_is_the_one_called_mister():
 def test_a_name_with_little_evidence_of_its_own_is_still_the_person_of_the_full_name():
     uses = " ".join(["They liked Julia.", "Everyone knew Julia well."] * 7)
     story = fabula.read(f"Title\n\n\"I am back,\" said Julia Ward. Julia Ward smiled. {uses}\n\n\"Hello,\" said Julia.\n")
-    julia = next(c for c in story.characters if c.name == "Julia Ward")
+    julia = _by_name(story)["Julia Ward"]
     assert "Julia" in julia.aliases and julia.mentions >= 13
 
 
@@ -219,25 +219,25 @@ def test_sir_john_is_not_the_mr_john_whom_no_one_calls_sir():
     story = fabula.read("Title\n\nMr. John Ward arrived with his wife. \"Good day,\" said Mr. John Ward. "
                         "Mr. Ward bowed.\n\n\"Welcome!\" cried Sir John. Sir John laughed loudly. "
                         "\"Sit down, all of you,\" said Sir John.\n")
-    ward = next(c for c in story.characters if c.name == "Mr. John Ward")
-    assert "Sir John" not in ward.aliases and any(c.name == "Sir John" for c in story.characters)
+    ward = _by_name(story)["Mr. John Ward"]
+    assert "Sir John" not in ward.aliases and "Sir John" in _by_name(story)
 
 
 def test_a_title_set_beside_a_name_is_that_character():
     story = fabula.read("Title\n\nMr. Harlow, the Superintendent of Police, was the most reflective of officials. "
                         "\"Sit down,\" said Mr. Harlow.\n\n\"Thank you,\" said Tom Baker. \"It is late,\" said the "
                         "Superintendent. The Superintendent frowned. George the Fifth looked down from the wall.\n")
-    harlow = next(c for c in story.characters if c.name == "Mr. Harlow")
+    harlow = _by_name(story)["Mr. Harlow"]
     assert "the Superintendent" in harlow.aliases
-    assert not any(c.name == "the Superintendent" for c in story.characters)
+    assert "the Superintendent" not in _by_name(story)
 
 
 def test_a_pet_name_the_narration_uses_is_not_lady_somebody():
     story = fabula.read("Title\n\nLady Catherine Ward arrived. \"Good day,\" said Lady Catherine. Lady Catherine sat.\n\n"
                         "Kitty laughed at the hat. Kitty ran upstairs, and Kitty hid. \"Come down!\" said Lady "
                         "Catherine. \"No,\" said Kitty.\n")
-    lady = next(c for c in story.characters if c.name == "Lady Catherine Ward")
-    assert "Kitty" not in lady.aliases and any(c.name == "Kitty" for c in story.characters)
+    lady = _by_name(story)["Lady Catherine Ward"]
+    assert "Kitty" not in lady.aliases and "Kitty" in _by_name(story)
 
 
 def test_a_surname_before_a_noun_is_a_family_not_a_name():
