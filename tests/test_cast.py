@@ -265,3 +265,21 @@ def test_a_given_name_two_characters_share_means_the_one_named_last():
     names = {c.id: c.name for c in story.characters}
     speakers = [names[q.speaker] for q in story.quotes]
     assert speakers == ["Charles Ward", "Charles Hale"]
+
+
+def test_young_tom_is_the_son_of_mr_ward_of_the_same_name():
+    story = fabula.read("Title\n\nThomas Ward owned the mill. \"Facts,\" said Thomas Ward. Mr. Ward frowned, and "
+                        "Mr. Ward sat down.\n\nYoung Tom came in. \"Father,\" said young Tom. Tom sulked by the fire. "
+                        "\"Go to bed, Tom,\" said Mr. Ward. Tom went.\n")
+    by_name = _by_name(story)
+    father = by_name["Thomas Ward"]
+    son = next(c for c in story.characters if "young Tom" in [c.name, *c.aliases])
+    assert "Mr. Ward" in father.aliases and "Tom" not in father.aliases
+    assert "Tom" in [son.name, *son.aliases]
+
+
+def test_young_tom_alone_is_still_tom_ward_where_no_one_is_mister():
+    story = fabula.read("Title\n\nTom Ward was ten. \"Look,\" said Tom Ward. Young Tom ran off, and young Tom "
+                        "laughed. \"Wait,\" said Tom.\n")
+    assert [c.name for c in story.characters] == ["Tom Ward"]
+

@@ -40,7 +40,7 @@ GIVEN_NAME_HONORIFICS = frozenset({"sir", "lady", "lord", "dame", "aunt", "aunti
                                    "sister", "father", "mother", "king", "queen", "prince", "princess", "saint", "st"})
 PARTICLES = frozenset({"de", "van", "von", "du", "la", "le", "di", "da", "del", "della", "der", "den",
                        "ten", "ter", "st.", "o'", "mac", "bin", "ibn", "al"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "esquire"})
 
 
 def honorific_key(word: str) -> str | None:

@@ -9,6 +9,7 @@ first, so shorter ones join a character that already exists.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
-from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, parse_name, same_given_name
+from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, is_given_name, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
 from .narrator import find_narrator, self_named
@@ -273,13 +274,21 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
     for display, parts, mention in found:
         by_display.setdefault(display, []).append((parts, mention))
     order = sorted(by_display, key=lambda d: (_order(by_display[d][0][0]), -len(by_display[d]), d))
-    miss_surnames = {parts.surname for parts, _ in (v[0] for v in by_display.values()) if parts.honorific == "miss"}
+    firsts = [v[0][0] for v in by_display.values()]
+    miss_surnames = {parts.surname for parts in firsts if parts.honorific == "miss"}
+    mister_surnames = {parts.surname for parts in firsts if parts.honorific == "mr" and not parts.given}
+    juniors = {d.split()[1].lower() for d, uses in by_display.items()
+               if JUNIOR.match(d) and len(uses) >= JUNIOR_USES and is_given_name(d.split()[1])}
     clusters: list[Cluster] = []
     for display in order:
         uses = by_display[display]
         parts = uses[0][0]
         spoken = 2 * sum(1 for _, m in uses if quoted(m.start)) >= len(uses)
-        cluster = _place(parts, clusters, miss_surnames, spoken)
+        pool = clusters
+        if len(parts.words) == 1 and any(same_given_name(parts.words[0], j) for j in juniors):
+            parts = _as_junior(parts)
+            pool = [c for c in clusters if not _elder_of(c, parts.given, mister_surnames)]
+        cluster = _place(parts, pool, miss_surnames, spoken)
         if cluster is None:
             cluster = Cluster()
             if len(parts.words) == 1 and not parts.surname and not parts.given:
@@ -288,13 +297,30 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                 else:
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
-        sharers = _sharing_given_name(parts, clusters, cluster)
+        sharers = _sharing_given_name(parts, pool, cluster)
         starts = [sorted(m.start for m in c.mentions) for c in sharers]
         for p, m in uses:
+            p = parts if pool is not clusters else p
             # "Charles", when two Charleses have been named: the one named last before this use
             owner = _latest_before(sharers, starts, m.start) if sharers else cluster
             owner.add(display, p, m, votes.get(display, Counter()))
     return clusters
+
+
+JUNIOR = re.compile(r"young \S+$")  # the display of "young Tom": the son, where his father is "Mr." someone
+JUNIOR_USES = 2
+
+
+def _as_junior(parts: NameParts) -> NameParts:
+    """"Tom", "Mr. Tom" for someone the text calls "young Tom": the word is his given name."""
+    return NameParts(parts.honorific, parts.words[0], None, parts.words)
+
+
+def _elder_of(cluster: Cluster, given: str, mister_surnames: set[str]) -> bool:
+    """Whether ``cluster`` is the man "young <given>" is told apart from: a man of the same
+    given name whom the text calls "Mr." and his surname ("Mr. Gradgrind" for the father of
+    "young Thomas")."""
+    return cluster.surname in mister_surnames and any(same_given_name(given, g) for g in cluster.given)
 
 
 SHARER_USES = 5  # uses of fuller names before a character can share a bare given name with another
@@ -345,10 +371,13 @@ def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
     return [c for c in clusters if c.surfaces or c.narrator]
 
 
+YOUNG = re.compile(r"\b[Yy]oung\s$")
+
+
 def _display(text: str) -> str:
     words_ = text.split()
-    if words_ and words_[0] == "The":
-        words_[0] = "the"
+    if words_ and words_[0] in ("The", "Young"):
+        words_[0] = words_[0].lower()
     return " ".join(words_)
 
 
@@ -386,8 +415,10 @@ def cast(story: Story, settings) -> None:
     props += _more_mentions(story, {k for k in person if " " not in k}, covered)
     names = []
     for m in props:
+        if " " not in text[m.start:m.end] and YOUNG.search(text, max(0, m.start - 6), m.start):
+            m.start -= 6  # "young Tom" is a name of its own: the son of a father of the same name
         display = _display(text[m.start:m.end])
-        parts = parse_name(display.split())
+        parts = parse_name(display.split()[1:] if JUNIOR.match(display) else display.split())
         if parts.words and parts.key in person:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
