@@ -283,3 +283,27 @@ def test_young_tom_alone_is_still_tom_ward_where_no_one_is_mister():
                         "laughed. \"Wait,\" said Tom.\n")
     assert [c.name for c in story.characters] == ["Tom Ward"]
 
+
+
+def test_a_given_name_outside_the_nickname_table_still_tells_gender():
+    # "Gladys" is in the census first names only; no pronoun follows her name
+    story = fabula.read("Title\n\n\"Tea?\" asked Gladys. \"Yes,\" said Gladys.\n")
+    assert _by_name(story)["Gladys"].gender == "she/her"
+
+
+def test_a_role_that_says_its_gender_gives_a_described_speaker_one():
+    from fabula.stages.gender import role_gender
+
+    assert role_gender("the waiter") == "M" and role_gender("the policewoman") == "F"
+    assert role_gender("the cabman") == "M" and role_gender("the surgeon") == ""
+    story = fabula.read("Title\n\nAnna sat at the table. \"Your soup,\" said the waiter.\n")
+    waiter = next(c for c in story.characters if c.name == "the waiter")
+    assert waiter.gender == "he/him"
+
+
+def test_the_name_table_breaks_a_tie_between_pronoun_sets():
+    from fabula.stages.gender import gender_of
+    from collections import Counter
+
+    assert gender_of(Counter({"she/her": 1.0}), Counter(), "M")[0] == "he/him"
+    assert gender_of(Counter({"she/her": 1.0, "he/him": 1.0}), Counter(), "")[0] is None

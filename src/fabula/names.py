@@ -135,6 +135,18 @@ def given_name_gender(word: str) -> str:
     return g if g in ("M", "F") else ""
 
 
+@lru_cache(maxsize=1)
+def _census_genders() -> dict[str, str]:
+    table = files("fabula").joinpath("data/census_given_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+
+
+def census_gender(word: str) -> str:
+    """"M", "F" or "" from the 1990 US Census first names: a weaker prior than
+    ``given_name_gender``, for a character's final gender only, never for joining names."""
+    return _census_genders().get(word.lower(), "")
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given names can name one person: equal, a nickname pair
     ("Peggy"/"Margaret"), a shortening ("Eliza"/"Elizabeth") or a pet form ("Tom"/"Tommy")."""

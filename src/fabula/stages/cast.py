@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
-from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, given_name_gender, is_given_name, parse_name, same_given_name
+from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, census_gender, given_name_gender, is_given_name, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
 from .narrator import find_narrator, self_named
 from .tagged import seed_from_tags, tagged_names
-from .gender import gender_of, pronoun_labels, pronoun_votes
+from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
 
 
 @dataclass
@@ -69,6 +69,14 @@ class Cluster:
     def table_gender(self) -> str:
         found = {given_name_gender(g) for g in self.given} - {""}
         return found.pop() if len(found) == 1 else ""
+
+    def prior_gender(self) -> str:
+        """The name table's gender, else the census first names', else a title's ("the Footman"):
+        for the final gender only."""
+        found = {census_gender(g) for g in self.given} - {""}
+        if not found and not self.given and not self.surname:  # "the Footman", "the Rajah"
+            found = {role_gender(p.key) for p in self.parts.values()} - {""}
+        return self.table_gender() or (found.pop() if len(found) == 1 else "")
 
     def hard_gender(self) -> str:
         """"M"/"F" from honorifics, else from the given-name table: what placement may rely on."""
@@ -441,7 +449,7 @@ def cast(story: Story, settings) -> None:
             m.character = cid
         name = _full_name(c)
         aliases = [d for d, _ in sorted(c.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if d != name]
-        gender, confidence = gender_of(c.votes, c.titled_counts(), c.table_gender())
+        gender, confidence = gender_of(c.votes, c.titled_counts(), c.prior_gender())
         characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
     story.mentions = unique_mentions(others + [m for _, _, m in names])
     story.characters = characters

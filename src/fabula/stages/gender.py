@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
+from ..lexicon import labelled
 from .cues import SUBJECT
 
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
@@ -90,11 +91,22 @@ def gender_of(votes: Counter, titled: Counter, table: str) -> tuple[str | None, 
     if not total:
         return None, 0.0
     (label, top), *rest = score.most_common()
-    if rest and rest[0][1] == top:
-        return None, round(top / total, 3)
     named = NAME_GENDER_SET.get(table)
+    if rest and rest[0][1] == top and not named:
+        return None, round(top / total, 3)
     if named and label != named and top < OVERRULE * score[named]:
         # a frequent name gathers stray pronouns from the people around it ("Gilbert … she"):
         # the text overrules the name table only when it is clear
         return named, round(score[named] / total, 3)
     return label, round(top / total, 3)
+
+
+def role_gender(description: str) -> str:
+    """"M"/"F" where the description's noun says it ("the waiter", "the policewoman"), else ""."""
+    noun = description.split()[-1].lower()
+    label = labelled("role_genders").get(noun) or labelled("gendered_nouns").get(noun)
+    if label is None and noun.endswith("woman"):
+        label = "she/her"
+    elif label is None and noun.endswith("man") and len(noun) > 4 and noun not in ("german", "human", "roman"):
+        label = "he/him"
+    return {"he/him": "M", "she/her": "F"}.get(label or "", "")

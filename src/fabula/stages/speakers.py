@@ -26,7 +26,7 @@ from .conversation import Conversation
 from .coref import definite_description, descriptions, head_token
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
-from .gender import gender_of, pronoun_labels, pronoun_votes
+from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
 from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
@@ -54,6 +54,7 @@ class Attributor:
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
+        self.called: list[str] = []  # whom the last line called by name
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -173,7 +174,8 @@ class Attributor:
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
         if m is not None and m.kind == "PRON" and m.character is not None and m.character not in exclude \
-                and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.guessed:
+                and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.guessed \
+                and not self.answers_vocative(m.character):
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
         word = text[t.start[j]:t.end[j]].lower()
         title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
@@ -186,6 +188,14 @@ class Attributor:
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
         return (who, cue, "anaphoric") if who else (None, cue, None)
+
+    def answers_vocative(self, character: str) -> bool:
+        """Whether a pronoun the coreference stage gave to the last speaker, in the paragraph
+        right after, is rather the one that speaker called by name ("Harry, you are dreadful!"
+        cried Owen. / "You will always forgive me," he replied.)."""
+        gender = self.index.gender.get(character)
+        return self.replying and character == self.conversation.last_speaker and any(
+            c != character and self.index.gender.get(c) == gender for c in self.called)
 
     def vocatives(self, q: Quote) -> list[str]:
         """Characters addressed by name inside the quotation."""
@@ -251,6 +261,7 @@ class Attributor:
                     break
         same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
         self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
+        self.called = self.addressed.get(previous.id, []) if previous is not None else []
         # '"A," said she, "B."': the second part shares the cue before it
         for region in ((before, after) if same_paragraph else (after, before)):
             found = self.cues.cue(region) if region[0] < region[1] else None
@@ -350,4 +361,5 @@ def _gender_described(story: Story, attributor, settings) -> None:
     votes = pronoun_votes(story, uses, attributor.index.quoted, attributor.labels)
     for c in story.characters:
         if c.id in made:
-            c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), "")
+            c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), role_gender(c.name))
+
