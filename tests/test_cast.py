@@ -307,3 +307,11 @@ def test_the_name_table_breaks_a_tie_between_pronoun_sets():
 
     assert gender_of(Counter({"she/her": 1.0}), Counter(), "M")[0] == "he/him"
     assert gender_of(Counter({"she/her": 1.0, "he/him": 1.0}), Counter(), "")[0] is None
+
+
+def test_an_unnamed_i_is_the_name_only_others_call_out():
+    lines = " ".join(["I walked to the window and looked out at the rain, and I thought of my work."] * 6)
+    story = fabula.read("Title\n\n" + lines + "\n\nHolmes came in. \"Come in, Watson,\" said Holmes.\n\n"
+                        "I sat down. \"You look tired, Watson.\"\n\n\"I am,\" I said.\n")
+    watson = _by_name(story)["Watson"]
+    assert watson.is_narrator and not any(c.name == "the narrator" for c in story.characters)

@@ -20,7 +20,7 @@ from ..model import Character, Mention, Story, unique_mentions
 from ..names import HONORIFICS, MARRIED, TRAILING_HONORIFICS, honorific_gender, NameParts, census_gender, given_name_gender, is_given_name, parse_name, same_given_name
 from . import stage
 from .mentions import NOT_NAME_POS
-from .narrator import find_narrator, self_named
+from .narrator import called_in_dialogue_only, find_narrator, self_named
 from .tagged import seed_from_tags, tagged_names
 from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
 
@@ -434,6 +434,8 @@ def cast(story: Story, settings) -> None:
     narrator = find_narrator(story, quoted, [c.given for c in clusters])
     if narrator is not None:
         index, first_person = narrator
+        if index is None:
+            index = called_in_dialogue_only(story, quoted, [c.mentions for c in clusters])
         if index is None:
             clusters.append(Cluster())
             index = len(clusters) - 1

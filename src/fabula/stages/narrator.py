@@ -12,6 +12,9 @@ NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I call
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
 MIN_SHARE = 0.025  # first-person pronouns per word of narration: 3–7% in first-person novels, under 2.5% in others
 MIN_COUNT = 5
+CALLED_BEFORE = (",", '"', "“", "‘", "'", "dear", "my", "oh", "o", "ah")  # "…, Watson," / "my dear Watson!"
+CALLED_AFTER = (",", "!", "?", ".", ";", "—", "–", "…", '"', "”")
+NARRATED_SHARE = 0.1  # of a name's uses, at most this many in narration: a narrator calls themself "I"
 
 
 def self_named(story, quoted) -> list[list[str]]:
@@ -41,3 +44,32 @@ def find_narrator(story, quoted, given_names: list[set[str]]):
     return None, first
 
 
+
+
+def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int | None:
+    """The cluster an unnamed "I" most likely is: the one whose name the narration (almost)
+    never uses but other people's lines call out ("Come in, Watson!"). A first-person narrator
+    is "I" in narration and a name only in what others say to them. None where no cluster, or
+    more than one equally, fits."""
+    text = story.text
+    best, best_key, tied = None, None, False
+    for i, mentions in enumerate(clusters_mentions):
+        names = [m for m in mentions if m.kind == "PROP"]
+        inside = [m for m in names if quoted(m.start)]
+        if not inside or len(names) - len(inside) > max(1, NARRATED_SHARE * len(names)):
+            continue
+        called = sum(1 for m in inside if _called(text, m))
+        key = (called, len(names))
+        if not called:
+            continue
+        if best_key is None or key > best_key:
+            best, best_key, tied = i, key, False
+        elif key == best_key:
+            tied = True
+    return None if tied else best
+
+
+def _called(text: str, m) -> bool:
+    before = text[max(0, m.start - 12):m.start].rstrip().lower()
+    after = text[m.end:m.end + 2].lstrip()[:1]
+    return before.endswith(CALLED_BEFORE) and after in CALLED_AFTER
