@@ -93,3 +93,13 @@ def test_you_with_no_one_addressed_is_the_one_who_replies():
                           '"Do you want tea?" asked Anna.\n\n"No, thank you," said Tom.\n')
     you = next(m for m in story.mentions if story.text[m.start:m.end] == "you" and m.start < story.text.index("asked"))
     assert {c.id: c.name for c in story.characters}[you.character] == "Tom Baker"
+
+
+def test_the_only_one_of_a_gender_further_back_is_a_guess():
+    filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 16))
+    links, story = _links(f"Title\n\nTom Baker came to the town in spring. {filler} Then he left.\n")
+    he = next(m for m in story.mentions if story.text[m.start:m.end] == "he")
+    assert ("he", "Tom Baker") in links and he.start in story.notes["coref_guesses"]
+    filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 50))
+    links, _ = _links(f"Title\n\nTom Baker came to the town in spring. {filler} Then he left.\n")
+    assert ("he", None) in links  # too far back: left unlinked

@@ -66,3 +66,19 @@ def test_a_quotation_over_lines_of_one_sentence_each():
 def test_tokenised_contractions_are_not_quotation_marks():
     text = "Title\n\n‘ I wonder how many miles I ’ve fallen , ’ said Alice . ‘ I do n’t know . ’\n\nShe fell .\n"
     assert _lines(text) == ["I wonder how many miles I ’ve fallen ,", "I do n’t know ."]
+
+
+def test_a_speech_laid_out_one_tokenised_sentence_per_line_runs_on_to_its_closing_mark():
+    # LitBank's layout: one sentence per line (each a paragraph, being long), spaces around
+    # every mark, so a straight mark says nothing by its neighbours; an odd number of marks
+    # on a later line closes the speech carried into it
+    long = "in the whole wide world , whatever the clerks and the navvies in the railway trains may say of it"
+    text = ("Title\n" f'" An artist is an anarchist , " he cried .\n" You might transpose the words {long} .\n'
+            f"An anarchist is an artist {long} .\nThe poet delights in disorder only {long} .\n"
+            f'If it were not so , the Underground would be poetical {long} . "\nGregory laughed {long} .\n')
+    story = fabula.read(text)
+    assert len(story.paragraphs) >= 6
+    quoted = [story.text[q.start:q.end] for q in story.quotes]
+    assert len(quoted) == 5 and quoted[-1].startswith("If it were not so") and "Gregory" not in " ".join(quoted)
+    said = {story.text[q.start:q.end][:12]: q.speaker for q in story.quotes}
+    assert len(set(said.values())) == 1  # the lines carried on are the same speech

@@ -5,7 +5,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - In narration, a third-person pronoun refers to the subject of its sentence
   or the one before when that is of its gender ("Anna came in. She sat
   down."), else to the only character of its gender in the last three
-  sentences, else, as a guess, to the latest of its gender in the last eight;
+  sentences, else, as a guess, to the latest of its gender in the last eight,
+  or, with none there, to the only one of its gender in the last thirty;
   never to the subject of its own clause when it is that verb's object ("Anna
   saw her"). Guesses are listed in ``notes["coref_guesses"]`` so that speaker
   attribution can weigh the conversation instead.
@@ -37,6 +38,7 @@ SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "t
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
 ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
+FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
@@ -155,7 +157,12 @@ def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
     if not candidates:
         unknown = next((e for e in reversed(recent) if sentence - e.sentence <= 1 and e.subject
                         and e.label is None and e.character != exclude), None)
-        return (unknown.character, False) if unknown else (None, False)
+        if unknown:
+            return unknown.character, False
+        # no one of that gender lately: the one character of it further back, if only one
+        far = {e.character for e in recent if sentence - e.sentence <= FAR_SENTENCES
+               and e.label == label and e.character != exclude}
+        return (far.pop(), False) if len(far) == 1 else (None, False)
     for e in candidates:  # subject continuity: the subject of this sentence or the one before
         if e.subject and sentence - e.sentence <= 1:
             return e.character, e.sure

@@ -5,7 +5,8 @@ single marks, or a dash opening the paragraph). Each mark is read as opening
 or closing from what stands beside it, and marks pair up like brackets, so a
 quotation nested inside a quotation stays part of it. A quotation left open
 runs to the end of its paragraph (speech continued in the next paragraph
-opens again); a closing mark with no opening starts its quotation at the
+opens again), unless the next mark, within twenty paragraphs, closes it: text
+laid out one sentence per line carries a speech over several lines. A closing mark with no opening starts its quotation at the
 beginning of the sentence it closes. Short quoted words embedded in narration
 (a "blip", a title) are not dialogue.
 """
@@ -107,14 +108,22 @@ def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sent
     return [(s, e) for s, e in spans if text[s:e].strip()], bool(stack)
 
 
-def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 5) -> bool:
+def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 20) -> bool:
     """Whether a quotation left open before paragraph ``n`` goes on into it: the next quotation
     mark, here or in the next few paragraphs, closes rather than opens."""
     for p in paragraphs[n:n + lookahead]:
         role = _first_role(text, p.start, p.end, marks)
+        if role == EITHER:
+            # a mark with space on both sides (tokenised text: 'care . "'): an odd number of marks
+            # in the paragraph means one of them closes what was carried in, and it is the first
+            return _mark_count(text, p.start, p.end, marks) % 2 == 1
         if role is not None:
             return role == CLOSE
     return False
+
+
+def _mark_count(text: str, lo: int, hi: int, marks: dict[str, int]) -> int:
+    return sum(1 for i in range(lo, hi) if text[i] in marks and _role(text, i, marks, lo, hi))
 
 
 def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -181,6 +190,7 @@ def quotes(story: Story, settings) -> None:
         return sentence_starts[i] if i >= 0 else 0
 
     found: list[tuple[int, int]] = []
+    continued: set[int] = set()  # starts of quotations carried on from the paragraph before
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
     open_before = False
     for n, p in enumerate(paragraphs):
@@ -190,6 +200,9 @@ def quotes(story: Story, settings) -> None:
             carried = open_before and _continues(text, paragraphs, n, marks)
             spans, open_before = _spans_in_paragraph(text, p.start, p.end, marks, sentence_start, carried)
             spans = [sp for sp in spans if not is_scare_quote(text, *sp, p.start)]
+            if carried and spans and spans[0][0] == p.start:
+                continued.add(_trim(text, *spans[0])[0])
         found.extend(_trim(text, s, e) for s, e in spans)
     story.quotes = [Quote(id=f"q{i}", start=s, end=e) for i, (s, e) in enumerate(found, start=1) if e > s]
     story.notes["quote_style"] = style
+    story.notes["continued_quotes"] = continued

@@ -55,6 +55,7 @@ class Attributor:
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
+        self.continued = story.notes.get("continued_quotes", set())
         self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
         for c in story.characters:
             for name in [c.name, *c.aliases]:
@@ -259,7 +260,9 @@ class Attributor:
                 if described:
                     self.descriptions.setdefault(described[0], named.character)
                     break
-        same_paragraph = previous is not None and idx.paragraph(previous.start) == p_index
+        # a line carried on from the paragraph before, with no new opening mark, is the same speech
+        same_paragraph = previous is not None and (idx.paragraph(previous.start) == p_index
+                                                   or q.start in self.continued)
         self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
         self.called = self.addressed.get(previous.id, []) if previous is not None else []
         # '"A," said she, "B."': the second part shares the cue before it
