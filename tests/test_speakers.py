@@ -134,3 +134,9 @@ def test_a_dash_glued_to_the_cue_hides_no_pronoun():
                          '"Hurrah, a fine morning!" cried Frederick.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][2] == "anaphoric"
     assert not any(c.name == "Hurrah" for c in story.characters)
+
+
+def test_a_speech_split_by_its_cue_keeps_its_addressee():
+    lines, _ = _said('The Hall\n\nAnna Price met Tom Baker and Clara Dunn in the hall.\n\n'
+                     '"Tom," said Anna, "you are late." She frowned. "And you never write."\n')
+    assert [addressed for *_, addressed in lines] == [["Tom Baker"]] * 3

@@ -298,6 +298,8 @@ class Attributor:
         if speaker is not None and kind is None:
             kind = "implicit"
         addressees = addressed or ([to] if to else [])
+        if not addressees and same_paragraph and speaker is not None and speaker == previous.speaker:
+            addressees = list(previous.addressees)  # the same speech goes on to the same people
         if not addressees and conv.last_speaker and conv.last_speaker != speaker:
             addressees = [conv.last_speaker]
         q.speaker, q.kind = speaker, kind if speaker else None
