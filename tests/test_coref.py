@@ -103,3 +103,14 @@ def test_the_only_one_of_a_gender_further_back_is_a_guess():
     filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 50))
     links, _ = _links(f"Title\n\nTom Baker came to the town in spring. {filler} Then he left.\n")
     assert ("he", None) in links  # too far back: left unlinked
+
+
+def test_a_form_of_address_is_the_lines_one_addressee():
+    links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
+                      '"Good morning, sir," said Anna to Tom.\n')
+    assert ("sir", "Tom Baker") in links
+
+
+def test_the_title_of_the_one_titled_character_is_them():
+    links, _ = _links("Title\n\nDr. Kemp lived on the hill. Anna Price came to see Dr. Kemp. The doctor was out.\n")
+    assert ("The doctor", "Dr. Kemp") in links

@@ -14,8 +14,10 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before.
+- "the doctor", "the Colonel": the one character whose name carries that title.
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
-  the addressee when there is one, "he"/"she" the latest other character.
+  the addressee when there is one, and so is a form of address ("Yes, sir",
+  "my dear"); "he"/"she" the latest other character.
 - Plural pronouns ("they") are left unlinked rather than guessed, and so is
   a description with no one of its gender in the sentence or the one before.
 """
@@ -28,6 +30,7 @@ from bisect import bisect_right
 from ..dialogue import QuotedText
 from ..lexicon import labelled
 from ..model import Mention, Story, unique_mentions
+from ..names import HONORIFICS
 from . import stage
 from .cues import SUBJECT
 from .counts import recount
@@ -48,6 +51,26 @@ class _Entry:
     def __init__(self, character: str, label: str | None, sentence: int, subject: bool, sure: bool = True) -> None:
         self.character, self.label, self.sentence, self.subject = character, label, sentence, subject
         self.sure = sure  # False for a link made on recency alone: what follows from it is a guess too
+
+
+TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
+# titles that "the <title>" names a titled character by ("the Doctor" for Dr. Kemp); kin words
+# that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
+RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
+                   "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
+                   "king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "baron",
+                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi"})
+
+
+def titles_of(characters) -> dict[str, set[str]]:
+    """Title (its short form: "dr", "capt") -> ids of the characters whose names carry it."""
+    out: dict[str, set[str]] = {}
+    for c in characters:
+        for name in [c.name, *c.aliases]:
+            first = name.split()[0].lower().rstrip(".")
+            if first in HONORIFICS and len(name.split()) > 1:
+                out.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
+    return out
 
 
 def head_token(story: Story, m: Mention) -> int:
@@ -72,6 +95,7 @@ def coref(story: Story, settings) -> None:
     gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
     nouns = labelled("gendered_nouns")
     given = descriptions(story)
+    titles = titles_of(story.characters)
     _mention_descriptions(story, given)
     quoted = QuotedText(story)
 
@@ -99,8 +123,12 @@ def coref(story: Story, settings) -> None:
                 guesses.add(m.start)
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
+            words_ = phrase.split()
+            rank = TITLE_WORDS.get(words_[-1], words_[-1])
             if phrase in given:
                 m.character = given[phrase]
+            elif len(words_) == 2 and words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1:
+                m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
                 found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
                 m.character = found if sure else None  # "the girl" is often someone new: no guessing
@@ -235,4 +263,36 @@ def dialogue_coref(story: Story, settings) -> None:
                     m.character = found[1]
         if m.character is not None and k >= 0 and gender.get(m.character):
             latest[gender[m.character]] = (t.sentence[k], m.character)
+    _link_called(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
+
+
+# "Yes, sir." / "Come here, my boy!" / "Oh, mamma, look": a form of address is the one addressee
+CALLED = re.compile(
+    r"(?:^|(?<=[,;:!?—–]\s)|(?<=[,;:!?—–])|(?<=\b[Oo]h\s)|(?<=\b[Oo]\s))"
+    r"((?:[Mm]y\s+)?(?:(?:dear|dearest|good|old|poor|little|young|sweet|kind|brave)\s+)*"
+    r"(?:sir|madam|ma'am|ma’am|miss|uncle|aunt|auntie|papa|pa|mamma|mama|ma|pop|mother|father|boy|lad|"
+    r"child|friend|fellow|dear|darling|son|daughter|doctor|parson|captain|sister|brother|love|honey|"
+    r"girl|man|woman|lady|cousin|nurse|master|mistress|missus|suh|sonny|kid|baby))\b(?=\s*[,!?.;—–…]|\s*$)",
+    re.IGNORECASE)
+
+
+def _link_called(story: Story) -> None:
+    """A form of address inside a line ("sir", "my dear", "mamma") refers to its one addressee."""
+    text, added = story.text, []
+    starts = [m.start for m in story.mentions]
+    for q in story.quotes:
+        if len(q.addressees) != 1:
+            continue
+        for match in CALLED.finditer(text[q.start:q.end]):
+            s, e = q.start + match.start(1), q.start + match.end(1)
+            i = bisect_right(starts, e - 1) - 1
+            near = [m for m in story.mentions[max(0, i - 2):i + 1] if m.start < e and s < m.end]
+            if any(m.character is not None for m in near):
+                continue
+            for m in near:
+                m.character = q.addressees[0]
+            if not near:
+                added.append(Mention(s, e, "NOM", q.addressees[0]))
+    if added:
+        story.mentions = unique_mentions(story.mentions + added)

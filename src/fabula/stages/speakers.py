@@ -20,10 +20,9 @@ from collections import Counter
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Quote, Story
-from ..names import HONORIFICS
 from . import stage
 from .conversation import Conversation
-from .coref import definite_description, descriptions, head_token
+from .coref import TITLE_WORDS, definite_description, descriptions, head_token, titles_of
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
 from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
@@ -31,7 +30,6 @@ from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
-TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
@@ -56,12 +54,7 @@ class Attributor:
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
-        self.titles: dict[str, set[str]] = {}  # "admiral" -> characters whose names carry it
-        for c in story.characters:
-            for name in [c.name, *c.aliases]:
-                first = name.split()[0].lower().rstrip(".")
-                if first in HONORIFICS and len(name.split()) > 1:
-                    self.titles.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
+        self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         self.descriptions.update(descriptions(story))
 
     # -- the narration beside a quotation --
