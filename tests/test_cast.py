@@ -315,3 +315,14 @@ def test_an_unnamed_i_is_the_name_only_others_call_out():
                         "I sat down. \"You look tired, Watson.\"\n\n\"I am,\" I said.\n")
     watson = _by_name(story)["Watson"]
     assert watson.is_narrator and not any(c.name == "the narrator" for c in story.characters)
+
+
+def test_in_text_laid_out_a_sentence_a_line_the_next_line_continues_a_name():
+    from fabula.stages.gender import one_sentence_per_line
+
+    far = "past the mill , the church , the long hedges and the empty fields that ran down to the grey sea"
+    lines = [f"Emery Vane walked on down the road for the {n}th time , {far} .\nHe thought of home , {far} ."
+             for n in range(4, 20)]
+    story = fabula.read("Title\n\n" + "\n".join(lines) + "\n")
+    assert one_sentence_per_line(story)
+    assert _by_name(story)["Emery Vane"].gender == "he/him"

@@ -39,12 +39,24 @@ def pronoun_labels(pronoun_sets: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+ONE_SENTENCE_SHARE = 0.8  # of paragraphs holding one sentence each: the text is laid out a sentence a line
+
+
+def one_sentence_per_line(story) -> bool:
+    """Whether every "paragraph" is mostly one sentence (tokenised corpora such as LitBank),
+    so that a paragraph's end says nothing about where a topic or a speech ends."""
+    per = Counter(s.paragraph for s in story.sentences)
+    return len(per) >= 20 and sum(1 for n in per.values() if n == 1) >= ONE_SENTENCE_SHARE * len(per)
+
+
 def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[str, str]) -> dict[str, Counter]:
     """For each name (display form), how often each pronoun set follows it."""
     t, text = story.tokens, story.text
     starts = t.start
     name_starts = sorted(m.start for _, m in names)
     paragraph = [s.paragraph for s in story.sentences]
+    # in LitBank's layout a line break is no paragraph's end: the name's sentence and the next count
+    reach = 1 if one_sentence_per_line(story) else 0
     votes: dict[str, Counter] = {}
     for display, m in names:
         if quoted(m.start):
@@ -58,7 +70,8 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
         limit = name_starts[nxt] if nxt < len(name_starts) else len(text)
         home = paragraph[t.sentence[k]]
         for j in range(k, min(len(t), k + WINDOW)):
-            if starts[j] >= limit or paragraph[t.sentence[j]] != home:
+            if starts[j] >= limit or (paragraph[t.sentence[j]] != home and
+                                      t.sentence[j] - t.sentence[k - 1] > reach):
                 break
             word = text[starts[j]:t.end[j]].lower()
             label = labels.get(word)
