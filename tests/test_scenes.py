@@ -58,3 +58,24 @@ def test_who_is_present_and_where(ferry):
 def test_time_shift_openings(opening, shifts):
     story = Story(text=opening, paragraphs=[Paragraph("p1", 0, len(opening), None)])
     assert time_shift(story, story.paragraphs[0]) is shifts
+
+
+def test_the_sliding_windows_match_a_direct_cosine():
+    import math
+    import random
+    from collections import Counter
+
+    from fabula.stages.scenes import _sliding_similarity
+
+    rng = random.Random(7)
+    items = [Counter(rng.choice("abcdefg") for _ in range(rng.randint(0, 5))) for _ in range(40)]
+    for width in (2, 4, 8, 16):
+        for i, sim in enumerate(_sliding_similarity(items, width)):
+            before = sum(items[max(0, i - width):i], Counter())
+            after = sum(items[i:i + width], Counter())
+            if not before or not after:
+                assert sim is None
+                continue
+            dot = sum(n * after[k] for k, n in before.items())
+            want = dot / math.sqrt(sum(n * n for n in before.values()) * sum(n * n for n in after.values()))
+            assert abs(sim - want) < 1e-9

@@ -23,9 +23,11 @@ from ..model import Paragraph, Scene, Story
 from . import stage
 from .cues import SUBJECT
 
-WINDOW = 4  # text paragraphs on each side compared for a change of cast and words
+# text paragraphs on each side compared for a change of cast and words, at several widths: a
+# scene changes over a few paragraphs, a chapter's turn over many
+WIDTHS = (2, 4, 8, 16)
 MIN_SCENE = 3  # text paragraphs: an implicit break this close to another is not taken
-CHANGE_THRESHOLD = 0.63  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+CHANGE_THRESHOLD = 0.57  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
 # Chosen on chapter recovery (benchmarks/scenes.py): a dialogue paragraph rarely opens a scene; a
 # printer's capitals on the first word ("IT was broad daylight") mark one where the text uses them
 # rarely; so, a little, does a long paragraph of narration.
@@ -107,20 +109,6 @@ def _gap(story: Story, before: Paragraph, after: Paragraph) -> int:
     return story.text.count("\n", before.end, after.start)
 
 
-def _cosine(a: Counter, b: Counter) -> float | None:
-    if not a or not b:
-        return None
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
-
-
-def _window(items: list[Counter], lo: int, hi: int) -> Counter:
-    out: Counter = Counter()
-    for c in items[max(lo, 0):max(hi, 0)]:
-        out.update(c)
-    return out
-
-
 def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> list[float]:
     """For each text paragraph, how much the cast and the words after it differ from before it."""
     quoted = QuotedText(story)
@@ -144,16 +132,47 @@ def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> li
         lo, hi = ranges.get(p.id, (0, 0))
         vocab.append(Counter(t.lemma[j].lower() for j in range(lo, hi)
                              if t.pos[j] in CONTENT_POS and not quoted(t.start[j]) and len(text[t.start[j]:t.end[j]]) > 2))
-    scores = [0.0] * len(paragraphs)
-    for i in range(1, len(paragraphs)):
-        parts = []
+    n = len(paragraphs)
+    total = [0.0] * n
+    weights = [0.0] * n
+    for width in WIDTHS:
         for items, weight in ((people, 0.6), (vocab, 0.4)):
-            sim = _cosine(_window(items, i - WINDOW, i), _window(items, i, i + WINDOW))
-            if sim is not None:
-                parts.append((1.0 - sim, weight))
-        if parts:
-            scores[i] = sum(v * w for v, w in parts) / sum(w for _, w in parts)
-    return scores
+            for i, sim in enumerate(_sliding_similarity(items, width)):
+                if sim is not None:
+                    total[i] += (1.0 - sim) * weight
+                    weights[i] += weight
+    return [total[i] / weights[i] if i and weights[i] else 0.0 for i in range(n)]
+
+
+def _sliding_similarity(items: list[Counter], width: int) -> list[float | None]:
+    """For each index i, the cosine between the ``width`` items before i and the ``width`` from
+    i on. The two windows slide along and their dot product and norms are kept up to date with
+    each item that enters or leaves, so the cost is linear in the text."""
+    before: dict = {}
+    after: dict = {}
+    state = [0.0, 0.0, 0.0]  # dot product, squared norm before, squared norm after
+
+    def move(item: Counter, into: dict, other: dict, sign: int, norm: int) -> None:
+        for key, n in item.items():
+            old = into.get(key, 0)
+            new = old + sign * n
+            state[0] += (new - old) * other.get(key, 0)
+            state[norm] += new * new - old * old
+            into[key] = new
+
+    for item in items[:width]:
+        move(item, after, before, 1, 2)
+    out: list[float | None] = []
+    for i in range(len(items)):
+        dot, nb, na = state
+        out.append(dot / math.sqrt(nb * na) if nb > 0 and na > 0 else None)
+        move(items[i], before, after, 1, 1)
+        if i - width >= 0:
+            move(items[i - width], before, after, -1, 1)
+        move(items[i], after, before, -1, 2)
+        if i + width < len(items):
+            move(items[i + width], after, before, 1, 2)
+    return out
 
 
 def _capitals(text: str) -> bool:
