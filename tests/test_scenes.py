@@ -79,3 +79,13 @@ def test_the_sliding_windows_match_a_direct_cosine():
             dot = sum(n * after[k] for k, n in before.items())
             want = dot / math.sqrt(sum(n * n for n in before.values()) * sum(n * n for n in after.values()))
             assert abs(sim - want) < 1e-9
+
+
+def test_the_next_morning_said_inside_the_first_sentence_opens_a_scene():
+    from fabula.stages.scenes import time_shift
+
+    story = fabula.read("Title\n\nThe old man sat by the fire all night.\n\n"
+                        "The old man was up, betimes, next morning, and waited.\n\n"
+                        "He said he would come back the next day. Then he left.\n")
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    assert [time_shift(story, p) for p in paragraphs] == [False, True, False]

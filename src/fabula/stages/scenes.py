@@ -66,9 +66,21 @@ def _token_ranges(story: Story) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+# a move to the next day said anywhere in a paragraph's first sentence ("The old man was up,
+# betimes, next morning")
+MODAL = re.compile(r"\b(?:would|will|shall|should|could|might|must|'ll|’ll)\b", re.IGNORECASE)
+NEXT_DAY = re.compile(r"\b(?:(?:the )?(?:next|following) (?:morning|day)|the (?:morning|day) after)\b", re.IGNORECASE)
+
+
 def time_shift(story: Story, p: Paragraph) -> bool:
+    if not _is_narration(story, p):
+        return False
     opening = story.text[p.start:min(p.end, p.start + 120)].lstrip(_OPENING_PUNCT)
-    return _is_narration(story, p) and _time_shift().match(opening) is not None
+    first = re.split(r"[.!?;]", story.text[p.start:min(p.end, p.start + 300)], maxsplit=1)[0]
+    found = NEXT_DAY.search(first)
+    if found is not None and MODAL.search(first, 0, found.start()):
+        found = None  # "he would come back the next day": a plan, not the story moving on
+    return _time_shift().match(opening) is not None or found is not None
 
 
 def place_shift(story: Story, p: Paragraph, tokens: tuple[int, int] | None) -> str | None:
