@@ -157,8 +157,8 @@ def same_given_name(a: str, b: str) -> bool:
     fa, fb = forms.get(a, frozenset()), forms.get(b, frozenset())
     if a in fb or b in fa:
         return True  # a formal name and one of its forms
-    if len(fa) == 1 and fa == fb:
-        return True  # two forms of one name and of nothing else: "Peggy" and "Meg"
+    if fa and fa == fb:
+        return True  # two forms of the same names: "Peggy" and "Meg", "Nance" and "Nancy"
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:
         return True  # an unlisted shortening: "Fitz" / "Fitzwilliam", "Wes" / "Wesley"
