@@ -140,3 +140,10 @@ def test_a_speech_split_by_its_cue_keeps_its_addressee():
     lines, _ = _said('The Hall\n\nAnna Price met Tom Baker and Clara Dunn in the hall.\n\n'
                      '"Tom," said Anna, "you are late." She frowned. "And you never write."\n')
     assert [addressed for *_, addressed in lines] == [["Tom Baker"]] * 3
+
+
+def test_a_pronoun_cue_with_no_one_of_its_gender_near_is_the_latest_of_it_further_back():
+    filler = "".join(f"The clock struck {n}. Elinor Dashwood waited by the fire.\n\n" for n in range(1, 9))
+    lines, _ = _said("The Visit\n\nJohn Willoughby rode up to the house and came in.\n\n" + filler +
+                     '"Stay," said Elinor.\n\n"Had they told me," he cried, "I would have come."\n')
+    assert lines[-1][1] == "John Willoughby"

@@ -29,6 +29,7 @@ from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
 from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
+FAR_PARAGRAPHS = 40  # how far back it looks when no one of its gender is nearer
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
@@ -117,6 +118,8 @@ class Attributor:
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
         found = found or next((c for c in conv.participants() if fits(c)), None)
+        # else the latest of that gender further back: "he cried" is still a man
+        found = found or next((c for c in self.recent(offset, here - FAR_PARAGRAPHS) if fits(c)), None)
         if found is not None:
             return found
         # nobody of that gender: someone whose gender the text has not told, whose turn it is
