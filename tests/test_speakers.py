@@ -147,3 +147,11 @@ def test_a_pronoun_cue_with_no_one_of_its_gender_near_is_the_latest_of_it_furthe
     lines, _ = _said("The Visit\n\nJohn Willoughby rode up to the house and came in.\n\n" + filler +
                      '"Stay," said Elinor.\n\n"Had they told me," he cried, "I would have come."\n')
     assert lines[-1][1] == "John Willoughby"
+
+
+def test_the_latter_is_the_one_named_last_and_never_a_character_of_its_own():
+    lines, story = _said("The Hall\n\nAnna Price sat by the fire. Tom Baker came in and stood by Anna. "
+                         "Anna looked up at Tom Baker.\n\n"
+                         '"Well?" said the latter.\n\n"Well," said the former.\n')
+    assert [who for _, who, *_ in lines] == ["Tom Baker", "Anna Price"]
+    assert all(c.name not in ("the latter", "the former") for c in story.characters)

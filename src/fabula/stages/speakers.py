@@ -175,6 +175,13 @@ class Attributor:
                 and not self.answers_vocative(m.character):
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
         word = text[t.start[j]:t.end[j]].lower()
+        if word in ("latter", "former") and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() == "the":
+            # "said the latter": the one named last before the line; "the former", the one before
+            named = list(dict.fromkeys(self.recent(t.start[j], self.index.paragraph(t.start[j]) - 1)))
+            named = [c for c in named if c not in exclude]
+            pick = (named[0] if word == "latter" else named[1]) if len(named) > (word == "former") else None
+            cue = Mention(t.start[j - 1], t.end[j], "NOM")
+            return (pick, cue, "anaphoric") if pick else (None, cue, None)
         title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
