@@ -114,3 +114,13 @@ def test_a_form_of_address_is_the_lines_one_addressee():
 def test_the_title_of_the_one_titled_character_is_them():
     links, _ = _links("Title\n\nDr. Kemp lived on the hill. Anna Price came to see Dr. Kemp. The doctor was out.\n")
     assert ("The doctor", "Dr. Kemp") in links
+
+
+def test_pronouns_linked_to_a_character_of_untold_gender_tell_it():
+    # the name's sentence is too long for a pronoun after it to vote on the name itself
+    long = ("Holmes, who had been out all day in the rain and the fog of the city streets looking for "
+            "the lost papers of the minister and the letters of the old duke, came home late.")
+    text = "Title\n\n" + " ".join([long + " He sat down by the fire."] * 3) + "\n"
+    story = fabula.read(text)
+    holmes = next(c for c in story.characters if c.name == "Holmes")
+    assert holmes.gender == "he/him"

@@ -8,7 +8,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sentences, else, as a guess, to the latest of its gender in the last eight,
   or, with none there, to the only one of its gender in the last thirty;
   never to the subject of its own clause when it is that verb's object ("Anna
-  saw her"). Guesses are listed in ``notes["coref_guesses"]`` so that speaker
+  saw her"). A character whose gender the cast could not tell takes it from
+  three or more pronouns linked to them that agree. Guesses are listed in ``notes["coref_guesses"]`` so that speaker
   attribution can weigh the conversation instead.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
@@ -138,6 +139,32 @@ def coref(story: Story, settings) -> None:
                 recent.append(_Entry(m.character, gender.get(m.character), s_index, subject, m.start not in guesses))
             if len(recent) > 64:
                 del recent[:32]
+    _gender_from_links(story, labels, quoted)
+
+
+LINKED_VOTES = 3  # pronouns linked to a character of untold gender before they tell it
+LINKED_SHARE = 0.8
+
+
+def _gender_from_links(story: Story, labels: dict[str, str], quoted) -> None:
+    """A character whose name no pronoun followed ("Holmes" mostly as an object) may still have
+    pronouns linked to them as the subject before ("Holmes turned. He …"): where three or more
+    agree, they tell the gender that speaker attribution then uses."""
+    untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
+    if not untold:
+        return
+    votes: dict[str, dict[str, int]] = {}
+    for m in story.mentions:
+        if m.kind == "PRON" and m.character in untold and not quoted(m.start):
+            label = labels.get(story.text[m.start:m.end].lower())
+            if label:
+                votes.setdefault(m.character, {}).setdefault(label, 0)
+                votes[m.character][label] += 1
+    for cid, counts in votes.items():
+        label, n = max(counts.items(), key=lambda kv: kv[1])
+        total = sum(counts.values())
+        if n >= LINKED_VOTES and n >= LINKED_SHARE * total:
+            untold[cid].gender, untold[cid].gender_confidence = label, round(n / total, 3)
 
 
 def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
