@@ -26,8 +26,8 @@ from .cues import SUBJECT
 # text paragraphs on each side compared for a change of cast and words, at several widths: a
 # scene changes over a few paragraphs, a chapter's turn over many
 WIDTHS = (2, 4, 8, 16)
-MIN_SCENE = 3  # text paragraphs: an implicit break this close to another is not taken
-CHANGE_THRESHOLD = 0.57  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+MIN_SCENE = 2  # text paragraphs: an implicit break this close to another is not taken
+CHANGE_THRESHOLD = 0.62  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
 # Chosen on chapter recovery (benchmarks/scenes.py): a dialogue paragraph rarely opens a scene; a
 # printer's capitals on the first word ("IT was broad daylight") mark one where the text uses them
 # rarely; so, a little, does a long paragraph of narration.
