@@ -73,10 +73,13 @@ class Cluster:
     def prior_gender(self) -> str:
         """The name table's gender, else the census first names', else a title's ("the Footman"):
         for the final gender only."""
+        table = self.table_gender()
+        if table:
+            return table
         found = {census_gender(g) for g in self.given} - {""}
         if not found and not self.given and not self.surname:  # "the Footman", "the Rajah"
             found = {role_gender(p.key) for p in self.parts.values()} - {""}
-        return self.table_gender() or (found.pop() if len(found) == 1 else "")
+        return found.pop() if len(found) == 1 else ""
 
     def hard_gender(self) -> str:
         """"M"/"F" from honorifics, else from the given-name table: what placement may rely on."""
@@ -292,8 +295,9 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
         uses = by_display[display]
         parts = uses[0][0]
         spoken = 2 * sum(1 for _, m in uses if quoted(m.start)) >= len(uses)
+        junior = len(parts.words) == 1 and any(same_given_name(parts.words[0], j) for j in juniors)
         pool = clusters
-        if len(parts.words) == 1 and any(same_given_name(parts.words[0], j) for j in juniors):
+        if junior:
             parts = _as_junior(parts)
             pool = [c for c in clusters if not _elder_of(c, parts.given, mister_surnames)]
         cluster = _place(parts, pool, miss_surnames, spoken)
@@ -308,7 +312,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
         sharers = _sharing_given_name(parts, pool, cluster)
         starts = [sorted(m.start for m in c.mentions) for c in sharers]
         for p, m in uses:
-            p = parts if pool is not clusters else p
+            p = parts if junior else p
             # "Charles", when two Charleses have been named: the one named last before this use
             owner = _latest_before(sharers, starts, m.start) if sharers else cluster
             owner.add(display, p, m, votes.get(display, Counter()))

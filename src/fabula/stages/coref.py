@@ -8,9 +8,10 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sentences, else, as a guess, to the latest of its gender in the last eight,
   or, with none there, to the only one of its gender in the last thirty;
   never to the subject of its own clause when it is that verb's object ("Anna
-  saw her"). A character whose gender the cast could not tell takes it from
-  three or more pronouns linked to them that agree. Guesses are listed in ``notes["coref_guesses"]`` so that speaker
-  attribution can weigh the conversation instead.
+  saw her"). Guesses are listed in ``notes["coref_guesses"]`` so that
+  speaker attribution can weigh the conversation instead. A character whose
+  gender the cast could not tell takes it from three or more pronouns linked
+  to them that agree.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from ..dialogue import QuotedText
 from ..lexicon import labelled
@@ -153,15 +155,14 @@ def _gender_from_links(story: Story, labels: dict[str, str], quoted) -> None:
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     if not untold:
         return
-    votes: dict[str, dict[str, int]] = {}
+    votes: dict[str, Counter] = {}
     for m in story.mentions:
         if m.kind == "PRON" and m.character in untold and not quoted(m.start):
             label = labels.get(story.text[m.start:m.end].lower())
             if label:
-                votes.setdefault(m.character, {}).setdefault(label, 0)
-                votes[m.character][label] += 1
+                votes.setdefault(m.character, Counter())[label] += 1
     for cid, counts in votes.items():
-        label, n = max(counts.items(), key=lambda kv: kv[1])
+        (label, n), = counts.most_common(1)
         total = sum(counts.values())
         if n >= LINKED_VOTES and n >= LINKED_SHARE * total:
             untold[cid].gender, untold[cid].gender_confidence = label, round(n / total, 3)

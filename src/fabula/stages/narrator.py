@@ -44,8 +44,6 @@ def find_narrator(story, quoted, given_names: list[set[str]]):
     return None, first
 
 
-
-
 def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int | None:
     """The cluster an unnamed "I" most likely is: the one whose name the narration (almost)
     never uses but other people's lines call out ("Come in, Watson!"). A first-person narrator

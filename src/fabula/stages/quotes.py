@@ -6,8 +6,9 @@ or closing from what stands beside it, and marks pair up like brackets, so a
 quotation nested inside a quotation stays part of it. A quotation left open
 runs to the end of its paragraph (speech continued in the next paragraph
 opens again), unless the next mark, within twenty paragraphs, closes it: text
-laid out one sentence per line carries a speech over several lines. A closing mark with no opening starts its quotation at the
-beginning of the sentence it closes. Short quoted words embedded in narration
+laid out one sentence per line carries a speech over several lines. A closing
+mark with no opening starts its quotation at the beginning of the sentence it
+closes. Short quoted words embedded in narration
 (a "blip", a title) are not dialogue.
 """
 

@@ -76,11 +76,12 @@ def time_shift(story: Story, p: Paragraph) -> bool:
     if not _is_narration(story, p):
         return False
     opening = story.text[p.start:min(p.end, p.start + 120)].lstrip(_OPENING_PUNCT)
+    if _time_shift().match(opening) is not None:
+        return True
     first = re.split(r"[.!?;]", story.text[p.start:min(p.end, p.start + 300)], maxsplit=1)[0]
     found = NEXT_DAY.search(first)
-    if found is not None and MODAL.search(first, 0, found.start()):
-        found = None  # "he would come back the next day": a plan, not the story moving on
-    return _time_shift().match(opening) is not None or found is not None
+    # "he would come back the next day": a plan, not the story moving on
+    return found is not None and MODAL.search(first, 0, found.start()) is None
 
 
 def place_shift(story: Story, p: Paragraph, tokens: tuple[int, int] | None) -> str | None:

@@ -87,8 +87,8 @@ class Attributor:
         to ("Harry, you are dreadful!" / "You will always like me," he replied);
         the subject of the paragraph before, unless that was the last speaker
         and someone else can be answering; whose turn it is; the latest name
-        nearby; anyone in the conversation; and, with nobody of that gender,
-        someone whose gender is unknown."""
+        nearby; anyone in the conversation; the latest of that gender further back;
+        and, with nobody of that gender, someone whose gender is unknown."""
         if word in FIRST_PERSON:
             return self.index.narrator
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
@@ -370,4 +370,3 @@ def _gender_described(story: Story, attributor, settings) -> None:
     for c in story.characters:
         if c.id in made:
             c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), role_gender(c.name))
-
