@@ -124,3 +124,21 @@ def test_pronouns_linked_to_a_character_of_untold_gender_tell_it():
     story = fabula.read(text)
     holmes = next(c for c in story.characters if c.name == "Holmes")
     assert holmes.gender == "he/him"
+
+
+KIN = ("Title\n\nMr. Bennet sat in the library. Mrs. Bennet came in with Elizabeth Bennet and Jane Bennet.\n\n"
+       "Elizabeth followed her father to the fire. Then his wife spoke to Mrs. Long, and Elizabeth's mother laughed.\n\n")
+
+
+def test_kin_descriptions_are_the_one_relative_with_the_surname():
+    links, _ = _links(KIN + '"Is my father in?" asked Jane.\n')
+    assert ("her father", "Mr. Bennet") in links
+    assert ("his wife", "Mrs. Bennet") in links
+    assert ("Elizabeth's mother", "Mrs. Bennet") in links
+    assert ("my father", "Mr. Bennet") in links
+
+
+def test_kin_with_two_candidates_is_left_unlinked():
+    # Jane has two sisters by surname: "her sister" could be either
+    links, _ = _links(KIN + "Kitty Bennet sat down. Jane looked at her sister.\n")
+    assert ("her sister", None) in links

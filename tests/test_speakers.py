@@ -155,3 +155,9 @@ def test_the_latter_is_the_one_named_last_and_never_a_character_of_its_own():
                          '"Well?" said the latter.\n\n"Well," said the former.\n')
     assert [who for _, who, *_ in lines] == ["Tom Baker", "Anna Price"]
     assert all(c.name not in ("the latter", "the former") for c in story.characters)
+
+
+def test_a_kin_description_in_a_cue_is_the_relative_by_surname():
+    lines, _ = _said("The Library\n\nMr. Bennet sat reading when Mrs. Bennet, Jane Bennet and Elizabeth Bennet came in.\n\n"
+                     '"We have a letter," said Elizabeth.\n\n"From whom?" cried her mother.\n')
+    assert lines[-1][1] == "Mrs. Bennet" and lines[-1][2] == "anaphoric"

@@ -17,6 +17,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before.
 - "the doctor", "the Colonel": the one character whose name carries that title.
+- "her father", "his wife", "Elizabeth's mother": the one relative of that kind
+  by surname in the cast (``kinship``).
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
   "my dear"); "he"/"she" the latest other character.
@@ -38,6 +40,7 @@ from . import stage
 from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels
+from .kinship import MODIFIERS, Families
 from .narrator import FIRST_PERSON
 
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
@@ -101,14 +104,19 @@ def coref(story: Story, settings) -> None:
     titles = titles_of(story.characters)
     _mention_descriptions(story, given)
     quoted = QuotedText(story)
+    families = Families(story.characters)
 
     recent: list[_Entry] = []  # characters referred to in narration, latest last
     guesses: set[int] = set()  # starts of links made on recency alone
     story.notes["coref_guesses"] = guesses
+    kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
+    story.notes["kin_links"] = kin_links
     character_at: dict[int, str] = {}  # head token -> character, as links are made
+    before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
     for m in story.mentions:
         if quoted(m.start):
             continue
+        possessor, before = before, m
         k = head_token(story, m)
         if k < 0:
             continue
@@ -128,7 +136,12 @@ def coref(story: Story, settings) -> None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             words_ = phrase.split()
             rank = TITLE_WORDS.get(words_[-1], words_[-1])
-            if phrase in given:
+            kin = _kin_word(story, m, possessor)
+            if kin is not None:
+                m.character = families.relative(possessor.character, kin)
+                if m.character is not None:
+                    kin_links.add(m.start)
+            elif phrase in given:
                 m.character = given[phrase]
             elif len(words_) == 2 and words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1:
                 m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
@@ -142,6 +155,21 @@ def coref(story: Story, settings) -> None:
             if len(recent) > 64:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
+
+
+def _kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
+    """"father" when ``m`` is "her father", "his dear old father" or "Elizabeth's father", with
+    the possessor already linked to a character."""
+    if possessor is None or possessor.character is None or possessor.start != m.start or possessor.end >= m.end:
+        return None
+    said = story.text[possessor.start:possessor.end].lower()
+    rest = story.text[possessor.end:m.end].lower()
+    if possessor.kind == "PROP" and rest[:2] in ("'s", "’s"):
+        rest = rest[2:]
+    elif possessor.kind != "PRON" or said not in ("his", "her", "my", "your", "thy"):
+        return None
+    words_ = rest.split()
+    return words_[-1] if words_ and all(w in MODIFIERS for w in words_[:-1]) else None
 
 
 LINKED_VOTES = 3  # pronouns linked to a character of untold gender before they tell it
@@ -264,14 +292,17 @@ def descriptions(story: Story) -> dict[str, str]:
 
 @stage(requires=("quotes.speaker", "mentions.narration"), assigns=("mentions.dialogue",))
 def dialogue_coref(story: Story, settings) -> None:
-    """Inside a quotation, "I" is its speaker, "you" its one addressee, and "he"/"she" the
-    latest character of that gender who is neither."""
+    """Inside a quotation, "I" is its speaker, "you" its one addressee, "he"/"she" the
+    latest character of that gender who is neither, and "my father" the speaker's by surname."""
     t, text = story.tokens, story.text
     labels = pronoun_labels(settings.pronoun_sets)
     gender = {c.id: c.gender for c in story.characters}
     latest: dict[str, tuple[int, str]] = {}  # pronoun set -> (sentence, character) most recently linked
+    families = Families(story.characters)
     qi = 0
+    before: Mention | None = None
     for m in story.mentions:
+        possessor, before = before, m
         while qi < len(story.quotes) and story.quotes[qi].end <= m.start:
             qi += 1
         k = head_token(story, m)
@@ -289,6 +320,9 @@ def dialogue_coref(story: Story, settings) -> None:
                 found = latest.get(labels[word])
                 if found and t.sentence[k] - found[0] <= 2 * WINDOW_SENTENCES and found[1] not in (q.speaker, *q.addressees):
                     m.character = found[1]
+        elif inside and m.kind == "NOM" and m.character is None:
+            kin = _kin_word(story, m, possessor)  # "my father", "your wife"
+            m.character = families.relative(possessor.character, kin) if kin else None
         if m.character is not None and k >= 0 and gender.get(m.character):
             latest[gender[m.character]] = (t.sentence[k], m.character)
     _link_called(story)

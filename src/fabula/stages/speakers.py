@@ -51,6 +51,7 @@ class Attributor:
         self.created: list[str] = []  # characters made here from descriptions
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
+        self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
@@ -174,6 +175,9 @@ class Attributor:
                 and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.guessed \
                 and not self.answers_vocative(m.character):
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
+        if m is not None and m.kind == "NOM" and m.character is not None and m.character not in exclude \
+                and m.start in self.kin_links:
+            return m.character, m, "anaphoric"  # "said her father": coreference found him by surname
         word = text[t.start[j]:t.end[j]].lower()
         if word in ("latter", "former") and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() == "the":
             # "said the latter": the one named last before the line; "the former", the one before

@@ -1,0 +1,65 @@
+"""Kin descriptions: "her father", "his wife", "Elizabeth's mother".
+
+In fiction a family shares a surname, and the cast usually holds the relative
+by it: Elizabeth Bennet's father is the one man of the story called Mr.
+Bennet; Mr. Bennet's wife is the one woman called Mrs. Bennet. A kin
+description is linked only when the cast leaves exactly one such relative;
+kin that need not share a surname (aunts, uncles, cousins, friends) are left
+alone.
+"""
+
+from __future__ import annotations
+
+from ..model import Character
+from ..names import HONORIFICS, MARRIED, parse_name
+
+# kin word -> (gender as an honorific gives it, whether the relative goes by a title and surname)
+KIN: dict[str, tuple[str, bool]] = {
+    "father": ("M", True), "papa": ("M", True), "pa": ("M", True), "dad": ("M", True), "husband": ("M", True),
+    "mother": ("F", True), "mamma": ("F", True), "mama": ("F", True), "ma": ("F", True), "mum": ("F", True),
+    "mom": ("F", True), "wife": ("F", True),
+    "brother": ("M", False), "son": ("M", False), "sister": ("F", False), "daughter": ("F", False),
+}
+# words between the possessive and the kin word that leave the relation as it is ("her dear father")
+MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
+                       "elder", "eldest", "younger", "youngest", "only", "young"})
+
+
+class Families:
+    """The characters of a story by surname, with what their names say of gender and marriage."""
+
+    def __init__(self, characters: list[Character]) -> None:
+        self.by_surname: dict[str, list[tuple[str, str, bool]]] = {}  # surname -> (id, gender, titled)
+        self.surnames: dict[str, set[str]] = {}  # id -> surnames
+        self.married: set[str] = set()  # known as Mrs. or Lady
+        for c in characters:
+            gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
+            found: dict[str, bool] = {}
+            for name in [c.name, *c.aliases]:
+                parts = parse_name(name.split())
+                if parts.surname:
+                    titled = parts.honorific is not None
+                    found[parts.surname] = found.get(parts.surname, False) or titled
+                    gender = gender or HONORIFICS.get(parts.honorific or "", "")
+                    if parts.honorific in MARRIED:
+                        self.married.add(c.id)
+            self.surnames[c.id] = set(found)
+            for surname, titled in found.items():
+                self.by_surname.setdefault(surname, []).append((c.id, gender, titled))
+
+    def relative(self, of: str, kin: str) -> str | None:
+        """The one character who is ``of``'s ``kin`` by surname, or None."""
+        if kin not in KIN:
+            return None
+        gender, titled = KIN[kin]
+        found = set()
+        for surname in self.surnames.get(of, ()):
+            for cid, g, t in self.by_surname.get(surname, ()):
+                if cid == of or g != gender or (titled and not t):
+                    continue
+                if kin in ("wife", "mother", "mamma", "mama", "ma", "mum", "mom") and cid not in self.married:
+                    continue  # Mrs. Bennet, not Miss Bennet
+                if not titled and cid in self.married:
+                    continue  # a sister is not the one known as Mrs.
+                found.add(cid)
+        return found.pop() if len(found) == 1 else None
