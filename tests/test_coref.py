@@ -47,6 +47,12 @@ def test_a_description_linked_by_apposition():
     assert millers and all(who == "Tom Baker" for who in millers)
 
 
+def test_a_role_given_with_adjectives_is_the_role_alone_too():
+    links, _ = _links("Title\n\nTom Baker, the gloomy undertaker, came late. Anna Price waited for the undertaker. "
+                      "At last the undertaker sat down.\n")
+    assert [who for word, who in links if word == "the undertaker"] == ["Tom Baker", "Tom Baker"]
+
+
 def test_plural_they_is_left_unlinked():
     links, _ = _links("Title\n\nAnna Price and Tom Baker walked home. They were tired.\n\nAnna slept.\n")
     assert ("They", None) in links

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..dialogue import QuotedText
-from ..lexicon import labelled
+from ..lexicon import labelled, words
 from ..model import Mention, Story, unique_mentions
 from ..names import HONORIFICS
 from . import stage
@@ -272,6 +272,8 @@ def descriptions(story: Story) -> dict[str, str]:
     t = story.tokens
     starts = [m.start for m in story.mentions]
     out: dict[str, str] = {}
+    short: dict[str, set[str]] = {}  # the role noun alone -> characters given it
+    generic = set(labelled("gendered_nouns")) | words("relational_nouns") | {"person", "one", "creature"}
     for j in range(len(t)):
         if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
             continue
@@ -287,6 +289,12 @@ def descriptions(story: Story) -> dict[str, str]:
         m = story.mentions[i] if i >= 0 else None
         if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
             out.setdefault(described[0], m.character)
+            noun = story.text[t.start[j]:t.end[j]].lower()
+            if described[0].count(" ") > 1 and noun not in generic:  # "the parochial undertaker": "the undertaker"
+                short.setdefault("the " + noun, set()).add(m.character)
+    for phrase, characters in short.items():
+        if len(characters) == 1:  # two beadles make "the beadle" no one's
+            out.setdefault(phrase, characters.pop())
     return out
 
 
