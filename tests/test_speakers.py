@@ -161,3 +161,10 @@ def test_a_kin_description_in_a_cue_is_the_relative_by_surname():
     lines, _ = _said("The Library\n\nMr. Bennet sat reading when Mrs. Bennet, Jane Bennet and Elizabeth Bennet came in.\n\n"
                      '"We have a letter," said Elizabeth.\n\n"From whom?" cried her mother.\n')
     assert lines[-1][1] == "Mrs. Bennet" and lines[-1][2] == "anaphoric"
+
+
+def test_a_described_speaker_called_sir_is_a_man():
+    lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
+                         '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')
+    keeper = next(c for c in story.characters if c.name == "the shopkeeper")
+    assert lines[-1][3] == ["the shopkeeper"] and keeper.gender == "he/him"

@@ -8,6 +8,7 @@ given-name table add a little; the text's own pronouns outweigh them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -123,3 +124,30 @@ def role_gender(description: str) -> str:
     elif label is None and noun.endswith("man") and len(noun) > 4 and noun not in ("german", "human", "roman"):
         label = "he/him"
     return {"he/him": "M", "she/her": "F"}.get(label or "", "")
+
+
+# forms of address that say the gender of whom a line is said to ("Yes, sir." / "Thank you, ma'am.")
+ADDRESS_GENDER = re.compile(
+    r"\b(?:(?P<m>sir|mister|sonny|my (?:good |dear |young )?(?:man|boy|lad|fellow))|"
+    r"(?P<f>ma'am|ma’am|madam|missus|my (?:good |dear |young )?(?:lady|girl|lass)))\b(?=\s*[,!?.;—–…]|\s*$)",
+    re.IGNORECASE)
+ADDRESS_VOTES = 1  # lines addressing a character of untold gender before they tell it
+ADDRESS_SHARE = 0.8
+
+
+def address_genders(story, characters: set[str]) -> dict[str, tuple[str, float]]:
+    """Gender of characters the text never gave pronouns, from how the lines said to them
+    address them: two or more lines calling the one person spoken to "sir", and none (or
+    few) calling them "ma'am", make a man."""
+    votes: dict[str, Counter] = {}
+    for q in story.quotes:
+        if len(q.addressees) != 1 or q.addressees[0] not in characters:
+            continue
+        for match in ADDRESS_GENDER.finditer(story.text, q.start, q.end):
+            votes.setdefault(q.addressees[0], Counter())["he/him" if match.group("m") else "she/her"] += 1
+    out = {}
+    for cid, counts in votes.items():
+        (label, n), = counts.most_common(1)
+        if n >= ADDRESS_VOTES and n >= ADDRESS_SHARE * sum(counts.values()):
+            out[cid] = (label, round(n / sum(counts.values()), 3))
+    return out

@@ -25,7 +25,7 @@ from .conversation import Conversation
 from .coref import TITLE_WORDS, definite_description, descriptions, head_token, titles_of
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
-from .gender import gender_of, pronoun_labels, pronoun_votes, role_gender
+from .gender import address_genders, gender_of, pronoun_labels, pronoun_votes, role_gender
 from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
@@ -327,6 +327,9 @@ def speakers(story: Story, settings) -> None:
         previous = q
     if attributor.created:
         _gender_described(story, attributor, settings)
+    untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
+    for cid, (label, confidence) in address_genders(story, set(untold)).items():
+        untold[cid].gender, untold[cid].gender_confidence = label, confidence
     renamed = _name_the_narrator(story, attributor.addressed)
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
