@@ -74,7 +74,8 @@ class Attributor:
             m = idx.mentions[i]
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
-            if m.kind != "PRON" and m.character is not None and not idx.quoted(m.start):
+            if m.character is not None and not idx.quoted(m.start) and (m.kind != "PRON" or (
+                    m.start not in self.guessed and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
                 if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
                     yield m.character
             i -= 1
