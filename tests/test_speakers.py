@@ -168,3 +168,11 @@ def test_a_described_speaker_called_sir_is_a_man():
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')
     keeper = next(c for c in story.characters if c.name == "the shopkeeper")
     assert lines[-1][3] == ["the shopkeeper"] and keeper.gender == "he/him"
+
+
+def test_the_other_and_his_companion_are_the_other_one_talking():
+    lines, _ = _said("The Quay\n\nGabriel Syme walked beside Tom Baker along the quay.\n\n"
+                     '"It is cold," said Syme.\n\n"It is always cold here," said the other.\n\n'
+                     '"Then let us go in," rejoined his companion.\n')
+    assert [(who, kind) for _, who, kind, _ in lines] == [
+        ("Gabriel Syme", "explicit"), ("Tom Baker", "anaphoric"), ("Gabriel Syme", "anaphoric")]

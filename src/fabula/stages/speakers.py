@@ -32,6 +32,9 @@ LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 FAR_PARAGRAPHS = 40  # how far back it looks when no one of its gender is nearer
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
+# "said his companion": the other one of two people together, not the one "his" refers to
+COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
+                        "comrade", "partner", "neighbour", "neighbor", "caller"})
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
 
@@ -130,6 +133,16 @@ class Attributor:
             return turn
         return next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
 
+    def other_party(self, offset: int, exclude: set[str], avoid: set[str | None]) -> str | None:
+        """The other one of two people talking: whoever the last line was said to, whose turn
+        it is, or someone else in the conversation or named lately, but not ``avoid``."""
+        conv = self.conversation
+        named = self.recent(offset, self.index.paragraph(offset) - LOOKBACK_PARAGRAPHS)
+        for c in [*conv.last_addressees, conv.next_turn(), *conv.participants(), *named]:
+            if c is not None and c not in exclude and c not in avoid:
+                return c
+        return None
+
     def titled(self, word: str, offset: int, exclude: set[str]) -> str | None:
         """"cried the Admiral": the character most recently named with that title."""
         having = self.titles.get(TITLE_WORDS.get(word, word))
@@ -186,6 +199,15 @@ class Attributor:
             named = [c for c in named if c not in exclude]
             pick = (named[0] if word == "latter" else named[1]) if len(named) > (word == "former") else None
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
+            return (pick, cue, "anaphoric") if pick else (None, cue, None)
+        if word == "other" and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() == "the":
+            cue = Mention(t.start[j - 1], t.end[j], "NOM")  # "said the other"
+            pick = self.other_party(t.start[j], exclude, {self.conversation.last_speaker})
+            return (pick, cue, "anaphoric") if pick else (None, cue, None)
+        if t.lemma[j].lower() in COMPANIONS and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() in ("his", "her"):
+            # "rejoined his companion": the companion of whoever spoke last
+            pick = self.other_party(t.start[j], exclude, {self.conversation.last_speaker})
+            cue = Mention(t.start[j - 1], t.end[j], "NOM", pick)
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
         if title is not None:  # "said the doctor": Dr. Kemp
