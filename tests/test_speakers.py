@@ -176,3 +176,10 @@ def test_the_other_and_his_companion_are_the_other_one_talking():
                      '"Then let us go in," rejoined his companion.\n')
     assert [(who, kind) for _, who, kind, _ in lines] == [
         ("Gabriel Syme", "explicit"), ("Tom Baker", "anaphoric"), ("Gabriel Syme", "anaphoric")]
+
+
+def test_a_cue_through_who_or_a_participle_is_its_antecedent():
+    lines, _ = _said("The Hall\n\nTom Baker came into the hall.\n\nAnna Price looked at Tom Baker, who turned to her "
+                     'and remarked:\n\n"You are late."\n\nAnna sat down. Tom put the letter on the table, saying "It came '
+                     'today."\n')
+    assert [(who, kind) for _, who, kind, _ in lines] == [("Tom Baker", "explicit"), ("Tom Baker", "explicit")]

@@ -127,8 +127,12 @@ class Cues:
             seen.add(k)
             for j in self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80)):
                 if t.head[j] == k and t.dep[j] in SUBJECT:
+                    if t.tag[j] in ("WP", "WDT") and t.dep[k] == "relcl" and t.start[t.head[k]] >= region[0]:
+                        return t.head[k]  # "Mr. Gradgrind, who … then remarked:": the one "who" is
                     return j
-            if t.dep[k] in ("conj", "xcomp") and t.head[k] != k and t.start[t.head[k]] >= region[0]:
+            # "… and said", "began to say", and "presented the thimble, saying": the verb continued
+            if (t.dep[k] in ("conj", "xcomp") or (t.dep[k] == "advcl" and t.tag[k] == "VBG")) \
+                    and t.head[k] != k and t.start[t.head[k]] >= region[0]:
                 k = t.head[k]
                 continue
             # "Frederick looked up and, after a silence, said:" parsed with "looked" under "said"
