@@ -133,7 +133,8 @@ def test_pronouns_linked_to_a_character_of_untold_gender_tell_it():
 
 
 KIN = ("Title\n\nMr. Bennet sat in the library. Mrs. Bennet came in with Elizabeth Bennet and Jane Bennet.\n\n"
-       "Elizabeth followed her father to the fire. Then his wife spoke to Mrs. Long, and Elizabeth's mother laughed.\n\n")
+       "Elizabeth followed her father to the fire. Then his wife spoke to Mrs. Long, "
+       "and Elizabeth's mother laughed.\n\n")
 
 
 def test_kin_descriptions_are_the_one_relative_with_the_surname():
@@ -148,3 +149,31 @@ def test_kin_with_two_candidates_is_left_unlinked():
     # Jane has two sisters by surname: "her sister" could be either
     links, _ = _links(KIN + "Kitty Bennet sat down. Jane looked at her sister.\n")
     assert ("her sister", None) in links
+
+
+def test_the_ranker_never_offers_the_subject_of_the_pronouns_own_clause():
+    from fabula.stages.coref_ranker import Entry, Pronoun, candidates
+    recent = [Entry("c1", "she/her", 0, 0, True, "PROP"), Entry("c2", "she/her", 0, 0, False, "PROP"),
+              Entry("c3", "he/him", 0, 0, False, "PROP")]
+    her = Pronoun(40, "she/her", 0, 0, subject=False, possessive=False, reflexive=False, clause_subject="c1")
+    assert [c for c, _ in candidates(recent, her)] == ["c2"]
+    herself = Pronoun(40, "she/her", 0, 0, subject=False, possessive=False, reflexive=True, clause_subject="c1")
+    assert [c for c, _ in candidates(recent, herself)] == ["c2", "c1"]
+
+
+def test_the_ranker_trains_from_litbank_files_and_ships_its_weights(tmp_path):
+    from fabula.stages.coref_ranker import load_ranker
+    assert load_ranker().weights  # the shipped model
+    for folder in ("brat", "tsv"):
+        (tmp_path / folder).mkdir()
+        for stem in ("a_held_out_brat", "b_training_brat"):  # the first of every five is never read
+            for source in (LITBANK / folder).iterdir():
+                (tmp_path / folder / source.name.replace("tiny_brat", stem)).write_bytes(source.read_bytes())
+    out = tmp_path / "ranker.json"
+    script = Path(__file__).parent.parent / "scripts" / "train_coref_ranker.py"
+    run = subprocess.run([sys.executable, str(script), "--litbank", str(tmp_path), "--out", str(out),
+                          "--steps", "50", "--rounds", "2"], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert model["weights"] and "LitBank" in model["about"]
+    assert "round 2: 3 pronouns with their character among the candidates" in run.stdout  # She, her, He

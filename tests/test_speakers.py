@@ -158,7 +158,8 @@ def test_the_latter_is_the_one_named_last_and_never_a_character_of_its_own():
 
 
 def test_a_kin_description_in_a_cue_is_the_relative_by_surname():
-    lines, _ = _said("The Library\n\nMr. Bennet sat reading when Mrs. Bennet, Jane Bennet and Elizabeth Bennet came in.\n\n"
+    lines, _ = _said("The Library\n\nMr. Bennet sat reading when Mrs. Bennet, Jane Bennet and Elizabeth Bennet "
+                     "came in.\n\n"
                      '"We have a letter," said Elizabeth.\n\n"From whom?" cried her mother.\n')
     assert lines[-1][1] == "Mrs. Bennet" and lines[-1][2] == "anaphoric"
 
@@ -180,6 +181,6 @@ def test_the_other_and_his_companion_are_the_other_one_talking():
 
 def test_a_cue_through_who_or_a_participle_is_its_antecedent():
     lines, _ = _said("The Hall\n\nTom Baker came into the hall.\n\nAnna Price looked at Tom Baker, who turned to her "
-                     'and remarked:\n\n"You are late."\n\nAnna sat down. Tom put the letter on the table, saying "It came '
-                     'today."\n')
+                     'and remarked:\n\n"You are late."\n\nAnna sat down. Tom put the letter on the table, '
+                     'saying "It came today."\n')
     assert [(who, kind) for _, who, kind, _ in lines] == [("Tom Baker", "explicit"), ("Tom Baker", "explicit")]

@@ -64,10 +64,10 @@ class CorefCounts:
                 **{k: self.correct[k] / self.n[k] if self.n[k] else None for k in KINDS}}
 
 
-def score_file(coref_dir: Path, stem: str, prediction: dict) -> CorefCounts:
-    entities = load_gold(coref_dir, stem)
+def map_characters(characters: list[dict], entities: dict[str, dict]) -> dict[str, str | None]:
+    """Predicted character id -> the gold entity sharing most of its names (None: no single one)."""
     mapping = {}
-    for c in prediction.get("characters", []):
+    for c in characters:
         names = {norm(n) for n in [c.get("name") or "", *(c.get("aliases") or [])]} - {""}
         counts = {e: len(names & v["names"]) for e, v in entities.items()}
         best = max(counts.values(), default=0)
@@ -75,6 +75,12 @@ def score_file(coref_dir: Path, stem: str, prediction: dict) -> CorefCounts:
         if best and len(winners) > 1:
             winners = [e for e in winners if norm(c.get("name") or "") in entities[e]["names"]] or winners
         mapping[str(c["id"])] = winners[0] if best and len(winners) == 1 else None
+    return mapping
+
+
+def score_file(coref_dir: Path, stem: str, prediction: dict) -> CorefCounts:
+    entities = load_gold(coref_dir, stem)
+    mapping = map_characters(prediction.get("characters", []), entities)
     predicted = [(int(m["start"]), int(m["end"]), m.get("character")) for m in prediction.get("mentions", [])]
     out = CorefCounts()
     for eid, ent in entities.items():

@@ -2,16 +2,18 @@
 
 Rules that hold in fiction, in one pass over the text, linear in its length:
 
-- In narration, a third-person pronoun refers to the subject of its sentence
-  or the one before when that is of its gender ("Anna came in. She sat
-  down."), else to the only character of its gender in the last three
-  sentences, else, as a guess, to the latest of its gender in the last eight,
-  or, with none there, to the only one of its gender in the last thirty;
-  never to the subject of its own clause when it is that verb's object ("Anna
-  saw her"). Guesses are listed in ``notes["coref_guesses"]`` so that
-  speaker attribution can weigh the conversation instead. A character whose
-  gender the cast could not tell takes it from three or more pronouns linked
-  to them that agree.
+- In narration, a third-person pronoun refers to one of the characters of
+  its gender referred to in the last twelve sentences, never to the subject
+  of its own clause when it is that verb's object ("Anna saw her"); a ranker
+  learnt from LitBank picks which (``coref_ranker``). The link is sure where
+  the hand-written rules of ``_pick`` agree and call it sure: the subject of
+  its sentence or the one before when that is of its gender ("Anna came in.
+  She sat down."), else the only character of its gender in the last three
+  sentences. Other links are guesses, listed in ``notes["coref_guesses"]`` so
+  that speaker attribution can weigh the conversation instead. With no one of
+  its gender in the window, the only one of it in the last thirty sentences is
+  a guess. A character whose gender the cast could not tell takes it from
+  three or more pronouns linked to them that agree.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -40,6 +42,7 @@ from . import stage
 from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels
+from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .kinship import MODIFIERS, Families
 from .narrator import FIRST_PERSON
 
@@ -49,14 +52,6 @@ SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
 ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
 FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
-
-
-class _Entry:
-    __slots__ = ("character", "label", "sentence", "subject", "sure")
-
-    def __init__(self, character: str, label: str | None, sentence: int, subject: bool, sure: bool = True) -> None:
-        self.character, self.label, self.sentence, self.subject = character, label, sentence, subject
-        self.sure = sure  # False for a link made on recency alone: what follows from it is a guess too
 
 
 TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
@@ -96,7 +91,14 @@ def definite_description(story: Story, j: int) -> tuple[str, int] | None:
 @stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration",))
 def coref(story: Story, settings) -> None:
     """Link pronouns and descriptions in narration to characters."""
+    link_narration(story, settings, load_ranker())
+
+
+def link_narration(story: Story, settings, ranker=None) -> None:
+    """The coreference stage's work, with the ranker that picks a pronoun's character among the
+    candidates (``None``: the hand-written rules of ``_pick``)."""
     t, text = story.tokens, story.text
+    paragraph_starts = [p.start for p in story.paragraphs]
     labels = pronoun_labels(settings.pronoun_sets)
     gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
     nouns = labelled("gendered_nouns")
@@ -106,7 +108,7 @@ def coref(story: Story, settings) -> None:
     quoted = QuotedText(story)
     families = Families(story.characters)
 
-    recent: list[_Entry] = []  # characters referred to in narration, latest last
+    recent: list[Entry] = []  # characters referred to in narration, latest last
     guesses: set[int] = set()  # starts of links made on recency alone
     story.notes["coref_guesses"] = guesses
     kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
@@ -121,6 +123,7 @@ def coref(story: Story, settings) -> None:
         if k < 0:
             continue
         s_index = t.sentence[k]
+        paragraph = bisect_right(paragraph_starts, m.start) - 1
         subject = t.dep[k] in SUBJECT
         word = text[m.start:m.end].lower()
         if m.kind == "PRON" and m.character is None:
@@ -128,8 +131,15 @@ def coref(story: Story, settings) -> None:
             if label is None:
                 continue  # "they", "we", "it": left unlinked
             reflexive = word.endswith("self")
-            clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS and not reflexive else None
-            m.character, sure = _pick(recent, label, s_index, exclude=clause_subject)
+            clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS else None
+            # the rules say which links are sure (subject continuity, the only one of the gender
+            # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
+            rule, sure = _pick(recent, label, s_index, exclude=None if reflexive else clause_subject)
+            pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
+                              clause_subject)
+            found = candidates(recent, pronoun) if ranker is not None else []
+            m.character = ranker.choose(found, pronoun) if found else rule
+            sure = sure and m.character == rule
             if m.character is not None and not sure:
                 guesses.add(m.start)
         elif m.kind == "NOM" and m.character is None:
@@ -151,7 +161,8 @@ def coref(story: Story, settings) -> None:
         if m.character is not None:
             character_at[k] = m.character
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
-                recent.append(_Entry(m.character, gender.get(m.character), s_index, subject, m.start not in guesses))
+                recent.append(Entry(m.character, gender.get(m.character), s_index, paragraph, subject, m.kind,
+                                    m.start not in guesses))
             if len(recent) > 64:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
@@ -229,7 +240,7 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
     return None
 
 
-def _pick(recent: list[_Entry], label: str, sentence: int, exclude: str | None,
+def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
           window: int = WINDOW_SENTENCES) -> tuple[str | None, bool]:
     """``(character, sure)``: among characters of that gender in the window, a subject of this
     sentence or the one before (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
