@@ -184,3 +184,8 @@ def test_a_cue_through_who_or_a_participle_is_its_antecedent():
                      'and remarked:\n\n"You are late."\n\nAnna sat down. Tom put the letter on the table, '
                      'saying "It came today."\n')
     assert [(who, kind) for _, who, kind, _ in lines] == [("Tom Baker", "explicit"), ("Tom Baker", "explicit")]
+
+
+def test_less_common_speech_verbs_are_cues():
+    lines, _ = _said(TWO + '"It is decent of him," chattered Frederick.\n\n"Perhaps," faltered Margaret.\n')
+    assert [(who, kind) for _, who, kind, _ in lines] == [("Frederick Hale", "explicit"), ("Margaret Hale", "explicit")]
