@@ -162,6 +162,9 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     if dep in SUBJECT and head != last:
         verb = t.lemma[head].lower()
         score += 3.0 if verb in words("speech_verbs") else 1.5 if verb in words("person_verbs") else 0.3
+    elif dep == "dobj" and head == first - 1 and head > 0 and t.pos[head - 1] == "PUNCT" \
+            and t.lemma[head].lower() in words("speech_verbs"):
+        score += 3.0  # '"Perhaps," faltered Margaret': the parser's object of an inverted speech verb
     elif dep == "poss":
         score += 0.5
     before = first - 1 if not titled else first - 2
