@@ -27,7 +27,7 @@ from .cues import SUBJECT
 # scene changes over a few paragraphs, a chapter's turn over many
 WIDTHS = (2, 4, 8, 16)
 MIN_SCENE = 2  # text paragraphs: an implicit break this close to another is not taken
-CHANGE_THRESHOLD = 0.62  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
+CHANGE_THRESHOLD = 0.635  # how different the two sides must be, 0 (the same) to 1 (nothing shared)
 # Chosen on chapter recovery (benchmarks/scenes.py): a dialogue paragraph rarely opens a scene; a
 # printer's capitals on the first word ("IT was broad daylight") mark one where the text uses them
 # rarely; so, a little, does a long paragraph of narration.
@@ -128,7 +128,8 @@ def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> li
     t, text = story.tokens, story.text
     people: list[Counter] = []
     vocab: list[Counter] = []
-    mentions = sorted((m.start, m.character) for m in story.mentions if m.character)
+    guesses = story.notes.get("coref_guesses", set())  # a pronoun guessed on recency: no sign of who is there
+    mentions = sorted((m.start, m.character) for m in story.mentions if m.character and m.start not in guesses)
     speakers = [(q.start, q.speaker) for q in story.quotes if q.speaker]
     k = s = 0
     for p in paragraphs:
