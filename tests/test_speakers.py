@@ -189,3 +189,10 @@ def test_a_cue_through_who_or_a_participle_is_its_antecedent():
 def test_less_common_speech_verbs_are_cues():
     lines, _ = _said(TWO + '"It is decent of him," chattered Frederick.\n\n"Perhaps," faltered Margaret.\n')
     assert [(who, kind) for _, who, kind, _ in lines] == [("Frederick Hale", "explicit"), ("Margaret Hale", "explicit")]
+
+
+def test_in_the_narration_before_a_line_the_speech_verb_nearest_it_is_the_cue():
+    lines, _ = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
+                     "Tom had been urging his plan all evening, and Anna Price at last said to him, "
+                     '"No more plans tonight!"\n')
+    assert lines[-1][1] == "Anna Price" and lines[-1][2] == "explicit"

@@ -99,10 +99,13 @@ class Cues:
             return sentence_start, last.end
         return None
 
-    def cue(self, region: tuple[int, int]):
-        """``(subject token, verb token)`` of a speech verb in ``region``."""
+    def cue(self, region: tuple[int, int], before: bool = False):
+        """``(subject token, verb token)`` of a speech verb in ``region``: the first, or, in the
+        narration ``before`` a quotation, the last ("he was still urging the subject when Henry
+        entered, calling out, "…"": Henry's "calling", nearest the line)."""
         t, speech = self.index.t, words("speech_verbs")
-        for k in self.index.tokens(*region):
+        ks = self.index.tokens(*region)
+        for k in (reversed(ks) if before else ks):
             if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k):
                 subject = self.subject_of(k, region)
                 if subject is not None:

@@ -284,8 +284,8 @@ class Attributor:
         to = None
         named = self.introduced(q)
         if named is not None:
-            for region in (after, before):  # the description in the cue is this character from now on
-                found = self.cues.cue(region) if region[0] < region[1] else None
+            for region, ahead in ((after, False), (before, True)):  # the cue's description is them from now on
+                found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
                 described = self.description_of(found[0]) if found else None
                 if described:
                     self.descriptions.setdefault(described[0], named.character)
@@ -296,8 +296,9 @@ class Attributor:
         self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
         self.called = self.addressed.get(previous.id, []) if previous is not None else []
         # '"A," said she, "B."': the second part shares the cue before it
-        for region in ((before, after) if same_paragraph else (after, before)):
-            found = self.cues.cue(region) if region[0] < region[1] else None
+        sides = ((before, True), (after, False))  # (region, whether it comes before the line)
+        for region, ahead in (sides if same_paragraph else sides[::-1]):
+            found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
             if found and same_paragraph and found[1] == self.last_cue and previous.speaker not in exclude:
                 speaker, kind, verb = previous.speaker, previous.kind, found[1]  # one cue, one speaker
                 cue = Mention(*previous.cue, "PROP" if kind == "explicit" else "PRON") if previous.cue else None
