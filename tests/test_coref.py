@@ -177,3 +177,11 @@ def test_the_ranker_trains_from_litbank_files_and_ships_its_weights(tmp_path):
     model = json.loads(out.read_text(encoding="utf-8"))
     assert model["weights"] and "LitBank" in model["about"]
     assert "round 2: 3 pronouns with their character among the candidates" in run.stdout  # She, her, He
+
+
+def test_a_title_used_alone_as_a_name_is_the_one_character_with_it():
+    links, _ = _links("Title\n\nMademoiselle Reisz played the piano. Edna Pontellier listened.\n\n"
+                      "Mademoiselle had finished. She arose and went away. Colonel Brandon bowed.\n\n"
+                      '"Well," she asked, "did you like it, Colonel?"\n')
+    assert ("Mademoiselle", "Mademoiselle Reisz") in links and ("She", "Mademoiselle Reisz") in links
+    assert ("Colonel", "Colonel Brandon") in links

@@ -105,6 +105,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     given = descriptions(story)
     titles = titles_of(story.characters)
     _mention_descriptions(story, given)
+    _mention_bare_titles(story, titles)
     quoted = QuotedText(story)
     families = Families(story.characters)
 
@@ -224,6 +225,36 @@ def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
         inside = i >= 0 and any(m.start <= match.start() < m.end and m.kind == "PROP" for m in story.mentions[i:i + 1])
         if not inside:
             added.append(Mention(span[0], span[1], "NOM", given[" ".join(match.group().lower().split())]))
+    if added:
+        story.mentions = unique_mentions(story.mentions + added)
+
+
+# titles a text uses alone as a name ("Mademoiselle had finished.", "Colonel, you are right"); not the
+# forms of address anyone gets ("sir", "miss") nor kin ("Father", "Aunt")
+BARE_TITLES = frozenset({"mademoiselle", "madame", "monsieur", "colonel", "doctor", "dr", "professor", "prof",
+                         "captain", "capt", "major", "admiral", "general", "inspector", "lieutenant", "sergeant",
+                         "judge", "squire", "commander", "signor", "signora", "herr", "frau"})
+
+
+def _mention_bare_titles(story: Story, titles: dict[str, set[str]]) -> None:
+    """A title used alone as a name, capitalised and without an article ("Mademoiselle had
+    finished"), is a mention of the one character whose name carries it."""
+    t, text = story.tokens, story.text
+    starts = [m.start for m in story.mentions]
+    added = []
+    for k in range(len(t)):
+        word = text[t.start[k]:t.end[k]]
+        key = word.lower().rstrip(".")
+        if key not in BARE_TITLES or not word[0].isupper() or len(titles.get(TITLE_WORDS.get(key, key), ())) != 1:
+            continue
+        nxt = text[t.start[k + 1]:t.end[k + 1]] if k + 1 < len(t) else ""
+        prev = text[t.start[k - 1]:t.end[k - 1]].lower() if k else ""
+        if nxt[:1].isupper() or prev in ("the", "a", "an", "this", "that", "our", "your", "his", "her", "my"):
+            continue  # "Colonel Brandon", "the Colonel": names and descriptions found elsewhere
+        i = bisect_right(starts, t.start[k]) - 1
+        if i >= 0 and story.mentions[i].start <= t.start[k] < story.mentions[i].end:
+            continue
+        added.append(Mention(t.start[k], t.end[k], "PROP", next(iter(titles[TITLE_WORDS.get(key, key)]))))
     if added:
         story.mentions = unique_mentions(story.mentions + added)
 
