@@ -56,3 +56,21 @@ def test_example_story_scenes_network_and_arc():
     # the low falls in a grief passage: the ruins of the firm (about 5-20%) or the talk of the dead (70-90%)
     assert 5 <= low <= 20 or 70 <= low <= 90
     assert high >= 90  # the ending
+
+
+LITBANK_COREF = SHARED / "data" / "litbank" / "coref"
+
+
+@pytest.mark.skipif(not (LITBANK_COREF / "brat").exists(), reason="LitBank is not here")
+def test_the_shipped_pronoun_ranker_is_what_its_script_trains_on_litbank(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    out = tmp_path / "ranker.json"
+    run = subprocess.run([sys.executable, str(root / "scripts" / "train_coref_ranker.py"), "--litbank",
+                          str(LITBANK_COREF), "--out", str(out)], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    shipped = root / "src" / "fabula" / "data" / "coref_ranker.json"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), "retrain and commit the ranker"
