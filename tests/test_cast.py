@@ -326,3 +326,10 @@ def test_in_text_laid_out_a_sentence_a_line_the_next_line_continues_a_name():
     story = fabula.read("Title\n\n" + "\n".join(lines) + "\n")
     assert one_sentence_per_line(story)
     assert _by_name(story)["Emery Vane"].gender == "he/him"
+
+
+def test_a_group_named_with_the_is_not_a_character():
+    story = fabula.read("Title\n\nAnna Price watched the square. The Pilgrims sang at the gate, and the Pilgrims "
+                        'shouted, "Make way!"\n\n"They are loud," said Anna. The Pilgrims laughed.\n')
+    names = {n for c in story.characters for n in [c.name, *c.aliases]}
+    assert "Anna Price" in names and not any("Pilgrims" in n for n in names)

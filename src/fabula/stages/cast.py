@@ -124,6 +124,8 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
         return -1.0  # "Gull Lodge", "Thornbury Park"
     if key in plural_of:
         return -1.0  # "the Harlows", "Miss Crooks": a family
+    if parts[0] == "the" and len(parts) > 1 and parts[-1].endswith("s") and not parts[-1].endswith(("ss", "us", "is")):
+        return -1.0  # "the Indians", "the Misses Harlow": a group
     score = ev.score
     if len(parts) > 1 and parts[0] != "the":  # a full name borrows from its parts
         score += 0.5 * sum(evidence[w].score for w in parts if w in evidence)
