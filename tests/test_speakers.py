@@ -196,3 +196,9 @@ def test_in_the_narration_before_a_line_the_speech_verb_nearest_it_is_the_cue():
                      "Tom had been urging his plan all evening, and Anna Price at last said to him, "
                      '"No more plans tonight!"\n')
     assert lines[-1][1] == "Anna Price" and lines[-1][2] == "explicit"
+
+
+def test_the_action_beat_nearest_a_line_names_its_speaker():
+    lines, _ = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
+                     'Tom Baker folded the letter, and Anna Price looked up. "Who sent it?"\n')
+    assert lines[-1][1] == "Anna Price" and lines[-1][2] == "implicit"

@@ -169,10 +169,11 @@ class Cues:
                                 return o
         return None
 
-    def actor(self, region: tuple[int, int]) -> int | None:
-        """The first subject in ``region`` that refers to a person: an action beat."""
+    def actor(self, region: tuple[int, int], last: bool = False) -> int | None:
+        """The first (or ``last``) subject in ``region`` that refers to a person: an action beat."""
         t, text = self.index.t, self.story.text
-        for j in self.index.tokens(*region):
+        ks = self.index.tokens(*region)
+        for j in (reversed(ks) if last else ks):
             if t.dep[j] in SUBJECT and (self.index.mention_at(t.start[j], t.end[j]) is not None
                                         or text[t.start[j]:t.end[j]].lower() in self.labels):
                 return j

@@ -63,8 +63,8 @@ class Attributor:
         self.descriptions.update(descriptions(story))
 
     # -- the narration beside a quotation --
-    def acting(self, region: tuple[int, int], exclude: set[str]) -> str | None:
-        j = self.cues.actor(region) if region[0] < region[1] else None
+    def acting(self, region: tuple[int, int], exclude: set[str], last: bool = False) -> str | None:
+        j = self.cues.actor(region, last) if region[0] < region[1] else None
         return self.who(j, exclude)[0] if j is not None else None
 
     # -- who a word refers to --
@@ -314,7 +314,7 @@ class Attributor:
             if j is not None:
                 speaker, cue, kind = self.who(j, exclude)
         if speaker is None:
-            speaker = self.acting(before, exclude)  # "She turned quickly to face him. "…""
+            speaker = self.acting(before, exclude, last=True)  # "She turned quickly to face him. "…""
         if speaker is None and same_paragraph and previous.speaker not in exclude:
             speaker = previous.speaker  # a paragraph holds one speaker's lines
         if speaker is None:
