@@ -89,3 +89,12 @@ def test_the_next_morning_said_inside_the_first_sentence_opens_a_scene():
                         "He said he would come back the next day. Then he left.\n")
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
     assert [time_shift(story, p) for p in paragraphs] == [False, True, False]
+
+
+def test_a_paragraph_opening_with_a_word_in_capitals_may_open_a_chapter():
+    from fabula.stages.scenes import _capitals
+    assert _capitals("THE Sunday was a bright Sunday in autumn")  # a printer's opening, before a name too
+    assert _capitals("WHEN Marilla took Anne up to bed")
+    assert _capitals("IT was late.")
+    assert not _capitals("CHAPTER ONE")  # a heading, not an opening
+    assert not _capitals("I said nothing.") and not _capitals("Mr. Harlow came in.")

@@ -34,7 +34,7 @@ CHANGE_THRESHOLD = 0.635  # how different the two sides must be, 0 (the same) to
 DIALOGUE_PENALTY = 0.5
 CAPITALS_BONUS = 1.0
 LONG_BONUS = 0.1
-_CAPITALS = re.compile(r"^\W*([A-Z]{2,})\b(?=\s+[a-z]|[^\w\s])")
+_CAPITALS = re.compile(r"^\W*([A-Z]{2,})\b(?=\s+(?:[a-z]|[A-Z][a-z])|[^\w\s])")
 MOTION_VERBS = frozenset({"walk", "go", "come", "enter", "arrive", "return", "head", "drive", "ride", "reach",
                           "lead", "let", "take", "bring", "step", "hurry", "run", "climb", "make", "get", "wander",
                           "stroll", "set", "move", "follow", "retire", "proceed", "repair", "hasten"})
