@@ -98,3 +98,13 @@ def test_a_paragraph_opening_with_a_word_in_capitals_may_open_a_chapter():
     assert _capitals("IT was late.")
     assert not _capitals("CHAPTER ONE")  # a heading, not an opening
     assert not _capitals("I said nothing.") and not _capitals("Mr. Harlow came in.")
+
+
+def test_a_title_line_in_capitals_opens_a_scene():
+    story = fabula.read("The Book\n\nJoe sat in the kitchen of the little house and ate his supper alone. "
+                        "The rain came down.\n\nHe went to bed early and slept badly.\n\nBROKEN HOPES\n\n"
+                        "What Joe lacked more than anything was a friend.\n\nHe had none in the city.\n")
+    title = next(s for s in story.scenes if story.text[s.start:].startswith("BROKEN HOPES"))
+    assert title.opens == "title"
+    from fabula.stages.scenes import _title_line
+    assert not _title_line("FITZWILLIAM DARCY.") and not _title_line('"HELP!"') and not _title_line("OK")

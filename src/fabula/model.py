@@ -138,7 +138,7 @@ class Quote:
     kind: QuoteKind | None = None  # how the speaker was found; None while unattributed
 
 
-SceneOpening = Literal["start", "chapter", "break", "gap", "time", "place", "cast"]
+SceneOpening = Literal["start", "chapter", "break", "gap", "title", "time", "place", "cast"]
 
 
 @dataclass(slots=True)

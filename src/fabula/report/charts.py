@@ -82,7 +82,7 @@ def share_svg(story: Story) -> str:
     return "".join(parts)
 
 
-OPENING_CLASSES = ("start", "chapter", "break", "gap", "time", "place", "cast")
+OPENING_CLASSES = ("start", "chapter", "break", "gap", "title", "time", "place", "cast")
 
 
 def scenes_svg(story: Story) -> str:

@@ -189,6 +189,13 @@ def _sliding_similarity(items: list[Counter], width: int) -> list[float | None]:
     return out
 
 
+def _title_line(text: str) -> bool:
+    """A section title left in the text as a paragraph of its own: "BROKEN HOPES"."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 4 and len(text.split()) <= 8 and all(c.isupper() for c in letters)
+            and not any(c in text for c in "\"“”‘’'") and text.rstrip()[-1:] not in "!?,;:.")
+
+
 def _capitals(text: str) -> bool:
     m = _CAPITALS.match(text)
     return m is not None and m.group(1) not in ("I", "A", "O", "OK", "MR", "MRS", "DR", "ST")
@@ -237,6 +244,8 @@ def scene_openings(story: Story, ranges: dict[str, tuple[int, int]]) -> list[tup
             openings.append((i, "break", place))
         elif gaps[i - 1] >= usual + 2 and not between.get(i):
             openings.append((i, "gap", place))
+        elif _title_line(story.text[p.start:p.end]) and not _title_line(story.text[prev.start:prev.end]):
+            openings.append((i, "title", None))
         elif time_shift(story, p):
             openings.append((i, "time", place))
         elif place is not None:
