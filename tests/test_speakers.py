@@ -202,3 +202,12 @@ def test_the_action_beat_nearest_a_line_names_its_speaker():
     lines, _ = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
                      'Tom Baker folded the letter, and Anna Price looked up. "Who sent it?"\n')
     assert lines[-1][1] == "Anna Price" and lines[-1][2] == "implicit"
+
+
+def test_a_long_stretch_of_narration_ends_a_conversation():
+    weather = ("The wind rose over the moor and the snow came down thicker than it had for many years. " * 10)
+    lines, _ = _said("The Fire\n\nAnna Price and Tom Baker sat by the fire.\n\n"
+                     '"It is cold," said Anna.\n\n"It is winter," said Tom.\n\n'
+                     + weather + "Clara Dunn had walked home across the fields. The door opened, and snow blew in."
+                     '\n\n"Good evening."\n')
+    assert lines[-1][1] == "Clara Dunn"  # not Anna's turn: the talk by the fire ended long ago

@@ -31,6 +31,7 @@ from .narrator import FIRST_PERSON
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 FAR_PARAGRAPHS = 40  # how far back it looks when no one of its gender is nearer
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
+CONVERSATION_GAP_CHARS = 800  # characters of narration between two lines that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 # "said his companion": the other one of two people together, not the one "his" refers to
 COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
@@ -274,7 +275,8 @@ class Attributor:
             prev_para = idx.paragraph(previous.start)
             between = story.paragraphs[prev_para + 1:p_index]
             if (para.chapter != story.paragraphs[prev_para].chapter or any(p.kind == "break" for p in between)
-                    or p_index - conv.last_paragraph > CONVERSATION_GAP):
+                    or p_index - conv.last_paragraph > CONVERSATION_GAP
+                    or q.start - previous.end > CONVERSATION_GAP_CHARS):
                 conv.reset()
         addressed = self.vocatives(q)
         self.addressed[q.id] = addressed
