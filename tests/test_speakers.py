@@ -211,3 +211,10 @@ def test_a_long_stretch_of_narration_ends_a_conversation():
                      + weather + "Clara Dunn had walked home across the fields. The door opened, and snow blew in."
                      '\n\n"Good evening."\n')
     assert lines[-1][1] == "Clara Dunn"  # not Anna's turn: the talk by the fire ended long ago
+
+
+def test_a_pronoun_cue_with_no_one_of_its_gender_for_long_is_the_storys_main_one_of_it():
+    walk = "".join(f"Tom Baker walked on past the {n}th milestone.\n\n" for n in range(45))
+    lines, _ = _said("The Road\n\nAnna Price waved from the gate. Anna Price went in.\n\n" + walk
+                     + '"At last," she said.\n')
+    assert lines[-1][1] == "Anna Price" and lines[-1][2] == "anaphoric"

@@ -132,7 +132,9 @@ class Attributor:
         unknown = lambda c: c not in exclude and self.index.gender.get(c) is None  # noqa: E731
         if turn is not None and unknown(turn):
             return turn
-        return next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
+        found = next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
+        # nobody of that gender for forty paragraphs: the story's most mentioned character of it
+        return found or next((c.id for c in self.story.characters if fits(c.id)), None)
 
     def other_party(self, offset: int, exclude: set[str], avoid: set[str | None]) -> str | None:
         """The other one of two people talking: whoever the last line was said to, whose turn
