@@ -218,3 +218,11 @@ def test_a_pronoun_cue_with_no_one_of_its_gender_for_long_is_the_storys_main_one
     lines, _ = _said("The Road\n\nAnna Price waved from the gate. Anna Price went in.\n\n" + walk
                      + '"At last," she said.\n')
     assert lines[-1][1] == "Anna Price" and lines[-1][2] == "anaphoric"
+
+
+def test_after_a_long_aside_a_line_is_still_said_to_the_last_speaker():
+    weather = ("The wind rose over the moor and the snow came down thicker than it had for many years. " * 10)
+    lines, _ = _said("The Fire\n\nAnna Price and Tom Baker sat by the fire.\n\n"
+                     '"It is cold," said Anna.\n\n"It is winter," said Tom.\n\n' + weather + "\n\n"
+                     '"Then let us go to bed," said Anna.\n')
+    assert lines[-1][1] == "Anna Price" and lines[-1][3] == ["Tom Baker"]

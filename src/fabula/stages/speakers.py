@@ -273,12 +273,15 @@ class Attributor:
         q = story.quotes[i]
         p_index = idx.paragraph(q.start)
         para = story.paragraphs[p_index]
+        last_heard = None  # whom a line after a long aside in the same scene is still likely said to
         if previous is not None:
             prev_para = idx.paragraph(previous.start)
             between = story.paragraphs[prev_para + 1:p_index]
             if (para.chapter != story.paragraphs[prev_para].chapter or any(p.kind == "break" for p in between)
-                    or p_index - conv.last_paragraph > CONVERSATION_GAP
-                    or q.start - previous.end > CONVERSATION_GAP_CHARS):
+                    or p_index - conv.last_paragraph > CONVERSATION_GAP):
+                conv.reset()
+            elif q.start - previous.end > CONVERSATION_GAP_CHARS:
+                last_heard = conv.last_speaker
                 conv.reset()
         addressed = self.vocatives(q)
         self.addressed[q.id] = addressed
@@ -335,12 +338,13 @@ class Attributor:
         addressees = addressed or ([to] if to else [])
         if not addressees and same_paragraph and speaker is not None and speaker == previous.speaker:
             addressees = list(previous.addressees)  # the same speech goes on to the same people
-        if not addressees and conv.last_speaker and conv.last_speaker != speaker:
-            addressees = [conv.last_speaker]
+        if not addressees and (conv.last_speaker or last_heard) not in (None, speaker):
+            addressees = [conv.last_speaker or last_heard]
         q.speaker, q.kind = speaker, kind if speaker else None
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
         q.addressees = [a for a in addressees if a and a != speaker]
-        conv.said(speaker, q.addressees, p_index)
+        # the turn-taking starts afresh after the aside: it does not count whom the line was likely said to
+        conv.said(speaker, [a for a in q.addressees if a != last_heard], p_index)
         self.last_cue = verb
 
 
