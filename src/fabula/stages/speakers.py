@@ -62,6 +62,10 @@ class Attributor:
         self.continued = story.notes.get("continued_quotes", set())
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         self.descriptions.update(descriptions(story))
+        self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
+        for m in story.mentions:
+            if m.character is not None:
+                self.first_seen.setdefault(m.character, m.start)
 
     # -- the narration beside a quotation --
     def acting(self, region: tuple[int, int], exclude: set[str], last: bool = False) -> str | None:
@@ -133,8 +137,9 @@ class Attributor:
         if turn is not None and unknown(turn):
             return turn
         found = next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
-        # nobody of that gender for forty paragraphs: the story's most mentioned character of it
-        return found or next((c.id for c in self.story.characters if fits(c.id)), None)
+        # nobody of that gender for forty paragraphs: the most mentioned character of it met so far
+        return found or next((c.id for c in self.story.characters if fits(c.id)
+                              and self.first_seen.get(c.id, offset) < offset), None)
 
     def other_party(self, offset: int, exclude: set[str], avoid: set[str | None]) -> str | None:
         """The other one of two people talking: whoever the last line was said to, whose turn
