@@ -185,3 +185,9 @@ def test_a_title_used_alone_as_a_name_is_the_one_character_with_it():
                       '"Well," she asked, "did you like it, Colonel?"\n')
     assert ("Mademoiselle", "Mademoiselle Reisz") in links and ("She", "Mademoiselle Reisz") in links
     assert ("Colonel", "Colonel Brandon") in links
+
+
+def test_an_aunt_or_uncle_is_the_one_the_story_calls_so():
+    links, _ = _links("Title\n\nAunt Josephine Barry sat by the window. Anne Shirley came in with Diana Barry.\n\n"
+                      "Anne kissed her aunt, and Diana laughed. Her uncle was away.\n")
+    assert ("her aunt", "Aunt Josephine Barry") in links and ("Her uncle", None) in links

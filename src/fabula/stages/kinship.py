@@ -2,10 +2,10 @@
 
 In fiction a family shares a surname, and the cast usually holds the relative
 by it: Elizabeth Bennet's father is the one man of the story called Mr.
-Bennet; Mr. Bennet's wife is the one woman called Mrs. Bennet. A kin
-description is linked only when the cast leaves exactly one such relative;
-kin that need not share a surname (aunts, uncles, cousins, friends) are left
-alone.
+Bennet; Mr. Bennet's wife is the one woman called Mrs. Bennet. Aunts and
+uncles need not share it, but the story often names them by the title ("Aunt
+Josephine"). A kin description is linked only when the cast leaves exactly
+one such relative; cousins and friends are left alone.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ KIN: dict[str, tuple[str, bool]] = {
     "mom": ("F", True), "wife": ("F", True),
     "brother": ("M", False), "son": ("M", False), "sister": ("F", False), "daughter": ("F", False),
 }
+# kin whose title the story may give them in their name: "her aunt" is the one "Aunt Josephine"
+KIN_TITLES = {"aunt": "aunt", "auntie": "aunt", "uncle": "uncle"}
 # words between the possessive and the kin word that leave the relation as it is ("her dear father")
 MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
                        "elder", "eldest", "younger", "youngest", "only", "young"})
@@ -32,7 +34,12 @@ class Families:
         self.by_surname: dict[str, list[tuple[str, str, bool]]] = {}  # surname -> (id, gender, titled)
         self.surnames: dict[str, set[str]] = {}  # id -> surnames
         self.married: set[str] = set()  # known as Mrs. or Lady
+        self.called: dict[str, set[str]] = {}  # kin honorific ("aunt") -> the characters called by it
         for c in characters:
+            for name in [c.name, *c.aliases]:
+                first = name.split()[0].lower() if len(name.split()) > 1 else ""
+                if first in KIN_TITLES:
+                    self.called.setdefault(KIN_TITLES[first], set()).add(c.id)
             gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
             found: dict[str, bool] = {}
             for name in [c.name, *c.aliases]:
@@ -48,7 +55,11 @@ class Families:
                 self.by_surname.setdefault(surname, []).append((c.id, gender, titled))
 
     def relative(self, of: str, kin: str) -> str | None:
-        """The one character who is ``of``'s ``kin`` by surname, or None."""
+        """The one character who is ``of``'s ``kin`` by surname (or, for an aunt or uncle, the
+        one the story calls "Aunt …" or "Uncle …"), or None."""
+        if kin in KIN_TITLES:
+            called = self.called.get(KIN_TITLES[kin], set()) - {of}
+            return next(iter(called)) if len(called) == 1 else None
         if kin not in KIN:
             return None
         gender, titled = KIN[kin]
