@@ -41,7 +41,7 @@ from ..names import HONORIFICS
 from . import stage
 from .cues import SUBJECT
 from .counts import recount
-from .gender import pronoun_labels
+from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .kinship import MODIFIERS, Families
 from .narrator import FIRST_PERSON
@@ -202,10 +202,9 @@ def _gender_from_links(story: Story, labels: dict[str, str], quoted) -> None:
             if label:
                 votes.setdefault(m.character, Counter())[label] += 1
     for cid, counts in votes.items():
-        (label, n), = counts.most_common(1)
-        total = sum(counts.values())
-        if n >= LINKED_VOTES and n >= LINKED_SHARE * total:
-            untold[cid].gender, untold[cid].gender_confidence = label, round(n / total, 3)
+        gender = settled(counts, LINKED_VOTES, LINKED_SHARE)
+        if gender:
+            untold[cid].gender, untold[cid].gender_confidence = gender
 
 
 def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
@@ -245,7 +244,8 @@ def _mention_bare_titles(story: Story, titles: dict[str, set[str]]) -> None:
     for k in range(len(t)):
         word = text[t.start[k]:t.end[k]]
         key = word.lower().rstrip(".")
-        if key not in BARE_TITLES or not word[0].isupper() or len(titles.get(TITLE_WORDS.get(key, key), ())) != 1:
+        titled = titles.get(TITLE_WORDS.get(key, key), ()) if key in BARE_TITLES else ()
+        if len(titled) != 1 or not word[0].isupper():
             continue
         nxt = text[t.start[k + 1]:t.end[k + 1]] if k + 1 < len(t) else ""
         prev = text[t.start[k - 1]:t.end[k - 1]].lower() if k else ""
@@ -254,7 +254,7 @@ def _mention_bare_titles(story: Story, titles: dict[str, set[str]]) -> None:
         i = bisect_right(starts, t.start[k]) - 1
         if i >= 0 and story.mentions[i].start <= t.start[k] < story.mentions[i].end:
             continue
-        added.append(Mention(t.start[k], t.end[k], "PROP", next(iter(titles[TITLE_WORDS.get(key, key)]))))
+        added.append(Mention(t.start[k], t.end[k], "PROP", next(iter(titled))))
     if added:
         story.mentions = unique_mentions(story.mentions + added)
 

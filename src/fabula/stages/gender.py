@@ -135,19 +135,23 @@ ADDRESS_VOTES = 1  # lines addressing a character of untold gender before they t
 ADDRESS_SHARE = 0.8
 
 
+def settled(counts: Counter, votes: int, share: float) -> tuple[str, float] | None:
+    """``(pronoun set, its share)`` when the set most ``counts`` give has at least ``votes`` of
+    them and ``share`` of all; else None."""
+    (label, n), = counts.most_common(1)
+    total = sum(counts.values())
+    return (label, round(n / total, 3)) if n >= votes and n >= share * total else None
+
+
 def address_genders(story, characters: set[str]) -> dict[str, tuple[str, float]]:
     """Gender of characters the text never gave pronouns, from how the lines said to them
-    address them: two or more lines calling the one person spoken to "sir", and none (or
-    few) calling them "ma'am", make a man."""
+    address them: lines calling the one person spoken to "sir", and none (or few) calling
+    them "ma'am", make a man."""
     votes: dict[str, Counter] = {}
     for q in story.quotes:
         if len(q.addressees) != 1 or q.addressees[0] not in characters:
             continue
         for match in ADDRESS_GENDER.finditer(story.text, q.start, q.end):
             votes.setdefault(q.addressees[0], Counter())["he/him" if match.group("m") else "she/her"] += 1
-    out = {}
-    for cid, counts in votes.items():
-        (label, n), = counts.most_common(1)
-        if n >= ADDRESS_VOTES and n >= ADDRESS_SHARE * sum(counts.values()):
-            out[cid] = (label, round(n / sum(counts.values()), 3))
-    return out
+    found = {cid: settled(counts, ADDRESS_VOTES, ADDRESS_SHARE) for cid, counts in votes.items()}
+    return {cid: gender for cid, gender in found.items() if gender}

@@ -36,13 +36,12 @@ class Families:
         self.married: set[str] = set()  # known as Mrs. or Lady
         self.called: dict[str, set[str]] = {}  # kin honorific ("aunt") -> the characters called by it
         for c in characters:
+            gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
+            found: dict[str, bool] = {}
             for name in [c.name, *c.aliases]:
                 first = name.split()[0].lower() if len(name.split()) > 1 else ""
                 if first in KIN_TITLES:
                     self.called.setdefault(KIN_TITLES[first], set()).add(c.id)
-            gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
-            found: dict[str, bool] = {}
-            for name in [c.name, *c.aliases]:
                 parts = parse_name(name.split())
                 if parts.surname:
                     titled = parts.honorific is not None
@@ -68,8 +67,8 @@ class Families:
             for cid, g, t in self.by_surname.get(surname, ()):
                 if cid == of or g != gender or (titled and not t):
                     continue
-                if kin in ("wife", "mother", "mamma", "mama", "ma", "mum", "mom") and cid not in self.married:
-                    continue  # Mrs. Bennet, not Miss Bennet
+                if titled and gender == "F" and cid not in self.married:
+                    continue  # a wife or mother is Mrs. Bennet, not Miss Bennet
                 if not titled and cid in self.married:
                     continue  # a sister is not the one known as Mrs.
                 found.add(cid)

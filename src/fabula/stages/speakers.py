@@ -141,13 +141,13 @@ class Attributor:
         return found or next((c.id for c in self.story.characters if fits(c.id)
                               and self.first_seen.get(c.id, offset) < offset), None)
 
-    def other_party(self, offset: int, exclude: set[str], avoid: set[str | None]) -> str | None:
+    def other_party(self, offset: int, exclude: set[str]) -> str | None:
         """The other one of two people talking: whoever the last line was said to, whose turn
-        it is, or someone else in the conversation or named lately, but not ``avoid``."""
+        it is, or someone else in the conversation or named lately, but not the last speaker."""
         conv = self.conversation
         named = self.recent(offset, self.index.paragraph(offset) - LOOKBACK_PARAGRAPHS)
         for c in [*conv.last_addressees, conv.next_turn(), *conv.participants(), *named]:
-            if c is not None and c not in exclude and c not in avoid:
+            if c is not None and c not in exclude and c != conv.last_speaker:
                 return c
         return None
 
@@ -208,14 +208,11 @@ class Attributor:
             pick = (named[0] if word == "latter" else named[1]) if len(named) > (word == "former") else None
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
-        if word == "other" and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() == "the":
-            cue = Mention(t.start[j - 1], t.end[j], "NOM")  # "said the other"
-            pick = self.other_party(t.start[j], exclude, {self.conversation.last_speaker})
-            return (pick, cue, "anaphoric") if pick else (None, cue, None)
-        if t.lemma[j].lower() in COMPANIONS and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() in ("his", "her"):
-            # "rejoined his companion": the companion of whoever spoke last
-            pick = self.other_party(t.start[j], exclude, {self.conversation.last_speaker})
-            cue = Mention(t.start[j - 1], t.end[j], "NOM", pick)
+        before = text[t.start[j - 1]:t.end[j - 1]].lower() if j > 0 else ""
+        if (word == "other" and before == "the") or (t.lemma[j].lower() in COMPANIONS and before in ("his", "her")):
+            # "said the other", "rejoined his companion": the other one of the two, not who spoke last
+            pick = self.other_party(t.start[j], exclude)
+            cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
         if title is not None:  # "said the doctor": Dr. Kemp
