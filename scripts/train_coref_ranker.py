@@ -19,6 +19,7 @@ on has the mistakes it will have in use.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 from pathlib import Path
@@ -62,7 +63,9 @@ class Recorder:
         return self.ranker.choose(found, pronoun)
 
 
-def examples_of(path: Path, coref_dir: Path, cache: Path | None, ranker: Ranker | None):
+def prepare(path: Path, coref_dir: Path, cache: Path | None):
+    """One training file run up to the cast, with the gold entity of each pronoun and the
+    entity each character maps to: the same for every round, so made once."""
     settings = Settings()
     story = parse_cached(path, settings, cache)
     stages = default_stages()
@@ -70,8 +73,14 @@ def examples_of(path: Path, coref_dir: Path, cache: Path | None, ranker: Ranker 
     entities = load_gold(coref_dir, path.stem)
     mapping = map_characters([{"id": c.id, "name": c.name, "aliases": c.aliases} for c in story.characters], entities)
     gold_at = {m["span"][0]: eid for eid, ent in entities.items() for m in ent["mentions"] if m["kind"] == "PRON"}
+    return story, gold_at, mapping
+
+
+def examples_of(prepared, ranker: Ranker | None):
+    """Each pronoun's candidates and the right one, linking a copy of the prepared story."""
+    story, gold_at, mapping = prepared
     recorder = Recorder(gold_at, mapping, ranker)
-    link_narration(story, settings, recorder)
+    link_narration(copy.deepcopy(story), Settings(), recorder)
     return recorder.examples, recorder.missed
 
 
@@ -115,12 +124,13 @@ def main() -> None:
     texts = sorted((args.litbank / "brat").glob("*.txt"))
     if not texts:
         sys.exit(f"no LitBank texts in {args.litbank / 'brat'}")
-    training = [path for i, path in enumerate(texts) if i % 5]  # every fifth is held out
+    # every fifth file is held out
+    training = [prepare(path, args.litbank, args.cache) for i, path in enumerate(texts) if i % 5]
     ranker = None
     for round_ in range(args.rounds):
         examples, missed = [], 0
-        for path in training:
-            found, lost = examples_of(path, args.litbank, args.cache, ranker)
+        for prepared in training:
+            found, lost = examples_of(prepared, ranker)
             examples += found
             missed += lost
         if not examples:
