@@ -226,3 +226,31 @@ def test_after_a_long_aside_a_line_is_still_said_to_the_last_speaker():
                      '"It is cold," said Anna.\n\n"It is winter," said Tom.\n\n' + weather + "\n\n"
                      '"Then let us go to bed," said Anna.\n')
     assert lines[-1][1] == "Anna Price" and lines[-1][3] == ["Tom Baker"]
+
+
+def test_a_sentence_leading_into_the_next_paragraphs_line_is_not_this_lines_cue():
+    lines, _ = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
+                     '"Shall we go?" asked Tom.\n\n"Yes, at once." And gathering her gloves, Anna rose, when '
+                     "Tom called out,\n\n\"Wait for me!\"\n")
+    assert [who for _, who, _, _ in lines] == ["Tom Baker", "Anna Price", "Tom Baker"]
+
+
+def test_the_agent_of_a_passive_speech_verb_is_the_speaker():
+    lines, _ = _said("The Hall\n\nTom Baker and Anna Price sat in the hall. Tom was reading, "
+                     "when he was thus accosted by Anna Price,\n\n\"Put down that book.\"\n")
+    assert lines[-1][1] == "Anna Price" and lines[-1][2] == "explicit"
+
+
+def test_a_later_part_of_a_paragraph_shares_the_cue_of_the_part_before():
+    lines, _ = _said("The Pool\n\nTom Baker and Anna Price sat by the pool.\n\n"
+                     '"Look at me," cried Tom, while Anna scolded him and dried him off. "Did you see me?"\n')
+    assert [who for _, who, _, _ in lines] == ["Tom Baker", "Tom Baker"]
+
+
+def test_a_role_the_parser_takes_for_a_name_is_a_described_speaker_and_one_character():
+    lines, story = _said("The Bar\n\nTom Baker came into the bar.\n\n"
+                         '"Good Lord!" said the burly barman.\n\n"What is it?" asked Tom.\n\n'
+                         '"Nothing," said the barman.\n')
+    barmen = [c for c in story.characters if "barman" in c.name]
+    assert len(barmen) == 1 and lines[-1][1] == barmen[0].name and lines[-1][2] == "anaphoric"
+    assert set(barmen[0].aliases) == {"the barman"}

@@ -16,6 +16,8 @@ from ..lexicon import words
 from ..model import Mention, Story
 
 SUBJECT = ("nsubj", "nsubjpass")
+INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
+ADJACENT_TOKENS = 5  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
 
 
 class Index:
@@ -73,6 +75,8 @@ class Cues:
         ks = idx.tokens(*after)
         if len(ks):
             after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))
+            if after[1] >= para.end and self.introduces_next(i, p_index) and not self.cue_adjacent(after):
+                after = (after[0], after[0])  # "…" And gathering her work, she rose, when Jane called out,
         before = (prev, max(prev, q.start - 1))
         ks = idx.tokens(*before)
         if len(ks):
@@ -81,6 +85,21 @@ class Cues:
         elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
             before = self.introduction(i, p_index) or before
         return after, before
+
+    def introduces_next(self, i: int, p_index: int) -> bool:
+        """Whether paragraph ``p_index`` ends in "," or ":" right before a paragraph opening with a line."""
+        story = self.story
+        if p_index + 1 >= len(story.paragraphs) or i + 1 >= len(story.quotes):
+            return False
+        following = story.paragraphs[p_index + 1]
+        ends = story.text[story.paragraphs[p_index].start:story.paragraphs[p_index].end].rstrip()[-1:]
+        return ends in INTRODUCING and story.quotes[i + 1].start <= following.start + 1
+
+    def cue_adjacent(self, region: tuple[int, int]) -> bool:
+        """Whether a speech verb comes within the first few words of ``region`` ("said he, and …")."""
+        t, speech = self.index.t, words("speech_verbs")
+        ks = self.index.tokens(*region)
+        return any(t.lemma[k].lower() in speech and t.pos[k] in ("VERB", "AUX") for k in ks[:ADJACENT_TOKENS])
 
     def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
         """The last sentence of the paragraph before, when it introduces this one's speech:
@@ -95,7 +114,7 @@ class Cues:
             return None
         sentence_start = max(start, idx.sentence(idx.t.start[ks[-1]]).start)
         ends = story.text[sentence_start:last.end].rstrip()[-1:]
-        if start == last.start or ends in (",", ":", "—", "-", ";"):
+        if start == last.start or ends in INTRODUCING:
             return sentence_start, last.end
         return None
 
@@ -128,10 +147,20 @@ class Cues:
         seen = set()
         while k not in seen:
             seen.add(k)
-            for j in self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80)):
+            near = self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80))
+            agent = next((o for j in near if t.head[j] == k and t.dep[j] == "agent"
+                          for o in near if t.head[o] == j and t.dep[o] == "pobj"), None)
+            if agent is not None:
+                return agent  # "when thus accosted by Miss Bingley,"
+            for j in near:
                 if t.head[j] == k and t.dep[j] in SUBJECT:
                     if t.tag[j] in ("WP", "WDT") and t.dep[k] == "relcl" and t.start[t.head[k]] >= region[0]:
                         return t.head[k]  # "Mr. Gradgrind, who … then remarked:": the one "who" is
+                    if t.pos[j] == "VERB":  # "replied Elizabeth smiling" read as "[Elizabeth smiling] replied"
+                        named = [o for o in near if t.head[o] == j and t.pos[o] in ("PROPN", "NOUN", "PRON")
+                                 and t.dep[o] in ("compound", "nsubj") and o < j]
+                        if named:
+                            return named[-1]
                     return j
             # "… and said", "began to say", and "presented the thimble, saying": the verb continued
             if (t.dep[k] in ("conj", "xcomp") or (t.dep[k] == "advcl" and t.tag[k] == "VBG")) \

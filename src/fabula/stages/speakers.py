@@ -36,6 +36,8 @@ SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all
 # "said his companion": the other one of two people together, not the one "his" refers to
 COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
                         "comrade", "partner", "neighbour", "neighbor", "caller"})
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
+            "elder", "younger", "eldest", "youngest", "older"}
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
 
@@ -53,6 +55,7 @@ class Attributor:
         self.conversation = Conversation()
         self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
         self.created: list[str] = []  # characters made here from descriptions
+        self.roles: dict[str, str] = {}  # "barman" -> the character made from "the (burly) barman"
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
@@ -162,7 +165,12 @@ class Attributor:
 
     def description_of(self, j: int) -> tuple[str, int] | None:
         """``("the old mariner", start)`` when subject token ``j`` is a noun heading a definite description."""
-        return definite_description(self.story, j) if self.index.t.pos[j] == "NOUN" else None
+        return definite_description(self.story, j) if self.common_noun(j) else None
+
+    def common_noun(self, j: int) -> bool:
+        """A noun, or a lower-case word the parser took for a name ("said the barman")."""
+        t = self.index.t
+        return t.pos[j] == "NOUN" or (t.pos[j] == "PROPN" and self.story.text[t.start[j]].islower())
 
     def described(self, j: int, cue: bool) -> str | None:
         """"said the ferryman": the character given that description ("Mr. Crook, the ferryman"),
@@ -176,13 +184,21 @@ class Attributor:
         lemma = self.index.t.lemma[j].lower()
         if name not in self.descriptions:
             if (lemma in words("relational_nouns") or lemma in labelled("gendered_nouns")
-                    or self.index.t.tag[j] != "NN" or not _person_like(lemma)):
+                    or self.index.t.tag[j] not in ("NN", "NNP") or not _person_like(lemma)):
                 return None
-            cid = f"c{len(self.story.characters) + 1}"
-            self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
-            self.created.append(cid)
+            noun = self.story.text[self.index.t.start[j]:self.index.t.end[j]].lower()
+            counted = bool(ORDINALS.intersection(name.split()))  # "the first cabman" is not "the second cabman"
+            cid = self.roles.get(noun) if not counted else None
+            if cid is not None:  # "the burly barman" and "the barman": one role, one character
+                next(c for c in self.story.characters if c.id == cid).aliases.append(name)
+            else:
+                cid = f"c{len(self.story.characters) + 1}"
+                self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
+                self.created.append(cid)
+                self.index.gender[cid] = None
+                if not counted:
+                    self.roles.setdefault(noun, cid)
             self.descriptions[name] = cid
-            self.index.gender[cid] = None
         cid = self.descriptions[name]
         self.story.mentions.append(Mention(start, self.index.t.end[j], "NOM", cid))
         return cid
@@ -214,7 +230,7 @@ class Attributor:
             pick = self.other_party(t.start[j], exclude)
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
-        title = self.titled(word, t.start[j], exclude) if t.pos[j] == "NOUN" else None
+        title = self.titled(word, t.start[j], exclude) if self.common_noun(j) else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.described(j, cue)
@@ -308,8 +324,9 @@ class Attributor:
         sides = ((before, True), (after, False))  # (region, whether it comes before the line)
         for region, ahead in (sides if same_paragraph else sides[::-1]):
             found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
-            if found and same_paragraph and found[1] == self.last_cue and previous.speaker not in exclude:
-                speaker, kind, verb = previous.speaker, previous.kind, found[1]  # one cue, one speaker
+            shared = self.last_cue is not None and ahead and region[0] <= idx.t.start[self.last_cue] < region[1]
+            if found and same_paragraph and (found[1] == self.last_cue or shared) and previous.speaker not in exclude:
+                speaker, kind, verb = previous.speaker, previous.kind, self.last_cue  # one cue, one speaker
                 cue = Mention(*previous.cue, "PROP" if kind == "explicit" else "PRON") if previous.cue else None
                 break
             if found:
