@@ -333,3 +333,17 @@ def test_a_group_named_with_the_is_not_a_character():
                         'shouted, "Make way!"\n\n"They are loud," said Anna. The Pilgrims laughed.\n')
     names = {n for c in story.characters for n in [c.name, *c.aliases]}
     assert "Anna Price" in names and not any("Pilgrims" in n for n in names)
+
+
+def test_a_title_with_or_without_its_full_stop_is_one_name():
+    story = fabula.read('The Farm\n\nMrs. Mann came in. "Hello," said Mrs. Mann. Mrs. Mann sat down.\n\n'
+                        '"Yes," said Mrs Mann. Mrs Mann laughed.\n')
+    assert [(c.name, c.aliases) for c in story.characters] == [("Mrs. Mann", ["Mrs Mann"])]
+
+
+def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the_surname():
+    story = fabula.read("The Park\n\nFitzwilliam Darcy and Colonel Fitzwilliam walked in the park. "
+                        'Mr. Darcy was silent. "A fine day," said Colonel Fitzwilliam. Darcy nodded.\n\n'
+                        '"It is," said Fitzwilliam. Mr. Darcy walked on. Colonel Fitzwilliam laughed.\n')
+    colonel = next(c for c in story.characters if c.name == "Colonel Fitzwilliam")
+    assert "Fitzwilliam" in colonel.aliases

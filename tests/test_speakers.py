@@ -254,3 +254,20 @@ def test_a_role_the_parser_takes_for_a_name_is_a_described_speaker_and_one_chara
     barmen = [c for c in story.characters if "barman" in c.name]
     assert len(barmen) == 1 and lines[-1][1] == barmen[0].name and lines[-1][2] == "anaphoric"
     assert set(barmen[0].aliases) == {"the barman"}
+
+
+def test_a_cue_ending_the_narration_right_before_a_line_comes_before_one_after_it():
+    lines, _ = _said("The Party\n\nTom Baker and Anna Price sat with the birds.\n\n"
+                     'Tom Baker began wrapping himself up very carefully, remarking, "I must be getting home." '
+                     'And Anna Price called out in a trembling voice, "Come away, my dears!"\n')
+    assert [who for _, who, _, _ in lines] == ["Tom Baker", "Anna Price"]
+
+
+def test_a_speech_verb_continuing_a_verb_the_parser_left_without_subject_is_the_fronted_names():
+    # the parser reads "Fanny" here as a preposition's and "said" as continuing a subjectless "returned"
+    lines, _ = _said("The Hall\n\nFanny Price and Henry Crawford sat in the hall.\n\n"
+                     "He had dined at the Parsonage only the preceding day.\n\n"
+                     "After leaving him to his happier thoughts for some minutes, Fanny, feeling it due to herself, "
+                     'returned to Mr. Crawford, and said, "It is not merely in temper that I consider him as '
+                     'totally unsuited to myself."\n')
+    assert lines[-1][1] == "Fanny Price"

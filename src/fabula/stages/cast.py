@@ -195,6 +195,11 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
         return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
             _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None) or (  # "the Colonel"
             _headed_by(clusters, title) if title else None)  # "the Rabbit" is the "White Rabbit"
+    if parts.honorific:  # "Mrs Mann" is the "Mrs. Mann" met before
+        same_form = [c for c in clusters if any(p.honorific == parts.honorific and p.words == parts.words
+                                                for p in c.parts.values())]
+        if len(same_form) == 1:
+            return same_form[0]
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
         return None  # "Mrs. John Ashdown": a wife named after her husband
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
@@ -218,6 +223,9 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     # a pet name for Sir or Lady someone is what their intimates call them, in dialogue ("Harry" for
     # Lord Arthur); one the narration uses too is someone else's ("Kitty", not Lady Catherine)
     found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
+    titled = [c for c in same if not c.given and c.hard_gender() != "F" and c.honorifics]
+    if found and word in found.given and found.name_gender() == "M" and len(titled) == 1:
+        return titled[0]  # "Fitzwilliam" is Colonel Fitzwilliam: men go by surname, not Mr. Darcy's given name
     if found:
         return found
     # in a family of men, the bare surname is the one the text calls "Mr." and the surname alone

@@ -17,7 +17,8 @@ from ..model import Mention, Story
 
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
-ADJACENT_TOKENS = 5  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
+ADJACENT_TOKENS = 5
+NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
 
 
 class Index:
@@ -95,11 +96,13 @@ class Cues:
         ends = story.text[story.paragraphs[p_index].start:story.paragraphs[p_index].end].rstrip()[-1:]
         return ends in INTRODUCING and story.quotes[i + 1].start <= following.start + 1
 
-    def cue_adjacent(self, region: tuple[int, int]) -> bool:
-        """Whether a speech verb comes within the first few words of ``region`` ("said he, and …")."""
+    def cue_adjacent(self, region: tuple[int, int], last: bool = False) -> bool:
+        """Whether a speech verb comes within the first (or ``last``) few words of ``region``
+        ("said he, and …", "… began wrapping itself up, remarking,")."""
         t, speech = self.index.t, words("speech_verbs")
         ks = self.index.tokens(*region)
-        return any(t.lemma[k].lower() in speech and t.pos[k] in ("VERB", "AUX") for k in ks[:ADJACENT_TOKENS])
+        near = ks[-ADJACENT_TOKENS:] if last else ks[:ADJACENT_TOKENS]
+        return any(t.lemma[k].lower() in speech and t.pos[k] in ("VERB", "AUX") for k in near)
 
     def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
         """The last sentence of the paragraph before, when it introduces this one's speech:
@@ -135,7 +138,9 @@ class Cues:
         """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
         t = self.index.t
         for j in range(max(0, k - 15), min(len(t), k + 15)):
-            if t.head[j] == k and j > k and t.dep[j] == "ccomp" and not self.index.quoted(t.start[j]):
+            # "said Skaggs, shaking his hand" parsed with "shaking" as what was said: no report
+            if t.head[j] == k and j > k and t.dep[j] == "ccomp" and t.tag[j] != "VBG" \
+                    and not self.index.quoted(t.start[j]):
                 return True
         return False
 
@@ -144,7 +149,7 @@ class Cues:
         parser often reads as an object), or of the verb this one continues ("Denham made no
         comment, but said:", "Elizabeth hastened to explain")."""
         t = self.index.t
-        seen = set()
+        seen, verb = set(), k
         while k not in seen:
             seen.add(k)
             near = self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80))
@@ -174,13 +179,32 @@ class Cues:
                 k = earlier[0]
                 continue
             break
+        fronted = self.fronted(k, region) if k != verb else None  # the verb continued has no subject
+        return fronted if fronted is not None else self.inverted(k, region)
+
+    def inverted(self, k: int, region: tuple[int, int]) -> int | None:
+        """The speaker after the verb: "said the old man", "cried his wife", "broke in Lord Arthur"."""
+        t = self.index.t
         j = k + 1
         while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
-            j += 1  # "said the old man", "cried his wife", "broke in Lord Arthur"
+            j += 1
         if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
             while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
                 j += 1  # "said Mr. Harlow": the name's last word
             return j
+        return None
+
+    def fronted(self, k: int, region: tuple[int, int]) -> int | None:
+        """The name heading the clause of verb ``k`` when the parser left it without a subject:
+        "Fanny, feeling it due to herself, returned to Mr. Crawford, and said,"."""
+        t, text = self.index.t, self.story.text
+        start = max(region[0], self.index.sentence(t.start[k]).start)
+        for j in reversed(self.index.tokens(start, t.start[k])):
+            if t.pos[j] == "PROPN" and t.dep[j] not in NOT_FRONTED and not self.index.quoted(t.start[j]) \
+                    and j + 1 < len(t) and text[t.start[j + 1]:t.end[j + 1]] == ",":
+                return j
+            if t.pos[j] == "PRON" and t.dep[j] in SUBJECT and text[t.start[j]:t.end[j]].lower() not in ("who", "that"):
+                return None  # a subject of its own clause: not this verb's
         return None
 
     def spoken_noun(self, region: tuple[int, int]) -> int | None:
