@@ -271,3 +271,17 @@ def test_a_speech_verb_continuing_a_verb_the_parser_left_without_subject_is_the_
                      'returned to Mr. Crawford, and said, "It is not merely in temper that I consider him as '
                      'totally unsuited to myself."\n')
     assert lines[-1][1] == "Fanny Price"
+
+
+def test_her_ladyship_in_a_cue_is_the_lady_of_the_scene():
+    lines, _ = _said("The Hall\n\nLady Catherine de Bourgh sat in the hall with Elizabeth Bennet.\n\n"
+                     '"You are very young," said her ladyship.\n')
+    assert lines[-1][1] == "Lady Catherine de Bourgh" and lines[-1][2] == "anaphoric"
+
+
+def test_she_said_before_any_woman_is_named_is_the_first_woman_named_after():
+    lines, _ = _said("The Garden\n\nFrederick Walker sat in the garden. A young lady came down the path.\n\n"
+                     '"Are you going to Italy?" asked Frederick.\n\n"Yes, sir," she replied.\n\n'
+                     '"My name is Frederick Walker."\n\nThe young lady was Daisy Miller, of Schenectady. '
+                     "Daisy Miller smiled.\n")
+    assert lines[1][1] == "Daisy Miller"

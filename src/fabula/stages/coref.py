@@ -54,7 +54,8 @@ FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this f
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
-TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt"}
+TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt",
+               "ladyship": "lady", "lordship": "lord"}  # "said her ladyship": Lady Catherine
 # titles that "the <title>" names a titled character by ("the Doctor" for Dr. Kemp); kin words
 # that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",

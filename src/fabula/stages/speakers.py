@@ -29,6 +29,7 @@ from .gender import address_genders, gender_of, pronoun_labels, pronoun_votes, r
 from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
+AHEAD_CHARS = 5000  # how far ahead an unnamed "she" may be named
 FAR_PARAGRAPHS = 40  # how far back it looks when no one of its gender is nearer
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 CONVERSATION_GAP_CHARS = 800  # characters of narration between two lines that end a conversation
@@ -140,9 +141,12 @@ class Attributor:
         if turn is not None and unknown(turn):
             return turn
         found = next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
-        # nobody of that gender for forty paragraphs: the most mentioned character of it met so far
+        # nobody of that gender for forty paragraphs: the most mentioned character of it met so far,
+        # and with none met yet, the first of it named from here on ("the young lady", later Daisy)
         return found or next((c.id for c in self.story.characters if fits(c.id)
-                              and self.first_seen.get(c.id, offset) < offset), None)
+                              and self.first_seen.get(c.id, offset) < offset), None) or min(
+            (c for c in self.index.gender if fits(c) and offset < self.first_seen.get(c, -1) < offset + AHEAD_CHARS),
+            key=lambda c: self.first_seen[c], default=None)
 
     def other_party(self, offset: int, exclude: set[str]) -> str | None:
         """The other one of two people talking: whoever the last line was said to, whose turn
@@ -241,6 +245,13 @@ class Attributor:
                                                  t.pos[j] == "PROPN" else "PRON")
         return (who, cue, "anaphoric") if who else (None, cue, None)
 
+    def of_other_gender(self, j: int) -> set[str]:
+        """The characters a pronoun at token ``j`` cannot be, by their known gender."""
+        label = self.labels.get(self.story.text[self.index.t.start[j]:self.index.t.end[j]].lower())
+        if label is None:
+            return set()
+        return {c for c, g in self.index.gender.items() if g is not None and g != label}
+
     def answers_vocative(self, character: str) -> bool:
         """Whether a pronoun the coreference stage gave to the last speaker, in the paragraph
         right after, is rather the one that speaker called by name ("Harry, you are dreadful!"
@@ -266,13 +277,15 @@ class Attributor:
         return out
 
     def guess(self, q: Quote, exclude: set[str], same_paragraph: bool) -> str | None:
-        """Last resort: someone else in the conversation, else the character last named in narration."""
+        """Last resort: someone else in the conversation, else the character last named in narration,
+        else, with no one else about, the last speaker going on."""
         conv = self.conversation
         for c in conv.participants():
             if c not in exclude and (c != conv.last_speaker or same_paragraph):
                 return c
         lowest = self.index.paragraph(q.start) - LOOKBACK_PARAGRAPHS
-        return next((c for c in self.recent(q.start, lowest) if c not in exclude and c != conv.last_speaker), None)
+        return next((c for c in self.recent(q.start, lowest) if c not in exclude and c != conv.last_speaker),
+                    conv.last_speaker if conv.last_speaker not in exclude else None)
 
     def introduced(self, q: Quote) -> Mention | None:
         """"My name is Oswin Tarrant," said the stranger: the name the speaker gives themself."""
@@ -334,6 +347,8 @@ class Attributor:
                 break
             if found:
                 speaker, cue, kind = self.who(found[0], exclude, cue=True)
+                if speaker is None:  # "she said" of someone unnamed yet: at least no man said it
+                    exclude |= self.of_other_gender(found[0])
                 to = self.cues.addressee_of_verb(found[1], region)
                 if speaker:
                     verb = found[1]
