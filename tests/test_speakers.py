@@ -285,3 +285,25 @@ def test_she_said_before_any_woman_is_named_is_the_first_woman_named_after():
                      '"My name is Frederick Walker."\n\nThe young lady was Daisy Miller, of Schenectady. '
                      "Daisy Miller smiled.\n")
     assert lines[1][1] == "Daisy Miller"
+
+
+def test_whose_voice_speaks_is_who_speaks():
+    lines, _ = _said("The Garden\n\nSunday Smith and Anna Price sat in the old garden.\n\n"
+                     '"I should like to know," said Sunday Smith.\n\nThen Anna Price\'s low voice said, '
+                     '"It seems so silly."\n')
+    assert lines[-1][1] == "Anna Price" and lines[-1][2] == "explicit"
+
+
+def test_words_that_burst_from_someone_are_theirs():
+    lines, _ = _said("The Cobb\n\nFrederick Wentworth and Anne Elliot stood on the Cobb. Louisa Musgrove fell.\n\n"
+                     '"Is there no one to help me?" were the first words which burst from Frederick Wentworth, '
+                     "in a tone of despair.\n")
+    assert lines[-1][1] == "Frederick Wentworth" and lines[-1][2] == "explicit"
+
+
+def test_a_manner_word_the_parser_takes_for_the_subject_leaves_the_name_before_it_the_speaker():
+    lines, _ = _said("The Tea\n\nAlice Liddell sat with the March Hare and the Hatter.\n\n"
+                     '"Two days wrong!" sighed the Hatter.\n\n"It was the best butter," the March Hare meekly replied.\n'
+                     '\n"That\'s the reason!" pouted Alice.\n')
+    (_, hare, kind, _), (_, alice, kind2, _) = lines[1:]
+    assert hare.endswith("Hare") and (alice, kind, kind2) == ("Alice Liddell", "explicit", "explicit")

@@ -18,6 +18,8 @@ from ..model import Mention, Story
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
 ADJACENT_TOKENS = 5
+VOICES = frozenset({"voice", "lip", "tongue", "mouth"})  # whose voice speaks is who speaks
+EMERGING = frozenset({"burst", "come", "break", "escape", "issue", "fall"})  # words that "burst from" someone
 NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
 
 
@@ -166,6 +168,17 @@ class Cues:
                                  and t.dep[o] in ("compound", "nsubj") and o < j]
                         if named:
                             return named[-1]
+                    if t.lemma[j].lower() in VOICES:  # "his voice said", "Ratcliffe, whose clear voice said"
+                        owner = next((o for o in near if t.head[o] == j and t.dep[o] == "poss"), None)
+                        if owner is not None and t.tag[owner] == "WP$" and t.dep[k] == "relcl":
+                            return t.head[k]
+                        if owner is not None:
+                            return owner
+                    if t.pos[j] != "PROPN" and t.tag[j] != "PRP":  # "the March Hare meekly replied" read as
+                        named = [o for o in near if t.head[o] == j and t.pos[o] == "PROPN"  # [Hare meekly]
+                                 and t.dep[o] == "compound" and o < j]
+                        if named and j - named[-1] == 1 and self.story.text[t.start[j]].islower():
+                            return named[-1]
                     return j
             # "… and said", "began to say", and "presented the thimble, saying": the verb continued
             if (t.dep[k] in ("conj", "xcomp") or (t.dep[k] == "advcl" and t.tag[k] == "VBG")) \
@@ -179,8 +192,11 @@ class Cues:
                 k = earlier[0]
                 continue
             break
-        fronted = self.fronted(k, region) if k != verb else None  # the verb continued has no subject
-        return fronted if fronted is not None else self.inverted(k, region)
+        if k != verb:  # the verb continued has no subject: the name fronting its clause, else after it
+            fronted = self.fronted(k, region)
+            return fronted if fronted is not None else self.inverted(k, region)
+        inverted = self.inverted(k, region)
+        return inverted if inverted is not None else self.fronted(k, region)  # "Edmund, to whom …, replied,"
 
     def inverted(self, k: int, region: tuple[int, int]) -> int | None:
         """The speaker after the verb: "said the old man", "cried his wife", "broke in Lord Arthur"."""
@@ -208,10 +224,16 @@ class Cues:
         return None
 
     def spoken_noun(self, region: tuple[int, int]) -> int | None:
-        """"was Lord Arthur's answer", "was the view of Mr. Crook": the possessor of a speech noun."""
+        """"was Lord Arthur's answer", "was the view of Mr. Crook": the possessor of a speech noun;
+        "were the first words which burst from Captain Wentworth", "came from Sir Thomas's lips":
+        whom the words come from."""
         t, text = self.index.t, self.story.text
         nouns = words("speech_nouns")
         for k in self.index.tokens(*region):
+            if t.lemma[k].lower() in EMERGING and t.pos[k] == "VERB":
+                source = self.source_of(k, region)
+                if source is not None:
+                    return source
             if t.pos[k] == "NOUN" and t.lemma[k].lower() in nouns:
                 for j in self.index.tokens(max(region[0], t.start[k] - 60), min(region[1], t.end[k] + 60)):
                     if t.head[j] == k and t.dep[j] == "poss":
@@ -220,6 +242,18 @@ class Cues:
                         for o in self.index.tokens(t.end[j], min(region[1], t.end[j] + 60)):
                             if t.head[o] == j and t.dep[o] == "pobj":
                                 return o
+        return None
+
+    def source_of(self, k: int, region: tuple[int, int]) -> int | None:
+        """X in "burst from X", "came from X's lips"."""
+        t, text = self.index.t, self.story.text
+        ks = self.index.tokens(max(region[0], t.start[k]), min(region[1], t.end[k] + 60))
+        for j in ks:
+            if t.head[j] == k and text[t.start[j]:t.end[j]].lower() == "from":
+                o = next((o for o in ks if t.head[o] == j and t.dep[o] == "pobj"), None)
+                if o is not None and t.lemma[o].lower() in VOICES:
+                    o = next((p for p in ks if t.head[p] == o and t.dep[p] == "poss"), None)
+                return o if o is not None and t.pos[o] in ("PROPN", "NOUN", "PRON") else None
         return None
 
     def actor(self, region: tuple[int, int], last: bool = False) -> int | None:
