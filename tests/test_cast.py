@@ -347,3 +347,11 @@ def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the
                         '"It is," said Fitzwilliam. Mr. Darcy walked on. Colonel Fitzwilliam laughed.\n')
     colonel = next(c for c in story.characters if c.name == "Colonel Fitzwilliam")
     assert "Fitzwilliam" in colonel.aliases
+
+
+def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_later_narration():
+    story = fabula.read("The Ward\n\nOliver Twist lay in the bed. Nancy Smith sat by the window.\n\n"
+                        '"It will be troublesome," said the surgeon, putting on his gloves.\n\n'
+                        "Later the surgeon came back, and he felt the pulse.\n")
+    surgeon = next(c for c in story.characters if c.name == "the surgeon")
+    assert surgeon.gender == "he/him"

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from ..lexicon import labelled
+from ..lexicon import labelled, words
 from .cues import SUBJECT
 
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
@@ -24,6 +24,7 @@ LOOSE_WEIGHT = 0.34
 POSSESSIVE_WEIGHT = 0.34
 # clauses inside the name's own sentence whose subject is as often someone else
 # ("Anna smiled since he had come")
+PARTICIPLES = frozenset({"advcl", "xcomp", "conj"})  # "said he, [shaking his head]"
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"})
 
 
@@ -83,12 +84,23 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
                     if t.sentence[j] == t.sentence[k - 1] and t.dep[t.head[j]] in SUBORDINATE:
                         w = min(w, LOOSE_WEIGHT)
                     votes.setdefault(display, Counter())[label] += w
-                elif t.dep[j] == "poss" and weight == 1.0 and t.head[t.head[j]] == t.head[k - 1]:
+                elif t.dep[j] == "poss" and _own_possessive(t, j, k - 1, weight == 1.0):
                     # "Kanga never takes her eye off Roo": a possessive in the subject's own clause
                     votes.setdefault(display, Counter())[label] += POSSESSIVE_WEIGHT
                     continue
                 break
     return votes
+
+
+def _own_possessive(t, j: int, name: int, subject: bool) -> bool:
+    """Whether possessive ``j`` is the named one's: in the clause the name is the subject of,
+    or in a participle hanging on it, also after a speaker named behind the verb ("said the
+    surgeon, putting on his gloves")."""
+    verb, owner_verb = t.head[name], t.head[t.head[j]]
+    if subject and owner_verb == verb:
+        return True
+    participle = t.tag[owner_verb] == "VBG" and t.head[owner_verb] == verb and t.dep[owner_verb] in PARTICIPLES
+    return participle and (subject or t.lemma[verb].lower() in words("speech_verbs"))
 
 
 def gender_of(votes: Counter, titled: Counter, table: str) -> tuple[str | None, float]:

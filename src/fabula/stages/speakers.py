@@ -442,6 +442,14 @@ def _gender_described(story: Story, attributor, settings) -> None:
     """Pronouns that continue a described speaker ("the mariner … He spat") give their gender."""
     made = set(attributor.created)
     uses = [(m.character, m) for m in story.mentions if m.character in made]
+    # and "the driver" wherever the narration says it ("the driver bestowing, as he passed, a lash")
+    named = {c.name.lower(): c.id for c in story.characters if c.id in made}
+    named.update({a.lower(): c.id for c in story.characters if c.id in made for a in c.aliases})
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(named)) + r")\b",
+                         re.IGNORECASE)
+    taken = {m.start for _, m in uses}
+    uses += [(named[" ".join(found.group().lower().split())], Mention(found.start(), found.end(), "NOM"))
+             for found in pattern.finditer(story.text) if found.start() not in taken]
     votes = pronoun_votes(story, uses, attributor.index.quoted, attributor.labels)
     for c in story.characters:
         if c.id in made:
