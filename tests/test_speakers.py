@@ -307,3 +307,14 @@ def test_a_manner_word_the_parser_takes_for_the_subject_leaves_the_name_before_i
                      '\n"That\'s the reason!" pouted Alice.\n')
     (_, hare, kind, _), (_, alice, kind2, _) = lines[1:]
     assert hare.endswith("Hare") and (alice, kind, kind2) == ("Alice Liddell", "explicit", "explicit")
+
+
+def test_a_speech_over_paragraphs_each_opening_with_a_mark_is_one_speakers():
+    lines, story = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
+                         '"Where were you?" asked Anna.\n\n'
+                         '"I waited in the little parlour for an age, and at last he came up.\n\n'
+                         '"On the staircase he stopped suddenly, so that I very nearly blundered into him," '
+                         "said Tom.\n\n"
+                         '"And then?"\n\n"Then he went on up again."\n')
+    assert [who for _, who, _, _ in lines] == ["Anna Price", "Tom Baker", "Tom Baker", "Anna Price", "Tom Baker"]
+    assert story.quotes[2].start in story.notes["continued_quotes"]

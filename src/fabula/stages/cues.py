@@ -106,6 +106,11 @@ class Cues:
         near = ks[-ADJACENT_TOKENS:] if last else ks[:ADJACENT_TOKENS]
         return any(t.lemma[k].lower() in speech and t.pos[k] in ("VERB", "AUX") for k in near)
 
+    def introduces(self, region: tuple[int, int], line_start: int) -> bool:
+        """Whether the narration ``region`` before a line ends in its cue: '… remarking, "'."""
+        return (self.story.text[region[0]:line_start].rstrip("\"'“‘ \n")[-1:] in (",", ":")
+                and self.cue_adjacent(region, last=True))
+
     def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
         """The last sentence of the paragraph before, when it introduces this one's speech:
         narration after its last quotation that ends in "said," or ":" ("he soon afterwards said,")."""

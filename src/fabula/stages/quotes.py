@@ -25,6 +25,7 @@ OPEN, CLOSE, EITHER = 1, 2, 3
 DOUBLE = {'"': EITHER, "“": OPEN, "”": CLOSE, "„": OPEN, "«": OPEN, "»": CLOSE}
 SINGLE = {"'": EITHER, "‘": OPEN, "’": EITHER}
 DASHES = ("—", "―", "–")
+OPENING_MARKS = "\"“„«'‘"  # what a paragraph carrying on a speech may open with
 CONTRACTION = re.compile(r"(?:ve|ll|re|s|d|m|t|em|tis|twas)\b", re.IGNORECASE)
 BEFORE_OPEN = set(" \t\n([{—–-")
 END_PUNCT = set(".,!?;:…—–-")
@@ -198,10 +199,14 @@ def quotes(story: Story, settings) -> None:
         if style == "dash":
             spans = _dash_spans(text, p.start, p.end)
         else:
+            left_open = open_before
             carried = open_before and _continues(text, paragraphs, n, marks)
             spans, open_before = _spans_in_paragraph(text, p.start, p.end, marks, sentence_start, carried)
             spans = [sp for sp in spans if not is_scare_quote(text, *sp, p.start)]
-            if carried and spans and spans[0][0] == p.start:
+            # carried on: a speech left open at the end of the paragraph before, going on here with
+            # no mark (one sentence per line) or with the fresh opening mark each paragraph of a
+            # long speech gets
+            if left_open and spans and not text[p.start:spans[0][0]].strip(OPENING_MARKS + " "):
                 continued.add(_trim(text, *spans[0])[0])
         found.extend(_trim(text, s, e) for s, e in spans)
     story.quotes = [Quote(id=f"q{i}", start=s, end=e) for i, (s, e) in enumerate(found, start=1) if e > s]

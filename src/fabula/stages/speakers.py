@@ -336,8 +336,7 @@ class Attributor:
         # '"A," said she, "B."': the second part shares the cue before it
         sides = ((before, True), (after, False))  # (region, whether it comes before the line)
         # a line is mostly introduced by the narration after it, unless the narration before ends in its cue
-        led = same_paragraph or (para.start <= before[0] < before[1] and story.text[before[0]:q.start].rstrip(
-            "\"'“‘ \n")[-1:] in (",", ":") and self.cues.cue_adjacent(before, last=True))
+        led = same_paragraph or (para.start <= before[0] < before[1] and self.cues.introduces(before, q.start))
         for region, ahead in (sides if led else sides[::-1]):
             found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
             shared = self.last_cue is not None and ahead and region[0] <= idx.t.start[self.last_cue] < region[1]
