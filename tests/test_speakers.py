@@ -318,3 +318,17 @@ def test_a_speech_over_paragraphs_each_opening_with_a_mark_is_one_speakers():
                          '"And then?"\n\n"Then he went on up again."\n')
     assert [who for _, who, _, _ in lines] == ["Anna Price", "Tom Baker", "Tom Baker", "Anna Price", "Tom Baker"]
     assert story.quotes[2].start in story.notes["continued_quotes"]
+
+
+def test_a_time_clause_after_a_cue_is_no_reported_speech():
+    lines, _ = _said("The Parlour\n\nCharlotte Lucas and Elizabeth Bennet sat in the parlour. Mr. Darcy went away.\n\n"
+                     '"What can be the meaning of this!" said Charlotte, as soon as he was gone. '
+                     '"My dear Eliza, he must be in love with you."\n')
+    assert [who for _, who, _, _ in lines] == ["Charlotte Lucas", "Charlotte Lucas"]
+
+
+def test_a_speech_noun_leading_into_a_line_names_its_speaker():
+    lines, _ = _said("The Cottage\n\nMary Musgrove and Anne Elliot sat in the cottage.\n\n"
+                     'Anne Elliot looked at her sister, and Mary\'s declaration was, '
+                     '"I hate sending the children to the Great House."\n')
+    assert lines[-1][1] == "Mary Musgrove"

@@ -18,6 +18,8 @@ from ..model import Mention, Story
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
 ADJACENT_TOKENS = 5
+TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
+                         "because", "since", "whilst"})  # words opening a clause that is no report
 VOICES = frozenset({"voice", "lip", "tongue", "mouth"})  # whose voice speaks is who speaks
 EMERGING = frozenset({"burst", "come", "break", "escape", "issue", "fall"})  # words that "burst from" someone
 NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
@@ -108,8 +110,11 @@ class Cues:
 
     def introduces(self, region: tuple[int, int], line_start: int) -> bool:
         """Whether the narration ``region`` before a line ends in its cue: '… remarking, "'."""
-        return (self.story.text[region[0]:line_start].rstrip("\"'“‘ \n")[-1:] in (",", ":")
-                and self.cue_adjacent(region, last=True))
+        return self.ends_leading_in(region, line_start) and self.cue_adjacent(region, last=True)
+
+    def ends_leading_in(self, region: tuple[int, int], line_start: int) -> bool:
+        """Whether the narration before a line ends in "," or ":", leading into it."""
+        return self.story.text[region[0]:line_start].rstrip("\"'“‘ \n")[-1:] in (",", ":")
 
     def introduction(self, i: int, p_index: int) -> tuple[int, int] | None:
         """The last sentence of the paragraph before, when it introduces this one's speech:
@@ -143,11 +148,13 @@ class Cues:
 
     def reported(self, k: int) -> bool:
         """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
-        t = self.index.t
+        t, text = self.index.t, self.story.text
         for j in range(max(0, k - 15), min(len(t), k + 15)):
-            # "said Skaggs, shaking his hand" parsed with "shaking" as what was said: no report
+            # "said Skaggs, shaking his hand", "said Charlotte, as soon as he was gone" parsed as
+            # what was said: no report
             if t.head[j] == k and j > k and t.dep[j] == "ccomp" and t.tag[j] != "VBG" \
-                    and not self.index.quoted(t.start[j]):
+                    and not self.index.quoted(t.start[j]) \
+                    and not any(text[t.start[i]:t.end[i]].lower() in TIME_CLAUSE for i in range(k + 1, j)):
                 return True
         return False
 
@@ -185,6 +192,8 @@ class Cues:
                         if named and j - named[-1] == 1 and self.story.text[t.start[j]].islower():
                             return named[-1]
                     return j
+            if t.dep[k] in ("dep", "acl") and t.pos[t.head[k]] == "PROPN" and t.start[t.head[k]] >= region[0]:
+                return t.head[k]  # "and Edmund, at a convenient moment, then added" hung on "Edmund"
             # "… and said", "began to say", and "presented the thimble, saying": the verb continued
             if (t.dep[k] in ("conj", "xcomp") or (t.dep[k] == "advcl" and t.tag[k] == "VBG")) \
                     and t.head[k] != k and t.start[t.head[k]] >= region[0]:
@@ -207,8 +216,10 @@ class Cues:
         """The speaker after the verb: "said the old man", "cried his wife", "broke in Lord Arthur"."""
         t = self.index.t
         j = k + 1
-        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
-            j += 1
+        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"
+                                                          or t.dep[j] in ("amod", "compound") and t.pos[j] != "PROPN"
+                                                          or self.story.text[t.start[j]:t.end[j]] == "-"):
+            j += 1  # "sighed pleasure-loving Miss Derek"
         if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
             while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
                 j += 1  # "said Mr. Harlow": the name's last word

@@ -356,6 +356,10 @@ class Attributor:
             j = self.cues.spoken_noun(after)
             if j is not None:
                 speaker, cue, kind = self.who(j, exclude)
+        if speaker is None and before[0] < before[1] and self.cues.ends_leading_in(before, q.start):
+            j = self.cues.spoken_noun(before)  # "Mary's declaration was, "…""
+            if j is not None:
+                speaker, cue, kind = self.who(j, exclude)
         if speaker is None:
             speaker = self.acting(before, exclude, last=True)  # "She turned quickly to face him. "…""
         if speaker is None and same_paragraph and previous.speaker not in exclude:
