@@ -332,3 +332,12 @@ def test_a_speech_noun_leading_into_a_line_names_its_speaker():
                      'Anne Elliot looked at her sister, and Mary\'s declaration was, '
                      '"I hate sending the children to the Great House."\n')
     assert lines[-1][1] == "Mary Musgrove"
+
+
+def test_a_gerund_of_saying_is_its_possessors_or_the_verb_it_hangs_on():
+    lines, _ = _said("The Hall\n\nAnne Elliot and Sophia Croft sat in the hall.\n\n"
+                     "The conversation began with Mrs. Croft's saying, in a tone of great exultation,\n\n"
+                     '"It was you, and not your sister, that my brother knew."\n\n'
+                     "Thomas Bertram came in. Thomas Bertram took the first opportunity of saying to her, "
+                     '"Well, Anne, I have seen Mr. Wentworth again."\n')
+    assert [(who, kind) for _, who, kind, _ in lines] == [("Sophia Croft", "explicit"), ("Thomas Bertram", "explicit")]

@@ -171,6 +171,10 @@ class Cues:
                           for o in near if t.head[o] == j and t.dep[o] == "pobj"), None)
             if agent is not None:
                 return agent  # "when thus accosted by Miss Bingley,"
+            if t.tag[k] == "VBG":  # "by Mrs Croft's suddenly saying"
+                owner = next((j for j in near if t.head[j] == k and t.dep[j] == "poss"), None)
+                if owner is not None:
+                    return owner
             for j in near:
                 if t.head[j] == k and t.dep[j] in SUBJECT:
                     if t.tag[j] in ("WP", "WDT") and t.dep[k] == "relcl" and t.start[t.head[k]] >= region[0]:
@@ -194,6 +198,13 @@ class Cues:
                     return j
             if t.dep[k] in ("dep", "acl") and t.pos[t.head[k]] == "PROPN" and t.start[t.head[k]] >= region[0]:
                 return t.head[k]  # "and Edmund, at a convenient moment, then added" hung on "Edmund"
+            if t.dep[k] == "pcomp":  # "took the first opportunity of saying": the verb taking it
+                up = t.head[k]
+                while t.pos[up] not in ("VERB", "AUX") and t.head[up] != up and k - up < 12:
+                    up = t.head[up]
+                if t.pos[up] in ("VERB", "AUX") and t.start[up] >= region[0] and up not in seen:
+                    k = up
+                    continue
             # "… and said", "began to say", and "presented the thimble, saying": the verb continued
             if (t.dep[k] in ("conj", "xcomp") or (t.dep[k] == "advcl" and t.tag[k] == "VBG")) \
                     and t.head[k] != k and t.start[t.head[k]] >= region[0]:
