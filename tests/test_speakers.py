@@ -341,3 +341,11 @@ def test_a_gerund_of_saying_is_its_possessors_or_the_verb_it_hangs_on():
                      "Thomas Bertram came in. Thomas Bertram took the first opportunity of saying to her, "
                      '"Well, Anne, I have seen Mr. Wentworth again."\n')
     assert [(who, kind) for _, who, kind, _ in lines] == [("Sophia Croft", "explicit"), ("Thomas Bertram", "explicit")]
+
+
+def test_began_doing_something_is_no_speech_cue_and_a_speech_noun_after_a_line_comes_first():
+    lines, _ = _said("The Study\n\nTom Baker and Anna Price sat in the study.\n\n"
+                     '"Yes?" said Anna.\n\nTom Baker rose and began pacing the little study. "You may well ask."\n\n'
+                     "She could now hear his voice and even answer him.\n\n"
+                     '"We miss the young men," was Tom\'s observation after dinner.\n')
+    assert [(who, kind) for _, who, kind, _ in lines[1:]] == [("Tom Baker", "implicit"), ("Tom Baker", "explicit")]

@@ -403,15 +403,28 @@ def _display(text: str) -> str:
     return " ".join(words_)
 
 
-def _more_mentions(story: Story, person_words: set[str], covered: set[int]) -> list[Mention]:
-    """Capitalised one-word uses of a known person's name that the tagger did not call a name
-    ("Spike" tagged as a verb), where the word is no function word ("What" opening a question)."""
+def _more_mentions(story: Story, person: set[str], covered: set[int]) -> list[Mention]:
+    """Capitalised uses of a known person's name that the tagger did not call a name ("Spike"
+    tagged as a verb, "The Invisible Man rose" with "Invisible" an adjective), where a one-word
+    name is no function word ("What" opening a question)."""
     t, text = story.tokens, story.text
+    words_ = {k for k in person if " " not in k}
     out = []
     for s, e, pos in zip(t.start, t.end, t.pos):
         w = text[s:e]
-        if s not in covered and w[:1].isupper() and w.lower() in person_words and pos not in NOT_NAME_POS:
+        if s not in covered and w[:1].isupper() and w.lower() in words_ and pos not in NOT_NAME_POS:
             out.append(Mention(s, e, "PROP"))
+    longer = sorted((k for k in person if " " in k), key=len, reverse=True)
+    if longer:
+        def written(key: str) -> str:  # "the invisible man" as "[Tt]he Invisible Man"
+            parts = key.split()
+            head = "[Tt]he" if parts[0] == "the" else re.escape(parts[0].capitalize())
+            return r"\s+".join([head] + [re.escape(p.capitalize()) for p in parts[1:]])
+        pattern = re.compile(r"\b(?:" + "|".join(written(k) for k in longer) + r")\b")
+        for found in pattern.finditer(text):
+            if not any(i in covered for i in range(found.start(), found.end())):
+                out.append(Mention(found.start(), found.end(), "PROP"))
+                covered.update(range(found.start(), found.end()))
     return out
 
 
@@ -434,7 +447,7 @@ def cast(story: Story, settings) -> None:
     others = [m for m in story.mentions if m.kind != "PROP"]
     props = [m for m in story.mentions if m.kind == "PROP"]
     covered = {s for m in props for s in range(m.start, m.end)}
-    props += _more_mentions(story, {k for k in person if " " not in k}, covered)
+    props += _more_mentions(story, person, covered)
     names = []
     for m in props:
         if " " not in text[m.start:m.end] and YOUNG.search(text, max(0, m.start - 6), m.start):

@@ -18,6 +18,7 @@ from ..model import Mention, Story
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
 ADJACENT_TOKENS = 5
+ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
 VOICES = frozenset({"voice", "lip", "tongue", "mouth"})  # whose voice speaks is who speaks
@@ -140,11 +141,20 @@ class Cues:
         t, speech = self.index.t, words("speech_verbs")
         ks = self.index.tokens(*region)
         for k in (reversed(ks) if before else ks):
-            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k):
+            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k) \
+                    and not self.doing(k):
                 subject = self.subject_of(k, region)
                 if subject is not None:
                     return subject, k
         return None
+
+    def doing(self, k: int) -> bool:
+        """"began pacing the study", "went on reading": a verb of going on that goes on with a deed."""
+        t = self.index.t
+        if t.lemma[k].lower() not in ONGOING:
+            return False
+        return any(t.head[j] == k and t.dep[j] == "xcomp" and t.pos[j] == "VERB" and not self.index.quoted(t.start[j])
+                   for j in range(k + 1, min(len(t), k + 6)))
 
     def reported(self, k: int) -> bool:
         """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
