@@ -354,9 +354,10 @@ class Attributor:
                     break
             elif not ahead and not same_paragraph:  # '"…" was Sir Thomas's observation': before any cue before
                 j = self.cues.spoken_noun(region) if region[0] < region[1] else None
-                speaker, cue, kind = self.who(j, exclude) if j is not None else (None, None, None)
-                if speaker is not None:
-                    break
+                if j is not None:
+                    speaker, cue, kind = self.who(j, exclude)
+                    if speaker is not None:
+                        break
         if speaker is None and after[0] < after[1]:
             j = self.cues.spoken_noun(after)
             if j is not None:
