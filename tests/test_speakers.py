@@ -349,3 +349,20 @@ def test_began_doing_something_is_no_speech_cue_and_a_speech_noun_after_a_line_c
                      "She could now hear his voice and even answer him.\n\n"
                      '"We miss the young men," was Tom\'s observation after dinner.\n')
     assert [(who, kind) for _, who, kind, _ in lines[1:]] == [("Tom Baker", "implicit"), ("Tom Baker", "explicit")]
+
+
+def test_where_turn_taking_would_pass_over_the_subject_just_before_the_coreference_rankers_pick_decides():
+    from fabula.settings import Settings
+    from fabula.stages.speakers import Attributor
+    story = fabula.read("The Fire\n\nTom Baker and Jack Hale sat by the fire.\n\n"
+                        'Jack Hale looked at the fire. "It is late," said Jack.\n\n"I shall go to bed," he added.\n')
+    ids = {c.name: c.id for c in story.characters}
+    tom, jack = ids["Tom Baker"], ids["Jack Hale"]
+    attributor = Attributor(story, Settings())
+    conv = attributor.conversation
+    conv.said(tom, [jack], 2)
+    conv.said(jack, [], 3)  # said to no one in particular
+    attributor.replying = True
+    offset = story.text.index("he added")
+    assert attributor.resolve("he", offset, set()) == tom  # the other one's turn
+    assert attributor.resolve("he", offset, set(), ranked=jack) == jack  # the ranker saw him go on

@@ -92,7 +92,7 @@ class Attributor:
                     yield m.character
             i -= 1
 
-    def resolve(self, word: str, offset: int, exclude: set[str]) -> str | None:
+    def resolve(self, word: str, offset: int, exclude: set[str], ranked: str | None = None) -> str | None:
         """The character a pronoun or gendered description in a cue stands for.
 
         In order, among characters of the pronoun's gender: for a pronoun, the
@@ -102,7 +102,9 @@ class Attributor:
         the subject of the paragraph before, unless that was the last speaker
         and someone else can be answering; whose turn it is; the latest name
         nearby; anyone in the conversation; the latest of that gender further back;
-        and, with nobody of that gender, someone whose gender is unknown."""
+        and, with nobody of that gender, someone whose gender is unknown. ``ranked``: the
+        coreference ranker's guess for the pronoun, which decides between the last speaker
+        going on and the other's turn."""
         if word in FIRST_PERSON:
             return self.index.narrator
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
@@ -123,6 +125,8 @@ class Attributor:
                 return answer
         found = next((c for c in self.recent(offset, here - 1, subjects=True) if fits(c)), None)
         if found is not None and found == conv.last_speaker and self.replying:
+            if ranked is not None and fits(ranked):
+                return ranked  # the last speaker going on, or the other's turn: the coreference ranker's pick
             other = turn if turn is not None and fits(turn) else next(
                 (c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c) and c != conv.last_speaker), None)
             return other or found
@@ -240,7 +244,8 @@ class Attributor:
         described = self.described(j, cue)
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
-        who = self.resolve(word, t.start[j], exclude) or self.titled(word, t.start[j], exclude)
+        ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed else None
+        who = self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
         return (who, cue, "anaphoric") if who else (None, cue, None)
