@@ -365,3 +365,10 @@ def test_every_use_of_a_name_of_several_words_is_a_mention_whatever_the_tagger_s
     found = _more_mentions(story, {"the invisible man", "kemp"}, covered=set())
     names = [" ".join(story.text[m.start:m.end].split()) for m in found]
     assert names.count("The Invisible Man") == 2 and names.count("the Invisible Man") == 1
+
+
+def test_aunt_and_a_surname_is_the_one_woman_of_that_name():
+    story = fabula.read("The Park\n\nMrs. Norris came in with Fanny Price. Mrs. Norris sat down, and she spoke. "
+                        "Mr. Norris was long dead.\n\nFanny looked up. Aunt Norris frowned.\n")
+    norris = {c.name: c.aliases for c in story.characters if "Norris" in c.name}
+    assert norris["Mrs. Norris"] == ["Aunt Norris"] and "Aunt Norris" not in norris

@@ -165,6 +165,8 @@ def _plurals(evidence: dict) -> set[str]:
 
 FORMAL = frozenset({"sir", "lady", "lord", "dame"})
 PLAIN = frozenset({"mr", "mrs", "miss", "ms"})
+KIN_TITLES = frozenset({"aunt", "auntie", "uncle"})  # before a surname: the one relative of that name
+ELDER_TITLES = frozenset({"mr", "sir", "lord"})  # what an uncle is called, not his nephews' "Tom"
 
 
 def _best(candidates: list[Cluster]) -> Cluster | None:
@@ -219,7 +221,14 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
         return _by_given(clusters, parts.surname, hg, exact_only=True)
     word = parts.words[0]
     if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
-        return _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg, exact_only=True)
+        found = _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg,
+                                                                                        exact_only=True)
+        if found is None and parts.honorific in KIN_TITLES:  # "aunt Norris" is the one Mrs. Norris
+            kin = [c for c in clusters if c.hard_gender() == hg and (c.surname == word or any(
+                p.honorific and p.words == (word,) for p in c.parts.values()))]  # "Lady Bertram" too
+            elders = [c for c in kin if any(c.honorifics[h] for h in (MARRIED if hg == "F" else ELDER_TITLES))]
+            found = kin[0] if len(kin) == 1 else elders[0] if len(elders) == 1 else None  # not her nieces
+        return found
     # a pet name for Sir or Lady someone is what their intimates call them, in dialogue ("Harry" for
     # Lord Arthur); one the narration uses too is someone else's ("Kitty", not Lady Catherine)
     found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
@@ -394,6 +403,7 @@ def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
 
 
 YOUNG = re.compile(r"\b[Yy]oung\s$")
+KIN_BEFORE = re.compile(r"\b(?:aunt|auntie|uncle)\s$")  # "her aunt Norris": the aunt is part of the name
 
 
 def _display(text: str) -> str:
@@ -452,7 +462,10 @@ def cast(story: Story, settings) -> None:
     for m in props:
         if " " not in text[m.start:m.end] and YOUNG.search(text, max(0, m.start - 6), m.start):
             m.start -= 6  # "young Tom" is a name of its own: the son of a father of the same name
+        kin = KIN_BEFORE.search(text, max(0, m.start - 7), m.start) if " " not in text[m.start:m.end] else None
         display = _display(text[m.start:m.end])
+        if kin and not is_given_name(display):  # "her aunt Norris" as if written "Aunt Norris" (not "uncle John")
+            display = f"{kin.group().strip().capitalize()} {display}"
         parts = parse_name(display.split()[1:] if JUNIOR.match(display) else display.split())
         if parts.words and parts.key in person:
             names.append((display, parts, m))
