@@ -366,3 +366,10 @@ def test_where_turn_taking_would_pass_over_the_subject_just_before_the_coreferen
     offset = story.text.index("he added")
     assert attributor.resolve("he", offset, set()) == tom  # the other one's turn
     assert attributor.resolve("he", offset, set(), ranked=jack) == jack  # the ranker saw him go on
+
+
+def test_the_first_line_of_a_talk_is_said_to_whoever_the_narration_has_just_brought_in():
+    lines, _ = _said("The Hall\n\nMrs. Jennings sat by the fire, thinking of the secret, and she turned to it "
+                     'again as soon as Elinor Dashwood appeared.\n\n"Well, my dear," cried Mrs. Jennings, '
+                     '"did I not do right?"\n\n"No, ma\'am; that was not very likely."\n')
+    assert lines[0][3] == ["Elinor Dashwood"] and lines[-1][1] == "Elinor Dashwood"

@@ -391,6 +391,10 @@ class Attributor:
             addressees = list(previous.addressees)  # the same speech goes on to the same people
         if not addressees and (conv.last_speaker or last_heard) not in (None, speaker):
             addressees = [conv.last_speaker or last_heard]
+        if not addressees and conv.last_speaker is None and last_heard is None and speaker is not None:
+            # the first line of a talk: to whoever the narration has just brought in
+            met = next((c for c in self.recent(q.start, p_index - LOOKBACK_PARAGRAPHS) if c != speaker), None)
+            addressees = [met] if met is not None else []
         q.speaker, q.kind = speaker, kind if speaker else None
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
         q.addressees = [a for a in addressees if a and a != speaker]
