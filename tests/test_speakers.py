@@ -373,3 +373,10 @@ def test_the_first_line_of_a_talk_is_said_to_whoever_the_narration_has_just_brou
                      'again as soon as Elinor Dashwood appeared.\n\n"Well, my dear," cried Mrs. Jennings, '
                      '"did I not do right?"\n\n"No, ma\'am; that was not very likely."\n')
     assert lines[0][3] == ["Elinor Dashwood"] and lines[-1][1] == "Elinor Dashwood"
+
+
+def test_the_old_lady_in_a_cue_is_no_title_for_the_one_lady_of_the_story():
+    lines, _ = _said("The Club\n\nLady Mellanby was far away in Calcutta. Mrs. Moore and Cyril Fielding sat at the club.\n\n"
+                     '"She was not in a hurry when I left her," said Fielding.\n\n'
+                     '"Adela? She has never been in a hurry in her life," said the old lady sharply.\n')
+    assert lines[-1][1] == "Mrs. Moore"

@@ -37,6 +37,8 @@ SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all
 # "said his companion": the other one of two people together, not the one "his" refers to
 COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
                         "comrade", "partner", "neighbour", "neighbor", "caller"})
+PLAIN_TITLES = frozenset({"lady", "lord", "mr", "mrs", "miss", "ms", "sir", "madam", "master", "mistress",
+                          "dame", "gentleman"})  # words that say a kind of person before they say a title
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
             "elder", "younger", "eldest", "youngest", "older"}
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
@@ -238,7 +240,8 @@ class Attributor:
             pick = self.other_party(t.start[j], exclude)
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
-        title = self.titled(word, t.start[j], exclude) if self.common_noun(j) else None
+        # "said the doctor": Dr. Kemp; but "said the old lady" is no Lady Mellanby, nor "the gentleman" anyone's title
+        title = self.titled(word, t.start[j], exclude) if self.common_noun(j) and word not in PLAIN_TITLES else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.described(j, cue)
