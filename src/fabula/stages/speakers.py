@@ -396,7 +396,10 @@ class Attributor:
             addressees = [conv.last_speaker or last_heard]
         if not addressees and conv.last_speaker is None and last_heard is None and speaker is not None:
             # the first line of a talk: to whoever the narration has just brought in
-            met = next((c for c in self.recent(q.start, p_index - LOOKBACK_PARAGRAPHS) if c != speaker), None)
+            before_it = story.paragraphs[p_index - 1] if p_index > 0 else None
+            lowest = p_index - 1 if before_it is not None and before_it.kind == "text" and \
+                before_it.chapter == para.chapter else p_index  # not across a scene break
+            met = next((c for c in self.recent(q.start, lowest) if c != speaker), None)
             addressees = [met] if met is not None else []
         q.speaker, q.kind = speaker, kind if speaker else None
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
