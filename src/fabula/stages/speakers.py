@@ -18,14 +18,15 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from ..lexicon import labelled, words
-from ..model import Character, Mention, Quote, Story
+from ..lexicon import labelled
+from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
-from .coref import TITLE_WORDS, definite_description, descriptions, head_token, titles_of
+from .coref import TITLE_WORDS, head_token, titles_of
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
-from .gender import address_genders, gender_of, pronoun_labels, pronoun_votes, role_gender
+from .described import Described
+from .gender import address_genders, pronoun_labels
 from .narrator import FIRST_PERSON
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
@@ -39,15 +40,8 @@ COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostes
                         "comrade", "partner", "neighbour", "neighbor", "caller"})
 PLAIN_TITLES = frozenset({"lady", "lord", "mr", "mrs", "miss", "ms", "sir", "madam", "master", "mistress",
                           "dame", "gentleman"})  # words that say a kind of person before they say a title
-ORDINALS = {"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
-            "elder", "younger", "eldest", "youngest", "older"}
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
-
-
-def _person_like(noun: str) -> bool:
-    """A role: a person noun, or a word made like one ("undertaker", "sailor", "physician")."""
-    return noun in words("person_nouns") or noun.endswith(("er", "or", "ist", "ian", "ant", "man", "ess", "eer"))
 
 
 class Attributor:
@@ -56,9 +50,7 @@ class Attributor:
         self.labels = pronoun_labels(settings.pronoun_sets)
         self.cues = Cues(story, self.index, self.labels)
         self.conversation = Conversation()
-        self.descriptions: dict[str, str] = {}  # "the mariner" -> its character id
-        self.created: list[str] = []  # characters made here from descriptions
-        self.roles: dict[str, str] = {}  # "barman" -> the character made from "the (burly) barman"
+        self.descriptions = Described(story, self.index)  # "said the mariner": speakers known by a description
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
@@ -67,7 +59,6 @@ class Attributor:
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
-        self.descriptions.update(descriptions(story))
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
@@ -173,46 +164,6 @@ class Attributor:
         recent = next((c for c in self.recent(offset, lowest) if c in having and c not in exclude), None)
         return recent or (next(iter(having)) if len(having) == 1 else None)
 
-    def description_of(self, j: int) -> tuple[str, int] | None:
-        """``("the old mariner", start)`` when subject token ``j`` is a noun heading a definite description."""
-        return definite_description(self.story, j) if self.common_noun(j) else None
-
-    def common_noun(self, j: int) -> bool:
-        """A noun, or a lower-case word the parser took for a name ("said the barman")."""
-        t = self.index.t
-        return t.pos[j] == "NOUN" or (t.pos[j] == "PROPN" and self.story.text[t.start[j]].islower())
-
-    def described(self, j: int, cue: bool) -> str | None:
-        """"said the ferryman": the character given that description ("Mr. Crook, the ferryman"),
-        or, for a role that says nothing of gender or kin ("the mariner"), a character known by
-        the description, made on its first use as a speaker. "The old gentleman" and "her
-        mother" are mostly someone with a name, so they never become characters of their own."""
-        found = self.description_of(j) if cue else None
-        if found is None:
-            return None
-        name, start = found
-        lemma = self.index.t.lemma[j].lower()
-        if name not in self.descriptions:
-            if (lemma in words("relational_nouns") or lemma in labelled("gendered_nouns")
-                    or self.index.t.tag[j] not in ("NN", "NNP") or not _person_like(lemma)):
-                return None
-            noun = self.story.text[self.index.t.start[j]:self.index.t.end[j]].lower()
-            counted = bool(ORDINALS.intersection(name.split()))  # "the first cabman" is not "the second cabman"
-            cid = self.roles.get(noun) if not counted else None
-            if cid is not None:  # "the burly barman" and "the barman": one role, one character
-                next(c for c in self.story.characters if c.id == cid).aliases.append(name)
-            else:
-                cid = f"c{len(self.story.characters) + 1}"
-                self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
-                self.created.append(cid)
-                self.index.gender[cid] = None
-                if not counted:
-                    self.roles.setdefault(noun, cid)
-            self.descriptions[name] = cid
-        cid = self.descriptions[name]
-        self.story.mentions.append(Mention(start, self.index.t.end[j], "NOM", cid))
-        return cid
-
     def who(self, j: int, exclude: set[str], cue: bool = False):
         """``(character, cue mention, kind)`` for the subject token ``j``."""
         t, text = self.index.t, self.story.text
@@ -241,10 +192,11 @@ class Attributor:
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         # "said the doctor": Dr. Kemp; but "said the old lady" is no Lady Mellanby, nor "the gentleman" anyone's title
-        title = self.titled(word, t.start[j], exclude) if self.common_noun(j) and word not in PLAIN_TITLES else None
+        ranked_title = self.descriptions.common_noun(j) and word not in PLAIN_TITLES
+        title = self.titled(word, t.start[j], exclude) if ranked_title else None
         if title is not None:  # "said the doctor": Dr. Kemp
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
-        described = self.described(j, cue)
+        described = self.descriptions.speaker(j) if cue else None
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
         ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed else None
@@ -332,9 +284,9 @@ class Attributor:
         if named is not None:
             for region, ahead in ((after, False), (before, True)):  # the cue's description is them from now on
                 found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
-                described = self.description_of(found[0]) if found else None
+                described = self.descriptions.description_of(found[0]) if found else None
                 if described:
-                    self.descriptions.setdefault(described[0], named.character)
+                    self.descriptions.given.setdefault(described[0], named.character)
                     break
         # a line carried on from the paragraph before, with no new opening mark, is the same speech
         same_paragraph = previous is not None and (idx.paragraph(previous.start) == p_index
@@ -418,8 +370,7 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
-    if attributor.created:
-        _gender_described(story, attributor, settings)
+    attributor.descriptions.settle_genders(attributor.labels)
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
         untold[cid].gender, untold[cid].gender_confidence = label, confidence
@@ -460,21 +411,3 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
         q.addressees = [named if a == narrator.id else a for a in q.addressees]
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
     return True
-
-
-def _gender_described(story: Story, attributor, settings) -> None:
-    """Pronouns that continue a described speaker ("the mariner … He spat") give their gender."""
-    made = set(attributor.created)
-    uses = [(m.character, m) for m in story.mentions if m.character in made]
-    # and "the driver" wherever the narration says it ("the driver bestowing, as he passed, a lash")
-    named = {c.name.lower(): c.id for c in story.characters if c.id in made}
-    named.update({a.lower(): c.id for c in story.characters if c.id in made for a in c.aliases})
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(named)) + r")\b",
-                         re.IGNORECASE)
-    taken = {m.start for _, m in uses}
-    uses += [(named[" ".join(found.group().lower().split())], Mention(found.start(), found.end(), "NOM"))
-             for found in pattern.finditer(story.text) if found.start() not in taken]
-    votes = pronoun_votes(story, uses, attributor.index.quoted, attributor.labels)
-    for c in story.characters:
-        if c.id in made:
-            c.gender, c.gender_confidence = gender_of(votes.get(c.id, Counter()), Counter(), role_gender(c.name))
