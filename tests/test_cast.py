@@ -372,3 +372,10 @@ def test_aunt_and_a_surname_is_the_one_woman_of_that_name():
                         "Mr. Norris was long dead.\n\nFanny looked up. Aunt Norris frowned.\n")
     norris = {c.name: c.aliases for c in story.characters if "Norris" in c.name}
     assert norris["Mrs. Norris"] == ["Aunt Norris"] and "Aunt Norris" not in norris
+
+
+def test_a_rare_name_one_letter_short_of_a_frequent_one_is_its_misprint_but_a_changed_letter_is_another_name():
+    story = fabula.read("The Office\n\n" + "Mr. Brownlow read the letter. " * 21 + "Mr. Turton smiled. " * 21
+                        + "\n\nMr. Browlow sighed. Mr. Burton came in.\n")
+    names = {c.name: c.aliases for c in story.characters}
+    assert "Mr. Browlow" in names["Mr. Brownlow"] and "Mr. Burton" in names and "Mr. Burton" not in names["Mr. Turton"]

@@ -380,3 +380,14 @@ def test_the_old_lady_in_a_cue_is_no_title_for_the_one_lady_of_the_story():
                      '"She was not in a hurry when I left her," said Fielding.\n\n'
                      '"Adela? She has never been in a hurry in her life," said the old lady sharply.\n')
     assert lines[-1][1] == "Mrs. Moore"
+
+
+def test_going_somewhere_is_no_speech_cue_but_going_on_is():
+    from fabula.settings import Settings
+    from fabula.stages.speakers import Attributor
+    story = fabula.read("The Hall\n\nAnna Price went to the door. Tom Baker went on, and Anna began to walk.\n")
+    cues = Attributor(story, Settings()).cues
+    first, second = story.text.index("Anna Price"), story.text.index("Tom Baker")
+    assert cues.cue((first, second)) is None
+    subject, verb = cues.cue((second, len(story.text)))
+    assert story.text[story.tokens.start[subject]:story.tokens.end[subject]] == "Baker"

@@ -402,6 +402,37 @@ def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
     return [c for c in clusters if c.surfaces or c.narrator]
 
 
+MISSPELT_SHARE = 20  # a spelling used at most once for every 20 uses of the other is its misprint
+
+
+def _one_letter_more(short: str, long: str) -> bool:
+    """"Browlow" and "Brownlow", "Rachel" and "Rachael": one letter left out, not the first."""
+    return (len(long) == len(short) + 1 and len(short) >= 5 and short[0] == long[0]
+            and any(long[:i] + long[i + 1:] == short for i in range(1, len(long))))
+
+
+def _misspelling(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(differ) == 1 and (_one_letter_more(*differ[0]) or _one_letter_more(*differ[0][::-1]))
+
+
+def join_misspelt(clusters: list[Cluster]) -> list[Cluster]:
+    """A rare name one letter short or long of a frequent one is its misprint ("Mr. Browlow"
+    for Mr. Brownlow, "Rachel" for Rachael); a letter changed is another name ("Turton", "Burton")."""
+    out = sorted(clusters, key=lambda c: -c.size)
+    for small in sorted(clusters, key=lambda c: c.size):
+        hosts = {id(big): big for big in out if big is not small and big.size >= MISSPELT_SHARE * small.size
+                 and any(_misspelling(d, e) for d in small.surfaces for e in big.surfaces)}
+        if len(hosts) == 1:
+            big = next(iter(hosts.values()))
+            big.absorb(small)
+            out.remove(small)
+    return out
+
+
 YOUNG = re.compile(r"\b[Yy]oung\s$")
 KIN_BEFORE = re.compile(r"\b(?:aunt|auntie|uncle)\s$")  # "her aunt Norris": the aunt is part of the name
 
@@ -471,6 +502,7 @@ def cast(story: Story, settings) -> None:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
     clusters = join_apposed_titles(cluster_names(names, votes, quoted), story.notes.get("apposed", {}))
+    clusters = join_misspelt(clusters)
     narrator = find_narrator(story, quoted, [c.given for c in clusters])
     if narrator is not None:
         index, first_person = narrator

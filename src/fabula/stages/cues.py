@@ -149,8 +149,12 @@ class Cues:
         return None
 
     def doing(self, k: int) -> bool:
-        """"began pacing the study", "went on reading": a verb of going on that goes on with a deed."""
-        t = self.index.t
+        """"began pacing the study", "went on reading": a verb of going on that goes on with a deed;
+        "went to her room": going, not going on."""
+        t, text = self.index.t, self.story.text
+        if t.lemma[k].lower() == "go" and not any(t.head[j] == k and text[t.start[j]:t.end[j]].lower() == "on"
+                                                  for j in range(k + 1, min(len(t), k + 3))):
+            return True
         if t.lemma[k].lower() not in ONGOING:
             return False
         return any(t.head[j] == k and t.dep[j] == "xcomp" and t.pos[j] == "VERB" and not self.index.quoted(t.start[j])
