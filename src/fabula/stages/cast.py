@@ -422,14 +422,16 @@ def _misspelling(a: str, b: str) -> bool:
 def join_misspelt(clusters: list[Cluster]) -> list[Cluster]:
     """A rare name one letter short or long of a frequent one is its misprint ("Mr. Browlow"
     for Mr. Brownlow, "Rachel" for Rachael); a letter changed is another name ("Turton", "Burton")."""
-    out = sorted(clusters, key=lambda c: -c.size)
+    out = list(clusters)
+    bigs = [c for c in clusters if c.size >= MISSPELT_SHARE]  # few: the inner loop stays short
     for small in sorted(clusters, key=lambda c: c.size):
-        hosts = {id(big): big for big in out if big is not small and big.size >= MISSPELT_SHARE * small.size
+        hosts = {id(big): big for big in bigs if big is not small and big.size >= MISSPELT_SHARE * small.size
                  and any(_misspelling(d, e) for d in small.surfaces for e in big.surfaces)}
         if len(hosts) == 1:
-            big = next(iter(hosts.values()))
-            big.absorb(small)
+            next(iter(hosts.values())).absorb(small)
             out.remove(small)
+            if small in bigs:
+                bigs.remove(small)
     return out
 
 
