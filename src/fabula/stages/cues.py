@@ -17,13 +17,13 @@ from ..model import Mention, Story
 
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
-ADJACENT_TOKENS = 5
+ADJACENT_TOKENS = 5  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
 VOICES = frozenset({"voice", "lip", "tongue", "mouth"})  # whose voice speaks is who speaks
 EMERGING = frozenset({"burst", "come", "break", "escape", "issue", "fall"})  # words that "burst from" someone
-NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
+NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject
 
 
 class Index:
@@ -181,35 +181,14 @@ class Cues:
         while k not in seen:
             seen.add(k)
             near = self.index.tokens(max(region[0], t.start[k] - 250), min(region[1], t.end[k] + 80))
-            agent = next((o for j in near if t.head[j] == k and t.dep[j] == "agent"
-                          for o in near if t.head[o] == j and t.dep[o] == "pobj"), None)
-            if agent is not None:
-                return agent  # "when thus accosted by Miss Bingley,"
-            if t.tag[k] == "VBG":  # "by Mrs Croft's suddenly saying"
-                owner = next((j for j in near if t.head[j] == k and t.dep[j] == "poss"), None)
-                if owner is not None:
-                    return owner
+            doer = self.doer(k, near)
+            if doer is not None:
+                return doer
             for j in near:
                 if t.head[j] == k and t.dep[j] in SUBJECT:
                     if t.tag[j] in ("WP", "WDT") and t.dep[k] == "relcl" and t.start[t.head[k]] >= region[0]:
                         return t.head[k]  # "Mr. Gradgrind, who … then remarked:": the one "who" is
-                    if t.pos[j] == "VERB":  # "replied Elizabeth smiling" read as "[Elizabeth smiling] replied"
-                        named = [o for o in near if t.head[o] == j and t.pos[o] in ("PROPN", "NOUN", "PRON")
-                                 and t.dep[o] in ("compound", "nsubj") and o < j]
-                        if named:
-                            return named[-1]
-                    if t.lemma[j].lower() in VOICES:  # "his voice said", "Ratcliffe, whose clear voice said"
-                        owner = next((o for o in near if t.head[o] == j and t.dep[o] == "poss"), None)
-                        if owner is not None and t.tag[owner] == "WP$" and t.dep[k] == "relcl":
-                            return t.head[k]
-                        if owner is not None:
-                            return owner
-                    if t.pos[j] != "PROPN" and t.tag[j] != "PRP":  # "the March Hare meekly replied" read as
-                        named = [o for o in near if t.head[o] == j and t.pos[o] == "PROPN"  # [Hare meekly]
-                                 and t.dep[o] == "compound" and o < j]
-                        if named and j - named[-1] == 1 and self.story.text[t.start[j]].islower():
-                            return named[-1]
-                    return j
+                    return self.speaker_in(j, k, near)
             if t.dep[k] in ("dep", "acl") and t.pos[t.head[k]] == "PROPN" and t.start[t.head[k]] >= region[0]:
                 return t.head[k]  # "and Edmund, at a convenient moment, then added" hung on "Edmund"
             if t.dep[k] == "pcomp":  # "took the first opportunity of saying": the verb taking it
@@ -236,6 +215,37 @@ class Cues:
             return fronted if fronted is not None else self.inverted(k, region)
         inverted = self.inverted(k, region)
         return inverted if inverted is not None else self.fronted(k, region)  # "Edmund, to whom …, replied,"
+
+    def doer(self, k: int, near: range) -> int | None:
+        """Who does verb ``k`` when it has no plain subject: the agent of a passive ("when thus
+        accosted by Miss Bingley"), the possessor of a gerund ("by Mrs Croft's suddenly saying")."""
+        t = self.index.t
+        agent = next((o for j in near if t.head[j] == k and t.dep[j] == "agent"
+                      for o in near if t.head[o] == j and t.dep[o] == "pobj"), None)
+        if agent is not None or t.tag[k] != "VBG":
+            return agent
+        return next((j for j in near if t.head[j] == k and t.dep[j] == "poss"), None)
+
+    def speaker_in(self, j: int, k: int, near: range) -> int:
+        """The speaker in subject ``j`` of speech verb ``k``, past the parser's slips: "replied
+        Elizabeth smiling" read as "[Elizabeth smiling] replied", "the March Hare meekly replied"
+        as "[Hare meekly] replied"; and whose voice speaks ("his voice said", "Ratcliffe, whose
+        clear voice said")."""
+        t = self.index.t
+        if t.pos[j] == "VERB":
+            named = [o for o in near if t.head[o] == j and t.pos[o] in ("PROPN", "NOUN", "PRON")
+                     and t.dep[o] in ("compound", "nsubj") and o < j]
+            if named:
+                return named[-1]
+        if t.lemma[j].lower() in VOICES:
+            owner = next((o for o in near if t.head[o] == j and t.dep[o] == "poss"), None)
+            if owner is not None:
+                return t.head[k] if t.tag[owner] == "WP$" and t.dep[k] == "relcl" else owner
+        if t.pos[j] != "PROPN" and t.tag[j] != "PRP":
+            named = [o for o in near if t.head[o] == j and t.pos[o] == "PROPN" and t.dep[o] == "compound" and o < j]
+            if named and j - named[-1] == 1 and self.story.text[t.start[j]].islower():
+                return named[-1]
+        return j
 
     def inverted(self, k: int, region: tuple[int, int]) -> int | None:
         """The speaker after the verb: "said the old man", "cried his wife", "broke in Lord Arthur"."""
