@@ -251,10 +251,8 @@ class Cues:
         """The speaker after the verb: "said the old man", "cried his wife", "broke in Lord Arthur"."""
         t = self.index.t
         j = k + 1
-        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"
-                                                          or t.dep[j] in ("amod", "compound") and t.pos[j] != "PROPN"
-                                                          or self.story.text[t.start[j]:t.end[j]] == "-"):
-            j += 1  # "sighed pleasure-loving Miss Derek"
+        while j < len(t) and t.start[j] < region[1] and (t.pos[j] in ("DET", "ADJ", "ADP") or t.tag[j] == "PRP$"):
+            j += 1
         if j < len(t) and t.start[j] < region[1] and t.pos[j] in ("PROPN", "PRON", "NOUN"):
             while j + 1 < len(t) and t.pos[j + 1] == "PROPN" and t.start[j + 1] < region[1]:
                 j += 1  # "said Mr. Harlow": the name's last word
