@@ -20,6 +20,7 @@ from .mentions import NOT_NAME_POS
 from .narrator import called_in_dialogue_only, find_narrator, self_named
 from .tagged import seed_from_tags, tagged_names
 from .gender import gender_of, pronoun_labels, pronoun_votes
+from .kinship import KIN_TITLES
 
 
 def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
@@ -71,7 +72,7 @@ def _plurals(evidence: dict) -> set[str]:
 
 
 YOUNG = re.compile(r"\b[Yy]oung\s$")
-KIN_BEFORE = re.compile(r"\b(?:aunt|auntie|uncle)\s$")  # "her aunt Norris": the aunt is part of the name
+KIN_BEFORE = re.compile(r"\b(?:" + "|".join(KIN_TITLES) + r")\s$")  # "her aunt Norris": the aunt is in the name
 
 
 def _display(text: str) -> str:

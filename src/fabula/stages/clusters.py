@@ -18,6 +18,7 @@ from ..model import Mention
 from ..names import (HONORIFICS, MARRIED, TRAILING_HONORIFICS, NameParts, census_gender, given_name_gender,
                      honorific_gender, is_given_name, same_given_name)
 from .gender import role_gender
+from .kinship import KIN_TITLES
 
 
 @dataclass
@@ -112,7 +113,6 @@ class Cluster:
 
 FORMAL = frozenset({"sir", "lady", "lord", "dame"})
 PLAIN = frozenset({"mr", "mrs", "miss", "ms"})
-KIN_TITLES = frozenset({"aunt", "auntie", "uncle"})  # before a surname: the one relative of that name
 ELDER_TITLES = frozenset({"mr", "sir", "lord"})  # what an uncle is called, not his nephews' "Tom"
 
 
@@ -170,7 +170,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
         found = _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg,
                                                                                         exact_only=True)
-        if found is None and parts.honorific in KIN_TITLES:  # "aunt Norris" is the one Mrs. Norris
+        if found is None and parts.honorific in KIN_TITLES:  # "aunt Norris": the one relative of that surname
             kin = [c for c in clusters if c.hard_gender() == hg and (c.surname == word or any(
                 p.honorific and p.words == (word,) for p in c.parts.values()))]  # "Lady Bertram" too
             elders = [c for c in kin if any(c.honorifics[h] for h in (MARRIED if hg == "F" else ELDER_TITLES))]

@@ -208,12 +208,17 @@ def _gender_from_links(story: Story, labels: dict[str, str], quoted) -> None:
             untold[cid].gender, untold[cid].gender_confidence = gender
 
 
+def phrase_pattern(phrases) -> re.Pattern:
+    """Any of the lower-case ``phrases`` as whole words, in any case, across line breaks."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(phrases)) + r")\b",
+                      re.IGNORECASE)
+
+
 def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
     """Every use of a description the text gave a character ("the miller") is a mention of them."""
     if not given:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(given)) + r")\b",
-                         re.IGNORECASE)
+    pattern = phrase_pattern(given)
     taken = {(m.start, m.end) for m in story.mentions}
     starts = sorted(m.start for m in story.mentions)
     added = []

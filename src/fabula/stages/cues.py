@@ -104,10 +104,12 @@ class Cues:
     def cue_adjacent(self, region: tuple[int, int], last: bool = False) -> bool:
         """Whether a speech verb comes within the first (or ``last``) few words of ``region``
         ("said he, and …", "… began wrapping itself up, remarking,")."""
-        t, speech = self.index.t, words("speech_verbs")
         ks = self.index.tokens(*region)
-        near = ks[-ADJACENT_TOKENS:] if last else ks[:ADJACENT_TOKENS]
-        return any(t.lemma[k].lower() in speech and t.pos[k] in ("VERB", "AUX") for k in near)
+        return any(self.speech_verb(k) for k in (ks[-ADJACENT_TOKENS:] if last else ks[:ADJACENT_TOKENS]))
+
+    def speech_verb(self, k: int) -> bool:
+        t = self.index.t
+        return t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in words("speech_verbs")
 
     def introduces(self, region: tuple[int, int], line_start: int) -> bool:
         """Whether the narration ``region`` before a line ends in its cue: '… remarking, "'."""
@@ -138,11 +140,9 @@ class Cues:
         """``(subject token, verb token)`` of a speech verb in ``region``: the first, or, in the
         narration ``before`` a quotation, the last ("he was still urging the subject when Henry
         entered, calling out, "…"": Henry's "calling", nearest the line)."""
-        t, speech = self.index.t, words("speech_verbs")
         ks = self.index.tokens(*region)
         for k in (reversed(ks) if before else ks):
-            if t.pos[k] in ("VERB", "AUX") and t.lemma[k].lower() in speech and not self.reported(k) \
-                    and not self.doing(k):
+            if self.speech_verb(k) and not self.reported(k) and not self.doing(k):
                 subject = self.subject_of(k, region)
                 if subject is not None:
                     return subject, k

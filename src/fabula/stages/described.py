@@ -10,12 +10,11 @@ their description anywhere in the narration.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Story
-from .coref import definite_description, descriptions
+from .coref import definite_description, descriptions, phrase_pattern
 from .cues import Index
 from .gender import gender_of, pronoun_votes, role_gender
 
@@ -86,8 +85,7 @@ class Described:
         uses = [(m.character, m) for m in story.mentions if m.character in made]
         named = {c.name.lower(): c.id for c in story.characters if c.id in made}
         named.update({a.lower(): c.id for c in story.characters if c.id in made for a in c.aliases})
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(named))
-                             + r")\b", re.IGNORECASE)
+        pattern = phrase_pattern(named)
         taken = {m.start for _, m in uses}
         uses += [(named[" ".join(found.group().lower().split())], Mention(found.start(), found.end(), "NOM"))
                  for found in pattern.finditer(story.text) if found.start() not in taken]

@@ -138,12 +138,15 @@ class Attributor:
         if turn is not None and unknown(turn):
             return turn
         found = next((c for c in self.recent(offset, here - 1, subjects=True) if unknown(c)), None)
-        # nobody of that gender for forty paragraphs: the most mentioned character of it met so far,
-        # and with none met yet, the first of it named from here on ("the young lady", later Daisy)
-        return found or next((c.id for c in self.story.characters if fits(c.id)
-                              and self.first_seen.get(c.id, offset) < offset), None) or min(
-            (c for c in self.index.gender if fits(c) and offset < self.first_seen.get(c, -1) < offset + AHEAD_CHARS),
-            key=lambda c: self.first_seen[c], default=None)
+        # nobody of that gender for forty paragraphs: the most mentioned character of it met so far
+        # (the cast is ordered by mentions), and with none met yet, the first of it named from here
+        # on ("the young lady", later Daisy)
+        found = found or next((c.id for c in self.story.characters
+                               if fits(c.id) and self.first_seen.get(c.id, offset) < offset), None)
+        if found is not None:
+            return found
+        coming = [c for c in self.index.gender if fits(c) and offset < self.first_seen.get(c, -1) < offset + AHEAD_CHARS]
+        return min(coming, key=lambda c: self.first_seen[c], default=None)
 
     def other_party(self, offset: int, exclude: set[str]) -> str | None:
         """The other one of two people talking: whoever the last line was said to, whose turn
