@@ -108,3 +108,29 @@ def test_a_title_line_in_capitals_opens_a_scene():
     assert title.opens == "title"
     from fabula.stages.scenes import _title_line
     assert not _title_line("FITZWILLIAM DARCY.") and not _title_line('"HELP!"') and not _title_line("OK")
+
+
+def test_how_a_paragraph_opens_weighs_on_opening_a_scene():
+    from fabula.stages.scenes import _opening_score, _token_ranges
+
+    story = fabula.read("Title\n\nMartha Greene sat in the kitchen.\n\n"
+                        "On the third of June Martha Greene drove to the coast.\n\n"
+                        "She closed the door behind her.\n\n"
+                        "A dog barked at her from the gate.\n")
+    ranges = _token_ranges(story)
+    kinds = {m.start: m.kind for m in story.mentions}
+    named, dated, pronoun, pronouns_only = (_opening_score(story, ranges[p.id], kinds)
+                                            for p in story.paragraphs if p.kind == "text")
+    assert dated > named > 0  # a date and a name: the story moving on to someone
+    assert pronoun < pronouns_only < 0  # a pronoun opening and subject lean on the paragraph before
+    assert pronouns_only < named
+
+
+def test_a_talk_ended_in_narration_is_likelier_left_than_one_going_on():
+    from fabula.stages.scenes import _implicit_scores
+
+    story = fabula.read("Title\n\nTom looked out of the window.\n\n\u201cIt will rain,\u201d said Tom.\n\n"
+                        "The rain fell on the roofs.\n\nThe rain fell on the fields.\n")
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    flat = _implicit_scores(story, paragraphs, [0.0] * len(paragraphs), {})
+    assert flat[3] > flat[2]  # the same opening, after narration rather than after a line
