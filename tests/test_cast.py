@@ -267,6 +267,17 @@ def test_a_given_name_two_characters_share_means_the_one_named_last():
     assert speakers == ["Charles Ward", "Charles Hale"]
 
 
+def test_a_shared_given_name_means_the_one_whose_family_was_named_last():
+    # Charles Hale is named in full each time; the Charles of the Ward household is just "Charles"
+    story = fabula.read("Title\n\nCharles Ward married Mary Ward. Charles Ward and Mary Ward lived at the mill, "
+                        "and Charles Ward was happy there. Charles Ward ground corn; Charles Ward sold it.\n\nCharles Hale, their cousin, came to dine. Charles Hale "
+                        "bowed, and Charles Hale laughed. Charles Hale was merry. Charles Hale sang. Charles Hale "
+                        "went home.\n\nNext day Mary Ward sat by the fire. Mary Ward sewed and Mary Ward sighed.\n\n"
+                        "\"We must go to town,\" said Charles.\n")
+    names = {c.id: c.name for c in story.characters}
+    assert [names[q.speaker] for q in story.quotes] == ["Charles Ward"]
+
+
 def test_young_tom_is_the_son_of_mr_ward_of_the_same_name():
     story = fabula.read("Title\n\nThomas Ward owned the mill. \"Facts,\" said Thomas Ward. Mr. Ward frowned, and "
                         "Mr. Ward sat down.\n\nYoung Tom came in. \"Father,\" said young Tom. Tom sulked by the fire. "

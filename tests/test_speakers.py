@@ -391,3 +391,25 @@ def test_going_somewhere_is_no_speech_cue_but_going_on_is():
     assert cues.cue((first, second)) is None
     subject, verb = cues.cue((second, len(story.text)))
     assert story.text[story.tokens.start[subject]:story.tokens.end[subject]] == "Baker"
+
+
+def test_an_epithet_the_story_keeps_using_is_a_character_of_its_own():
+    lines, story = _said(
+        "The Board\n\nMr. Bumble led Oliver into the room, where eight gentlemen sat round a table. "
+        "A gentleman in a white waistcoat looked at the boy.\n\n"
+        '"Bow to the board," said Mr. Bumble.\n\n'
+        '"That boy will be hung," said the gentleman in the white waistcoat.\n\n'
+        '"Nonsense," said the gentleman with the white waistcoat, and laughed at Mr. Bumble.\n\n'
+        "Mr. Bumble bowed to the gentleman in the white waistcoat, and the gentleman in the white "
+        "waistcoat bowed back.\n\n"
+        '"Never mind," said the old gentleman, and Mr. Bumble went out.\n')
+    waistcoats = [c for c in story.characters if "waistcoat" in c.name]
+    assert len(waistcoats) == 1 and waistcoats[0].name == "the gentleman in the white waistcoat"
+    assert [who for _, who, _, _ in lines[1:3]] == [waistcoats[0].name] * 2
+    assert waistcoats[0].gender == "he/him"  # from "gentleman", not from the waistcoat
+
+
+def test_a_description_used_once_with_a_thing_is_no_epithet():
+    lines, story = _said("The Road\n\nTom Baker stood at the door.\n\n"
+                         '"Come in," said the man with the lantern.\n')
+    assert not [c for c in story.characters if "lantern" in c.name]

@@ -184,6 +184,10 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
         return titled[0]  # "Fitzwilliam" is Colonel Fitzwilliam: men go by surname, not Mr. Darcy's given name
     if found:
         return found
+    # "his Secretary", "a Voice": the one character the text calls "the Secretary"
+    article = [c for c in clusters if any(p.words == ("the", word) for p in c.parts.values())]
+    if len(article) == 1 and not same:
+        return article[0]
     # in a family of men, the bare surname is the one the text calls "Mr." and the surname alone
     mister = [c for c in same if any(p.honorific == "mr" and not p.given and p.surname == word
                                      for p in c.parts.values())]
@@ -257,6 +261,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
     juniors = {d.split()[1].lower() for d, uses in by_display.items()
                if JUNIOR.match(d) and len(uses) >= JUNIOR_USES and is_given_name(d.split()[1])}
     clusters: list[Cluster] = []
+    shared: list[tuple[str, list[tuple[NameParts, Mention]], list[Cluster]]] = []
     for display in order:
         uses = by_display[display]
         parts = uses[0][0]
@@ -276,12 +281,19 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                     cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
             clusters.append(cluster)
         sharers = _sharing_given_name(parts, pool, cluster)
-        starts = [sorted(m.start for m in c.mentions) for c in sharers]
+        if sharers:  # settled once every name is placed, when the families are known
+            shared.append((display, [(parts if junior else p, m) for p, m in uses], sharers))
+            continue
         for p, m in uses:
-            p = parts if junior else p
-            # "Charles", when two Charleses have been named: the one named last before this use
-            owner = _latest_before(sharers, starts, m.start) if sharers else cluster
-            owner.add(display, p, m, votes.get(display, Counter()))
+            cluster.add(display, parts if junior else p, m, votes.get(display, Counter()))
+    # "Charles", when two Charleses have been named: the one whose family was named last before
+    # this use ("Mary", "Mrs Musgrove" around Charles Musgrove), not only his own name: the text
+    # names in full ("Charles Hayter") the one the bare name does not mean
+    for display, uses, sharers in shared:
+        starts = [sorted(m.start for f in clusters if f is c or (c.surname and f.surname == c.surname)
+                         for m in f.mentions) for c in sharers]
+        for p, m in uses:
+            _latest_before(sharers, starts, m.start).add(display, p, m, votes.get(display, Counter()))
     return clusters
 
 
@@ -341,7 +353,8 @@ def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
                 heads.setdefault(title.split()[-1], set()).add(id(named))
     by_id = {id(c): c for c in clusters}
     for c in clusters:
-        if c.surfaces and not c.given and not c.surname and all(p.words[0] == "the" for p in c.parts.values()):
+        forms = {p.words for p in c.parts.values()}
+        if c.surfaces and not c.given and not c.surname and all(w[0] == "the" or ("the", *w) in forms for w in forms):
             named = {n for p in c.parts.values() for n in heads.get(p.words[-1], ())}
             if len(named) == 1 and by_id[next(iter(named))] is not c:
                 by_id[next(iter(named))].absorb(c)
