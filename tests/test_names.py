@@ -25,6 +25,9 @@ def test_parse_names():
     assert (p.honorific, p.given, p.surname, p.honorific_gender) == ("mr", "oswin", "tarrant", "M")
     p = parse_name(["Lady", "Clara", "de", "Vere"])
     assert (p.given, p.surname) == ("clara", "de vere")
+    p = parse_name(["Professor", "de", "Worms"])  # a particle is no given name
+    assert (p.honorific, p.given, p.surname) == ("professor", None, "worms")
+    assert parse_name(["Marquis", "de"]).words == () and parse_name(["De"]).words == ()  # a name cut short
     assert parse_name(["Miss", "Harlow"]).surname == "harlow"
     assert parse_name(["Miss", "Lizzy"]).given == "lizzy"
     lady = parse_name(["Lady", "Merton"])  # a surname or an unknown given name: left open

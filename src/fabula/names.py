@@ -85,7 +85,7 @@ def parse_name(words: list[str]) -> NameParts:
     if len(rest) > 1 and rest[-1].lower() in TRAILING_HONORIFICS and honorific is None:
         honorific, rest = rest[-1].lower(), rest[:-1]
     low = tuple(w.lower() for w in rest)
-    if not low:
+    if not low or all(w in PARTICLES for w in low):  # "Monsieur de", "De": what is left of a name cut short
         return NameParts(honorific, None, None, ())
     if len(low) == 1:
         word = low[0]
@@ -101,7 +101,8 @@ def parse_name(words: list[str]) -> NameParts:
     i = len(low) - 1
     while i > 1 and low[i - 1] in PARTICLES:
         i -= 1
-    return NameParts(honorific, low[0], " ".join(low[i:]), low)
+    given = low[0] if low[0] not in PARTICLES else None  # "Professor de Worms" has no given name "de"
+    return NameParts(honorific, given, " ".join(low[i:]), low)
 
 
 @lru_cache(maxsize=1)

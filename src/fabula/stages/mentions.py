@@ -142,7 +142,8 @@ class _Reader:
                 if self.name_like(nxt) or self.continues_name(nxt):
                     if honorific_key(self.word(nxt)) and not honorific_key(self.word(j)):
                         break
-                elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_like(nxt + 1)):
+                elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_like(nxt + 1)
+                          and t.sentence[nxt + 1] == t.sentence[i]):
                     break
                 j = nxt
             yield i, j
