@@ -54,6 +54,18 @@ def test_who_is_present_and_where(ferry):
     ("In the morning the rain had stopped.", True),
     ("\u201cLater,\u201d she said.", False),  # dialogue, not narration
     ("He was later than usual.", False),
+    ("When they were gone, Elizabeth sat down to read.", True),
+    ("It was a chill, damp, windy night, when the old man went out.", True),
+    ("It was not till the afternoon that she spoke.", False),
+    ("The first week of their return was soon gone.", True),
+    ("March was to take Elizabeth to Hunsford.", True),
+    ("When the dusk was gathering, a man came up the road.", True),
+    ("Their sister's wedding day arrived.", True),
+    ("Aziz fell ill. Three days later he lay abed.", True),  # a short first sentence, then the move
+    ("Marilla, walking home one late April evening, saw the lights.", True),
+    ("They formed a group sitting there that summer afternoon.", True),
+    ("He said he would one day be rich.", False),  # a plan
+    ("The Gardiners staid only one night at Longbourn.", False),
 ])
 def test_time_shift_openings(opening, shifts):
     story = Story(text=opening, paragraphs=[Paragraph("p1", 0, len(opening), None)])
@@ -96,6 +108,7 @@ def test_a_paragraph_opening_with_a_word_in_capitals_may_open_a_chapter():
     assert _capitals("THE Sunday was a bright Sunday in autumn")  # a printer's opening, before a name too
     assert _capitals("WHEN Marilla took Anne up to bed")
     assert _capitals("IT was late.")
+    assert _capitals("MR. GRADGRIND walked homeward from the school")  # the title in capitals with the name
     assert not _capitals("CHAPTER ONE")  # a heading, not an opening
     assert not _capitals("I said nothing.") and not _capitals("Mr. Harlow came in.")
 
