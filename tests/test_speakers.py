@@ -413,3 +413,24 @@ def test_a_description_used_once_with_a_thing_is_no_epithet():
     lines, story = _said("The Road\n\nTom Baker stood at the door.\n\n"
                          '"Come in," said the man with the lantern.\n')
     assert not [c for c in story.characters if "lantern" in c.name]
+
+
+def test_a_described_speaker_called_by_one_name_again_and_again_is_that_character():
+    lines, story = _said(
+        "The Studio\n\nBasil Hallward stood by his easel. Harry Wotton lay on the divan.\n\n"
+        '"It is my best work," said the painter.\n\n"Then send it to the Grosvenor, Basil," said Harry.\n\n'
+        '"I will not send it anywhere," answered the painter.\n\n"You are absurd, Basil," said Harry.\n\n'
+        '"Perhaps I am," said the painter.\n\n"Basil, you are a fool," said Harry.\n\n'
+        '"Good-bye," said the painter.\n')
+    assert {who for _, who, _, _ in lines[::2]} == {"Basil Hallward"}
+    assert not [c for c in story.characters if c.name == "the painter"]
+    assert "the painter" in next(c for c in story.characters if c.name == "Basil Hallward").aliases
+
+
+def test_a_described_speaker_called_by_a_name_only_twice_stays_apart():
+    lines, story = _said(
+        "The Street\n\nDr. Kemp stood at the gate.\n\n"
+        '"Stand back!" said the porter.\n\n"Kemp, help me," said Adye.\n\n'
+        '"Back, I say!" said the porter.\n\n"Kemp, quick!" said Adye.\n\n'
+        '"There he goes!" said the porter.\n')
+    assert lines[0][1] == "the porter" and lines[-1][1] == "the porter"

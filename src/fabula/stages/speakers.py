@@ -378,8 +378,43 @@ def speakers(story: Story, settings) -> None:
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
         untold[cid].gender, untold[cid].gender_confidence = label, confidence
     renamed = _name_the_narrator(story, attributor.addressed)
+    renamed = _name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
+
+
+def _called_by(story: Story, addressed: dict[str, list[str]], who: str) -> Counter:
+    """How others address ``who`` by name: the names called in a line that ``who`` answers with
+    a cued line, and in a line answering a cued line of theirs ("Barnaby," says Hale; the next
+    line is "I said")."""
+    calling: dict[str, list[str]] = {}  # each line counts once, though it may both answer and be answered
+    for q, answer in zip(story.quotes, story.quotes[1:]):
+        if answer.speaker == who and answer.kind != "implicit" and q.speaker != who:
+            calling[q.id] = [a for a in addressed.get(q.id, []) if a != q.speaker and a != who]
+        if q.speaker == who and q.kind != "implicit" and answer.speaker not in (None, who):
+            calling[answer.id] = [a for a in addressed.get(answer.id, []) if a != answer.speaker and a != who]
+    return Counter(a for names in calling.values() for a in names)
+
+
+def _one_name(votes: Counter, least: int = 2) -> str | None:
+    """The name ``least`` exchanges or more call someone by, where no other comes near."""
+    if not votes:
+        return None
+    (named, n), *rest = votes.most_common()
+    return named if n >= least and not (rest and rest[0][1] * 2 > n) else None
+
+
+def _merge(story: Story, old: str, new: str) -> None:
+    """Character ``old`` is ``new``: their mentions, lines and addressees move over."""
+    story.characters = [c for c in story.characters if c.id != old]
+    for m in story.mentions:
+        if m.character == old:
+            m.character = new
+    for q in story.quotes:
+        if q.speaker == old:
+            q.speaker = new
+        q.addressees = [new if a == old else a for a in q.addressees]
+        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
 
 
 def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
@@ -390,27 +425,36 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
                      and c.name == "the narrator"), None)
     if narrator is None:
         return False
-    votes: Counter = Counter()
-    for q, answer in zip(story.quotes, story.quotes[1:]):
-        if answer.speaker == narrator.id and answer.kind != "implicit" and q.speaker != narrator.id:
-            votes.update(a for a in addressed.get(q.id, []) if a != q.speaker and a != narrator.id)
-        if q.speaker == narrator.id and q.kind != "implicit" and answer.speaker not in (None, narrator.id):
-            votes.update(a for a in addressed.get(answer.id, []) if a != answer.speaker and a != narrator.id)
-    if not votes:
-        return False
-    (named, n), *rest = votes.most_common()
-    if n < 2 or (rest and rest[0][1] * 2 > n):
+    named = _one_name(_called_by(story, addressed, narrator.id))
+    if named is None:
         return False
     for c in story.characters:
         if c.id == named:
             c.is_narrator = True
-    story.characters = [c for c in story.characters if c.id != narrator.id]
-    for m in story.mentions:
-        if m.character == narrator.id:
-            m.character = named
-    for q in story.quotes:
-        if q.speaker == narrator.id:
-            q.speaker = named
-        q.addressees = [named if a == narrator.id else a for a in q.addressees]
-        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
+    _merge(story, narrator.id, named)
     return True
+
+
+# exchanges that must call a described character by one name before they are that character: more
+# than the narrator's two, since a wrong join takes a named character's lines ("Doctor Kemp," to
+# the policeman, twice in a siege)
+DESCRIBED_CALLED = 3
+
+
+def _name_the_described(story: Story, addressed: dict[str, list[str]], made: list[str]) -> bool:
+    """A character made from a description is the named one the others call them by: "the
+    painter" answers "Basil, ..." and is answered with "Basil, ...", so the painter is Basil
+    Hallward, and the description becomes one of his names."""
+    merged = False
+    by_id = {c.id: c for c in story.characters}
+    for cid in made:
+        described = by_id.get(cid)
+        named = _one_name(_called_by(story, addressed, cid), DESCRIBED_CALLED) if described is not None else None
+        target = by_id.get(named) if named is not None else None
+        if target is None or target.id in made or (described.gender and target.gender
+                                                    and described.gender != target.gender):
+            continue
+        target.aliases += [a for a in [described.name, *described.aliases] if a not in target.aliases]
+        _merge(story, cid, target.id)
+        merged = True
+    return merged
