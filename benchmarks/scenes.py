@@ -22,40 +22,46 @@ PDNC = ROOT.parent / "shared" / "data" / "pdnc-dev" / "data"
 
 
 def without_headings(path: Path) -> tuple[str, list[int], int]:
-    """The novel's text without headings, the index (among text paragraphs) where each chapter
-    after the first begins, and the number of chapters."""
+    """The novel's text without headings, the character offset in it where each chapter after
+    the first begins, and the number of chapters. Offsets, not paragraph counts: read again,
+    the flattened text may lay out a line of front matter ("(1814)", "By Jane Austen") as a
+    title rather than text, and a count would then point a paragraph or two off."""
     from fabula.ingest import load_file
 
     source = load_file(path)
     titled = {c.id for c in source.chapters if c.title}
     parts, starts, seen = [], [], set()
-    n = 0
+    offset = 0
     for p in source.paragraphs:
         if p.kind in ("heading", "title"):
             continue
-        if p.kind == "text":
-            # front matter (a byline, a dedication) before the first heading is no chapter
-            if p.chapter not in seen and p.chapter in titled:
-                seen.add(p.chapter)
-                if len(seen) > 1:
-                    starts.append(n)
-            n += 1
+        # front matter (a byline, a dedication) before the first heading is no chapter
+        if p.kind == "text" and p.chapter not in seen and p.chapter in titled:
+            seen.add(p.chapter)
+            if len(seen) > 1:
+                starts.append(offset)
         parts.append(source.text[p.start:p.end])
+        offset += len(parts[-1]) + 2
     return "\n\n".join(parts) + "\n", starts, len(seen)
 
 
 def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, int, int, int]:
+    from bisect import bisect_right
+
     from fabula.evaluate.pdnc import parse_cached
     from fabula.pipeline import run_stages
     from fabula.settings import Settings
 
-    text, gold, chapters = without_headings(novel / "novel_text.txt")
+    text, offsets, chapters = without_headings(novel / "novel_text.txt")
     flat = work / novel.name / "novel.txt"
     flat.parent.mkdir(parents=True, exist_ok=True)
     flat.write_text(text, encoding="utf-8")
     story = parse_cached(flat, Settings(), cache)
     run_stages(story, Settings())
-    index = {p.id: i for i, p in enumerate(p for p in story.paragraphs if p.kind == "text")}
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    index = {p.id: i for i, p in enumerate(paragraphs)}
+    # the text paragraph each chapter opens with (the reader may trim a paragraph's leading space)
+    gold = [max(bisect_right([p.start for p in paragraphs], off + 2) - 1, 0) for off in offsets]
     predicted = [index[s.paragraphs[0]] for s in story.scenes if index[s.paragraphs[0]] > 0]
     found = sum(1 for g in gold if any(abs(g - p) <= 1 for p in predicted))
     return novel.name, len(gold), found, len(predicted), chapters
