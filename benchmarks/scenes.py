@@ -45,9 +45,16 @@ def without_headings(path: Path) -> tuple[str, list[int], int]:
     return "\n\n".join(parts) + "\n", starts, len(seen)
 
 
-def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, int, int, int]:
+def opening_paragraphs(story, offsets: list[int]) -> list[int]:
+    """The index (among text paragraphs) of the paragraph each offset falls in; the reader may
+    trim a paragraph's leading space, hence the slack."""
     from bisect import bisect_right
 
+    starts = [p.start for p in story.paragraphs if p.kind == "text"]
+    return [max(bisect_right(starts, off + 2) - 1, 0) for off in offsets]
+
+
+def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, int, int, int]:
     from fabula.evaluate.pdnc import parse_cached
     from fabula.pipeline import run_stages
     from fabula.settings import Settings
@@ -58,10 +65,8 @@ def run_novel(novel: Path, work: Path, cache: Path | None) -> tuple[str, int, in
     flat.write_text(text, encoding="utf-8")
     story = parse_cached(flat, Settings(), cache)
     run_stages(story, Settings())
-    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
-    index = {p.id: i for i, p in enumerate(paragraphs)}
-    # the text paragraph each chapter opens with (the reader may trim a paragraph's leading space)
-    gold = [max(bisect_right([p.start for p in paragraphs], off + 2) - 1, 0) for off in offsets]
+    index = {p.id: i for i, p in enumerate(p for p in story.paragraphs if p.kind == "text")}
+    gold = opening_paragraphs(story, offsets)
     predicted = [index[s.paragraphs[0]] for s in story.scenes if index[s.paragraphs[0]] > 0]
     found = sum(1 for g in gold if any(abs(g - p) <= 1 for p in predicted))
     return novel.name, len(gold), found, len(predicted), chapters
