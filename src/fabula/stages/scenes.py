@@ -318,27 +318,39 @@ def scene_openings(story: Story, ranges: dict[str, tuple[int, int]]) -> list[tup
     return sorted(openings)
 
 
-def _present(story: Story, start: int, end: int, quoted: QuotedText) -> list[str]:
-    """Characters who speak, are spoken to, or act (a subject in narration) between two offsets,
-    most present first."""
-    t = story.tokens
-    present: Counter = Counter()
-    for q in story.quotes:
-        if start <= q.start < end:
-            if q.speaker:
-                present[q.speaker] += 1
-            for a in q.addressees:
-                present[a] += 1
-    for m in story.mentions:
-        if m.character and start <= m.start < end and not quoted(m.start):
-            j = bisect_left(t.start, m.start)
-            while j < len(t) and t.start[j] < m.end:
-                if t.dep[j] in SUBJECT:
-                    present[m.character] += 1
-                    break
-                j += 1
-    order = {c.id: i for i, c in enumerate(story.characters)}
-    return sorted(present, key=lambda c: (-present[c], order.get(c, 0)))
+class _Presence:
+    """Who is present between two offsets. The quotations and the narration's acting mentions
+    are sorted once, so each scene looks only at its own: linear in the text, where a pass over
+    every mention for every scene grew with the square of its length."""
+
+    def __init__(self, story: Story, quoted: QuotedText) -> None:
+        t = story.tokens
+        self.order = {c.id: i for i, c in enumerate(story.characters)}
+        self.lines = sorted(((q.start, [q.speaker] if q.speaker else []) + (q.addressees,) for q in story.quotes),
+                            key=lambda x: x[0])
+        acting = []
+        for m in story.mentions:
+            if m.character and not quoted(m.start):
+                j = bisect_left(t.start, m.start)
+                while j < len(t) and t.start[j] < m.end:
+                    if t.dep[j] in SUBJECT:
+                        acting.append((m.start, m.character))
+                        break
+                    j += 1
+        self.acting = sorted(acting)
+        self.line_starts = [x[0] for x in self.lines]
+        self.acting_starts = [x[0] for x in self.acting]
+
+    def __call__(self, start: int, end: int) -> list[str]:
+        """Characters who speak, are spoken to, or act (a subject in narration), most present first."""
+        present: Counter = Counter()
+        for k in range(bisect_left(self.line_starts, start), bisect_left(self.line_starts, end)):
+            _, speaker, addressees = self.lines[k]
+            present.update(speaker)
+            present.update(addressees)
+        for k in range(bisect_left(self.acting_starts, start), bisect_left(self.acting_starts, end)):
+            present[self.acting[k][1]] += 1
+        return sorted(present, key=lambda c: (-present[c], self.order.get(c, 0)))
 
 
 def _first_place(story: Story, paragraphs: list[Paragraph], ranges: dict) -> str | None:
@@ -365,6 +377,7 @@ def scenes(story: Story, settings) -> None:
     ranges = _token_ranges(story)
     quoted = QuotedText(story)
     openings = scene_openings(story, ranges)
+    present = _Presence(story, quoted)
     out = []
     for n, (i, why, place) in enumerate(openings):
         j = openings[n + 1][0] if n + 1 < len(openings) else len(paragraphs)
@@ -373,7 +386,7 @@ def scenes(story: Story, settings) -> None:
         out.append(Scene(
             id=f"s{n + 1}", start=start, end=end, chapter=members[0].chapter,
             paragraphs=[members[0].id, members[-1].id], opens=why,
-            characters=_present(story, start, end, quoted),
+            characters=present(start, end),
             place=place or _first_place(story, members, ranges),
         ))
     story.scenes = out
