@@ -383,17 +383,19 @@ def speakers(story: Story, settings) -> None:
         recount(story)
 
 
-def _called_by(story: Story, addressed: dict[str, list[str]], who: str) -> Counter:
-    """How others address ``who`` by name: the names called in a line that ``who`` answers with
-    a cued line, and in a line answering a cued line of theirs ("Barnaby," says Hale; the next
-    line is "I said")."""
-    calling: dict[str, list[str]] = {}  # each line counts once, though it may both answer and be answered
+def _called_by(story: Story, addressed: dict[str, list[str]], who: set[str]) -> dict[str, Counter]:
+    """How others address each of ``who`` by name: the names called in a line one of them
+    answers with a cued line, and in a line answering a cued line of theirs ("Barnaby," says
+    Hale; the next line is "I said"). One pass over the lines for all of them."""
+    calling: dict[str, dict[str, list[str]]] = {}  # each line counts once, though it may both answer and be answered
     for q, answer in zip(story.quotes, story.quotes[1:]):
-        if answer.speaker == who and answer.kind != "implicit" and q.speaker != who:
-            calling[q.id] = [a for a in addressed.get(q.id, []) if a != q.speaker and a != who]
-        if q.speaker == who and q.kind != "implicit" and answer.speaker not in (None, who):
-            calling[answer.id] = [a for a in addressed.get(answer.id, []) if a != answer.speaker and a != who]
-    return Counter(a for names in calling.values() for a in names)
+        if answer.speaker in who and answer.kind != "implicit" and q.speaker != answer.speaker:
+            calling.setdefault(answer.speaker, {})[q.id] = [
+                a for a in addressed.get(q.id, []) if a not in (q.speaker, answer.speaker)]
+        if q.speaker in who and q.kind != "implicit" and answer.speaker not in (None, q.speaker):
+            calling.setdefault(q.speaker, {})[answer.id] = [
+                a for a in addressed.get(answer.id, []) if a not in (answer.speaker, q.speaker)]
+    return {c: Counter(a for names in lines.values() for a in names) for c, lines in calling.items()}
 
 
 def _one_name(votes: Counter, least: int = 2) -> str | None:
@@ -425,7 +427,7 @@ def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
                      and c.name == "the narrator"), None)
     if narrator is None:
         return False
-    named = _one_name(_called_by(story, addressed, narrator.id))
+    named = _one_name(_called_by(story, addressed, {narrator.id}).get(narrator.id, Counter()))
     if named is None:
         return False
     for c in story.characters:
@@ -447,9 +449,10 @@ def _name_the_described(story: Story, addressed: dict[str, list[str]], made: lis
     Hallward, and the description becomes one of his names."""
     merged = False
     by_id = {c.id: c for c in story.characters}
+    votes = _called_by(story, addressed, set(made))
     for cid in made:
         described = by_id.get(cid)
-        named = _one_name(_called_by(story, addressed, cid), DESCRIBED_CALLED) if described is not None else None
+        named = _one_name(votes.get(cid, Counter()), DESCRIBED_CALLED) if described is not None else None
         target = by_id.get(named) if named is not None else None
         if target is None or target.id in made or (described.gender and target.gender
                                                     and described.gender != target.gender):
