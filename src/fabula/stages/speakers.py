@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 
 from ..lexicon import labelled
 from ..model import Mention, Quote, Story
@@ -28,6 +27,7 @@ from .cues import SUBJECT, Cues, Index
 from .described import Described
 from .gender import address_genders, pronoun_labels
 from .narrator import FIRST_PERSON
+from .naming import name_the_described, name_the_narrator
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 AHEAD_CHARS = 5000  # how far ahead an unnamed "she" may be named
@@ -377,87 +377,7 @@ def speakers(story: Story, settings) -> None:
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
         untold[cid].gender, untold[cid].gender_confidence = label, confidence
-    renamed = _name_the_narrator(story, attributor.addressed)
-    renamed = _name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
+    renamed = name_the_narrator(story, attributor.addressed)
+    renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
-
-
-def _called_by(story: Story, addressed: dict[str, list[str]], who: set[str]) -> dict[str, Counter]:
-    """How others address each of ``who`` by name: the names called in a line one of them
-    answers with a cued line, and in a line answering a cued line of theirs ("Barnaby," says
-    Hale; the next line is "I said"). One pass over the lines for all of them."""
-    calling: dict[str, dict[str, list[str]]] = {}  # each line counts once, though it may both answer and be answered
-    for q, answer in zip(story.quotes, story.quotes[1:]):
-        if answer.speaker in who and answer.kind != "implicit" and q.speaker != answer.speaker:
-            calling.setdefault(answer.speaker, {})[q.id] = [
-                a for a in addressed.get(q.id, []) if a not in (q.speaker, answer.speaker)]
-        if q.speaker in who and q.kind != "implicit" and answer.speaker not in (None, q.speaker):
-            calling.setdefault(q.speaker, {})[answer.id] = [
-                a for a in addressed.get(answer.id, []) if a not in (answer.speaker, q.speaker)]
-    return {c: Counter(a for names in lines.values() for a in names) for c, lines in calling.items()}
-
-
-def _one_name(votes: Counter, least: int = 2) -> str | None:
-    """The name ``least`` exchanges or more call someone by, where no other comes near."""
-    if not votes:
-        return None
-    (named, n), *rest = votes.most_common()
-    return named if n >= least and not (rest and rest[0][1] * 2 > n) else None
-
-
-def _merge(story: Story, old: str, new: str) -> None:
-    """Character ``old`` is ``new``: their mentions, lines and addressees move over."""
-    story.characters = [c for c in story.characters if c.id != old]
-    for m in story.mentions:
-        if m.character == old:
-            m.character = new
-    for q in story.quotes:
-        if q.speaker == old:
-            q.speaker = new
-        q.addressees = [new if a == old else a for a in q.addressees]
-        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
-
-
-def _name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
-    """An unnamed narrator is named by how others address them: "Barnaby," says Hale, and
-    the next line is the narrator's ("I said"). Two such exchanges or more, all naming the
-    same character, make the narrator that character."""
-    narrator = next((c for c in story.characters if c.is_narrator and not c.aliases
-                     and c.name == "the narrator"), None)
-    if narrator is None:
-        return False
-    named = _one_name(_called_by(story, addressed, {narrator.id}).get(narrator.id, Counter()))
-    if named is None:
-        return False
-    for c in story.characters:
-        if c.id == named:
-            c.is_narrator = True
-    _merge(story, narrator.id, named)
-    return True
-
-
-# exchanges that must call a described character by one name before they are that character: more
-# than the narrator's two, since a wrong join takes a named character's lines ("Doctor Kemp," to
-# the policeman, twice in a siege)
-DESCRIBED_CALLED = 3
-
-
-def _name_the_described(story: Story, addressed: dict[str, list[str]], made: list[str]) -> bool:
-    """A character made from a description is the named one the others call them by: "the
-    painter" answers "Basil, ..." and is answered with "Basil, ...", so the painter is Basil
-    Hallward, and the description becomes one of his names."""
-    merged = False
-    by_id = {c.id: c for c in story.characters}
-    votes = _called_by(story, addressed, set(made))
-    for cid in made:
-        described = by_id.get(cid)
-        named = _one_name(votes.get(cid, Counter()), DESCRIBED_CALLED) if described is not None else None
-        target = by_id.get(named) if named is not None else None
-        if target is None or target.id in made or (described.gender and target.gender
-                                                    and described.gender != target.gender):
-            continue
-        target.aliases += [a for a in [described.name, *described.aliases] if a not in target.aliases]
-        _merge(story, cid, target.id)
-        merged = True
-    return merged
