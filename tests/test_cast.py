@@ -189,6 +189,17 @@ def test_names_that_meet_without_a_comma_stay_apart():
                         "Unluckily Aziz"}
 
 
+def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
+    # "Howard" is no given name the table knows, but nothing named follows "Archie"
+    story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "
+                        "doctor's man, had lit the lamp. As he came in the doctor opened the door.\n")
+    names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
+    assert "Dr. Howard Archie" in names and "Dr. Howard" not in names
+    archie = next(c for c in story.characters if "Archie" in c.name)
+    doctor = [m for m in story.mentions if story.text[m.start:m.end] == "the doctor"]
+    assert doctor and all(m.character == archie.id for m in doctor)
+
+
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
                         "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"

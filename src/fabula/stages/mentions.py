@@ -115,9 +115,12 @@ class _Reader:
         w = self.word(nxt)
         if w == self.word(last) or (w.lower() in WEEKDAYS and honorific_key(self.word(last)) is None):
             return True  # but "President Sunday" is a name
-        # after "Mrs. Rushworth", a given name opens another name, unless the one before was given too
+        # after "Mrs. Rushworth", a given name opens another name ("Maria Bertram"), unless the one
+        # before was given too, or nothing follows it ("Dr. Howard Archie": Howard is his given name)
+        following = nxt + 1 < len(self.t) and self.t.sentence[nxt + 1] == self.t.sentence[nxt] and self.name_like(nxt + 1)
         return (last > first and honorific_key(self.word(first)) is not None and given_name_gender(w) != ""
-                and given_name_gender(self.word(last)) == "" and honorific_key(self.word(last)) is None)
+                and given_name_gender(self.word(last)) == "" and honorific_key(self.word(last)) is None
+                and following)
 
     def runs(self, lo: int, hi: int):
         """``(first, last)`` token indices of each name in tokens ``lo..hi``; an honorific starts a new name."""
