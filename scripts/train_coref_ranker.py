@@ -12,8 +12,12 @@ conditional logit over the candidates' features are fitted by full-batch gradien
 from zero with an L2 penalty: the same data give the same weights, to the last digit written.
 
 The first round answers each pronoun with its right character (teacher forcing); each next
-round answers as the last round's ranker would, so that the history later pronouns look back
-on has the mistakes it will have in use.
+round, if asked for, answers as the last round's ranker would, so that the history later
+pronouns look back on has the mistakes it will have in use. One round and an L2 penalty of
+1e-4 are the defaults because they did best in a five-fold cross-validation within the 80
+training files (the held-out fifth untouched; `--cv`): linking narration pronouns to the
+right named character, 53.6% against 52.6% for three rounds at 1e-3; the second and third
+rounds lost on four folds of five.
 """
 
 from __future__ import annotations
@@ -73,12 +77,13 @@ def prepare(path: Path, coref_dir: Path, cache: Path | None):
     entities = load_gold(coref_dir, path.stem)
     mapping = map_characters([{"id": c.id, "name": c.name, "aliases": c.aliases} for c in story.characters], entities)
     gold_at = {m["span"][0]: eid for eid, ent in entities.items() for m in ent["mentions"] if m["kind"] == "PRON"}
-    return story, gold_at, mapping
+    named = {start for start, eid in gold_at.items() if entities[eid]["names"]}
+    return story, gold_at, mapping, named
 
 
 def examples_of(prepared, ranker: Ranker | None):
     """Each pronoun's candidates and the right one, linking a copy of the prepared story."""
-    story, gold_at, mapping = prepared
+    story, gold_at, mapping, _ = prepared
     recorder = Recorder(gold_at, mapping, ranker)
     link_narration(copy.deepcopy(story), Settings(), recorder)
     return recorder.examples, recorder.missed
@@ -111,23 +116,10 @@ def fit(examples, names: list[str], l2: float, steps: int, rate: float) -> np.nd
     return w
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--litbank", type=Path, default=LITBANK, help="LitBank's coref folder (brat/, tsv/)")
-    ap.add_argument("--cache", type=Path, default=None, help="keep parsed stories here")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--steps", type=int, default=3000)
-    ap.add_argument("--rate", type=float, default=0.05)
-    ap.add_argument("--rounds", type=int, default=3, help="the first teacher-forced, each next on the last's links")
-    args = ap.parse_args()
-    texts = sorted((args.litbank / "brat").glob("*.txt"))
-    if not texts:
-        sys.exit(f"no LitBank texts in {args.litbank / 'brat'}")
-    # every fifth file is held out
-    training = [prepare(path, args.litbank, args.cache) for i, path in enumerate(texts) if i % 5]
+def train(training, l2: float, rounds: int, steps: int, rate: float, report: bool = False):
+    """The ranker fitted on these prepared files, and the last round's examples."""
     ranker = None
-    for round_ in range(args.rounds):
+    for round_ in range(rounds):
         examples, missed = [], 0
         for prepared in training:
             found, lost = examples_of(prepared, ranker)
@@ -136,11 +128,60 @@ def main() -> None:
         if not examples:
             sys.exit("no pronoun of a named character found in the training files")
         names = sorted({k for cands, _ in examples for f in cands for k in f})
-        w = fit(examples, names, args.l2, args.steps, args.rate)
-        weights = {n: round(float(x), 4) for n, x in zip(names, w)}
-        ranker = Ranker(weights)
-        print(f"round {round_ + 1}: {len(examples)} pronouns with their character among the candidates, "
-              f"{missed} without")
+        w = fit(examples, names, l2, steps, rate)
+        ranker = Ranker({n: round(float(x), 4) for n, x in zip(names, w)})
+        if report:
+            print(f"round {round_ + 1}: {len(examples)} pronouns with their character among the candidates, "
+                  f"{missed} without")
+    return ranker, examples
+
+
+def linked_right(prepared, ranker: Ranker) -> tuple[int, int]:
+    """(pronouns of named characters in narration linked to the right one, all of them)."""
+    story, gold_at, mapping, named = prepared
+    story = copy.deepcopy(story)
+    link_narration(story, Settings(), ranker)
+    linked = {m.start: m.character for m in story.mentions if m.kind == "PRON"}
+    right = sum(1 for start in named if linked.get(start) is not None and mapping.get(linked[start]) == gold_at[start])
+    return right, len(named)
+
+
+def cross_validate(training, args) -> None:
+    """Five folds of the training files (the held-out fifth is never read): for each L2 penalty
+    and number of rounds, train on four folds and count the fifth's pronouns linked right."""
+    folds = [list(range(k, len(training), 5)) for k in range(5)]
+    for l2 in (1e-5, 1e-4, 1e-3, 1e-2):
+        for rounds in (1, 2, 3):
+            right = total = 0
+            for fold in folds:
+                ranker, _ = train([p for i, p in enumerate(training) if i not in fold], l2, rounds, args.steps, args.rate)
+                for i in fold:
+                    r, n = linked_right(training[i], ranker)
+                    right, total = right + r, total + n
+            print(f"l2 {l2:g}, {rounds} round(s): {right / total:.2%} of {total} pronouns linked right", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--litbank", type=Path, default=LITBANK, help="LitBank's coref folder (brat/, tsv/)")
+    ap.add_argument("--cache", type=Path, default=None, help="keep parsed stories here")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--rate", type=float, default=0.05)
+    ap.add_argument("--rounds", type=int, default=1, help="the first teacher-forced, each next on the last's links")
+    ap.add_argument("--cv", action="store_true", help="cross-validate the L2 penalty and rounds on the training files")
+    args = ap.parse_args()
+    texts = sorted((args.litbank / "brat").glob("*.txt"))
+    if not texts:
+        sys.exit(f"no LitBank texts in {args.litbank / 'brat'}")
+    # every fifth file is held out
+    training = [prepare(path, args.litbank, args.cache) for i, path in enumerate(texts) if i % 5]
+    if args.cv:
+        cross_validate(training, args)
+        return
+    ranker, examples = train(training, args.l2, args.rounds, args.steps, args.rate, report=True)
+    weights = ranker.weights
     right = sum(ranker.choose([(str(j), f) for j, f in enumerate(cands)], None) == str(answer)
                 for cands, answer in examples)
     first = sum(answer == 0 for _, answer in examples)
