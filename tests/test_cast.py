@@ -200,6 +200,16 @@ def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     assert doctor and all(m.character == archie.id for m in doctor)
 
 
+def test_a_known_given_name_opening_a_full_name_is_that_persons_alone():
+    # the news-trained tagger calls the bare "Beatrice" an ORG each time
+    story = fabula.read("Title\n\nHe went to Bar Harbor and met Beatrice O'Hara. All in all Beatrice O'Hara "
+                        "absorbed the sort of education. Though this incident horrified Beatrice, it also amused "
+                        "her. But Beatrice grew more and more prone to like new acquaintances. But Beatrice was "
+                        "critical about American women.\n")
+    beatrice = next(c for c in story.characters if c.name == "Beatrice O'Hara")
+    assert "Beatrice" in beatrice.aliases and beatrice.mentions >= 5
+
+
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
                         "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"

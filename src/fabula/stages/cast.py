@@ -123,6 +123,10 @@ def cast(story: Story, settings) -> None:
     parts_of_people = {w for k in person if " " in k and not k.startswith("the ") for w in k.split()}
     person |= {k for k in parts_of_people & evidence.keys() - plural_of
                if _person_score(k, evidence, plural_of) > 0}
+    # "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice O'Hara")
+    # is that person's, whatever the news-trained tagger made of it alone (an ORG)
+    given_of_people = {k.split()[0] for k in person if " " in k and not k.startswith("the ")}
+    person |= {k for k in given_of_people & evidence.keys() - plural_of if given_name_gender(k)}
     others = [m for m in story.mentions if m.kind != "PROP"]
     props = [m for m in story.mentions if m.kind == "PROP"]
     covered = {s for m in props for s in range(m.start, m.end)}
