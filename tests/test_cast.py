@@ -210,6 +210,13 @@ def test_a_known_given_name_opening_a_full_name_is_that_persons_alone():
     assert "Beatrice" in beatrice.aliases and beatrice.mentions >= 5
 
 
+def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
+    story = fabula.read("Title\n\nThe two months were only just enough to keep poor Florence alive from year to "
+                        "year. The reason for poor Florence's broken years was a storm at sea. I was thirty-six and "
+                        "poor Florence thirty. Thus today Florence would have been thirty-nine.\n")
+    assert [c.name for c in story.characters if c.name == "Florence"] == ["Florence"]
+
+
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
                         "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"

@@ -24,6 +24,7 @@ from . import stage
 from .cues import SUBJECT
 
 PERSON_ENTS = {"PERSON"}
+PITIED = frozenset({"poor", "dear", "dearest"})
 OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
 PRONOUNS = {
     "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves",
@@ -174,6 +175,8 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     before = first - 1 if not titled else first - 2
     if before >= 0 and t.sentence[before] == t.sentence[first] and r.word(before).lower() in words("place_words"):
         score -= 1.5
+    if before >= 0 and t.sentence[before] == t.sentence[first] and r.word(before).lower() in PITIED:
+        score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
     if quoted and 0 < first and last + 1 < len(t):
         # addressed by name: "Peggy, did Mum tell you?" or "Go to bed, Tommy."
         after, before = r.word(last + 1), r.word(first - 1)
