@@ -120,13 +120,13 @@ def cast(story: Story, settings) -> None:
     plural_of = _plurals(evidence)
     person = {k for k in evidence if _is_person(k, evidence, plural_of)}
     # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"
-    parts_of_people = {w for k in person if " " in k and not k.startswith("the ") for w in k.split()}
+    # and "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice
+    # O'Hara") is that person's, whatever the news-trained tagger made of it alone (an ORG)
+    full_names = [k.split() for k in person if " " in k and not k.startswith("the ")]
+    given_of_people = {words_[0] for words_ in full_names}
+    parts_of_people = {w for words_ in full_names for w in words_}
     person |= {k for k in parts_of_people & evidence.keys() - plural_of
-               if _person_score(k, evidence, plural_of) > 0}
-    # "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice O'Hara")
-    # is that person's, whatever the news-trained tagger made of it alone (an ORG)
-    given_of_people = {k.split()[0] for k in person if " " in k and not k.startswith("the ")}
-    person |= {k for k in given_of_people & evidence.keys() - plural_of if given_name_gender(k)}
+               if _person_score(k, evidence, plural_of) > 0 or (k in given_of_people and given_name_gender(k))}
     others = [m for m in story.mentions if m.kind != "PROP"]
     props = [m for m in story.mentions if m.kind == "PROP"]
     covered = {s for m in props for s in range(m.start, m.end)}

@@ -54,14 +54,11 @@ class Described:
         """``("the old mariner", start)`` when subject token ``j`` is a noun heading a definite description."""
         return definite_description(self.story, j) if self.common_noun(j) else None
 
-    def epithet(self, j: int) -> tuple[str, int, int, str] | None:
-        """``("the gentleman in the white waistcoat", start, end, "gentleman in waistcoat")`` when
-        the person noun ``j`` heads a description with a thing it is "in" or "with" that the text
-        uses for the same noun at least ``EPITHET_USES`` times."""
+    def epithet(self, j: int, start: int) -> tuple[str, int, str] | None:
+        """``("the gentleman in the white waistcoat", end, "gentleman in/with waistcoat")`` when the
+        person noun ``j``, heading a description from ``start``, has a thing it is "in" or "with"
+        that the text uses for the same noun at least ``EPITHET_USES`` times."""
         t, text = self.index.t, self.story.text
-        found = self.description_of(j)
-        if found is None:
-            return None
         for k in range(j + 1, min(j + 3, len(t))):
             if t.head[k] != j or t.dep[k] != "prep" or text[t.start[k]:t.end[k]].lower() not in ("in", "with"):
                 continue
@@ -77,8 +74,8 @@ class Described:
                 self.uses[noun, obj] = len(re.findall(pattern, text, re.IGNORECASE))
             if self.uses[noun, obj] < EPITHET_USES:
                 return None
-            name = " ".join(text[found[1]:t.end[thing]].lower().split())
-            return name, found[1], t.end[thing], f"{noun} in/with {obj}"
+            name = " ".join(text[start:t.end[thing]].lower().split())
+            return name, t.end[thing], f"{noun} in/with {obj}"
         return None
 
     def speaker(self, j: int) -> str | None:
@@ -92,15 +89,15 @@ class Described:
         t = self.index.t
         end = t.end[j]
         lemma = t.lemma[j].lower()
-        epithet = self.epithet(j) if name not in self.given else None
+        word = self.story.text[t.start[j]:t.end[j]].lower()
+        noun = word  # the role a made character is known by: "barman", or "gentleman in/with waistcoat"
+        epithet = self.epithet(j, start) if name not in self.given else None
         if epithet is not None:
-            name, start, end, noun = epithet
+            name, end, noun = epithet
         if name not in self.given:
             if epithet is None and (lemma in words("relational_nouns") or lemma in labelled("gendered_nouns")
                                     or t.tag[j] not in ("NN", "NNP") or not person_like(lemma)):
                 return None
-            if epithet is None:
-                noun = self.story.text[t.start[j]:t.end[j]].lower()
             counted = bool(ORDINALS.intersection(name.split()))
             cid = self.roles.get(noun) if not counted else None
             if cid is not None:  # "the burly barman" and "the barman": one role, one character
@@ -109,7 +106,7 @@ class Described:
                 cid = f"c{len(self.story.characters) + 1}"
                 self.story.characters.append(Character(cid, name, [], None, 0.0, 0))
                 self.created.append(cid)
-                self.nouns[cid] = self.story.text[t.start[j]:t.end[j]].lower()
+                self.nouns[cid] = word
                 self.index.gender[cid] = None
                 if not counted:
                     self.roles.setdefault(noun, cid)

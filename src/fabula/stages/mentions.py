@@ -118,10 +118,13 @@ class _Reader:
             return True  # but "President Sunday" is a name
         # after "Mrs. Rushworth", a given name opens another name ("Maria Bertram"), unless the one
         # before was given too, or nothing follows it ("Dr. Howard Archie": Howard is his given name)
-        following = nxt + 1 < len(self.t) and self.t.sentence[nxt + 1] == self.t.sentence[nxt] and self.name_like(nxt + 1)
         return (last > first and honorific_key(self.word(first)) is not None and given_name_gender(w) != ""
                 and given_name_gender(self.word(last)) == "" and honorific_key(self.word(last)) is None
-                and following)
+                and self.name_follows(nxt))
+
+    def name_follows(self, i: int) -> bool:
+        """Whether a name-like word comes right after token ``i`` in its sentence."""
+        return i + 1 < len(self.t) and self.t.sentence[i + 1] == self.t.sentence[i] and self.name_like(i + 1)
 
     def runs(self, lo: int, hi: int):
         """``(first, last)`` token indices of each name in tokens ``lo..hi``; an honorific starts a new name."""
@@ -146,8 +149,7 @@ class _Reader:
                 if self.name_like(nxt) or self.continues_name(nxt):
                     if honorific_key(self.word(nxt)) and not honorific_key(self.word(j)):
                         break
-                elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_like(nxt + 1)
-                          and t.sentence[nxt + 1] == t.sentence[i]):
+                elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_follows(nxt)):
                     break
                 j = nxt
             yield i, j
@@ -173,9 +175,10 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     elif dep == "poss":
         score += 0.5
     before = first - 1 if not titled else first - 2
-    if before >= 0 and t.sentence[before] == t.sentence[first] and r.word(before).lower() in words("place_words"):
+    word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
+    if word_before in words("place_words"):
         score -= 1.5
-    if before >= 0 and t.sentence[before] == t.sentence[first] and r.word(before).lower() in PITIED:
+    if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
     if quoted and 0 < first and last + 1 < len(t):
         # addressed by name: "Peggy, did Mum tell you?" or "Go to bed, Tommy."

@@ -326,7 +326,7 @@ class _Presence:
     def __init__(self, story: Story, quoted: QuotedText) -> None:
         t = story.tokens
         self.order = {c.id: i for i, c in enumerate(story.characters)}
-        self.lines = sorted(((q.start, [q.speaker] if q.speaker else []) + (q.addressees,) for q in story.quotes),
+        self.lines = sorted(((q.start, [q.speaker] if q.speaker else [], q.addressees) for q in story.quotes),
                             key=lambda x: x[0])
         acting = []
         for m in story.mentions:
