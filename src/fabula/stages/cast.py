@@ -43,6 +43,7 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
 
 RARE_USES = 2  # a name used this rarely, and only opening sentences, needs strong evidence
 STRONG_EVIDENCE = 3.0  # a speech verb's subject, or an honorific
+SIGNLESS_USES = 5  # a person's name used this often shows them speaking, addressed or titled at least once
 MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
 
 
@@ -51,6 +52,9 @@ def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
     if ev is not None and " " not in key and ev.count <= RARE_USES and not ev.inside and ev.score < STRONG_EVIDENCE \
             and not given_name_gender(key):
         return False  # "Adept as she was": a word capitalised only where a sentence starts
+    if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
+            evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
+        return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
     score = _person_score(key, evidence, plural_of)
     return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
 
@@ -117,6 +121,7 @@ def cast(story: Story, settings) -> None:
         key = parse_name(named).key
         if key in evidence:
             evidence[key].score += 5
+            evidence[key].signs += 1
     plural_of = _plurals(evidence)
     person = {k for k in evidence if _is_person(k, evidence, plural_of)}
     # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"

@@ -24,6 +24,7 @@ from . import stage
 from .cues import SUBJECT
 
 PERSON_ENTS = {"PERSON"}
+SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
 PITIED = frozenset({"poor", "dear", "dearest"})
 OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
 PRONOUNS = {
@@ -49,6 +50,7 @@ class NameEvidence:
     score: float = 0.0
     inside: int = 0  # uses not at the start of a sentence, where any word is capitalised
     links: set[str] = field(default_factory=set)  # names it is listed or apposed with
+    signs: int = 0  # uses that show a person whatever the tagger says: speaking, an honorific, being addressed
 
 
 def _plural_title(word: str) -> bool:
@@ -156,15 +158,12 @@ class _Reader:
             i = j + 1
 
 
-def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, titled: bool) -> float:
+def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, titled: bool
+              ) -> tuple[float, bool]:
+    """How much one use of a name says it is a person's, and whether it says so by the text
+    itself (a person's verb, an honorific, being addressed), not only by the tagger's opinion."""
     t = r.t
     score = 3.0 if honorific and not titled else 0.0
-    # the news-trained NER is a weak voice on fiction's names: it calls "Karim" an ORG
-    ent = t.ent[last][2:]
-    if ent in PERSON_ENTS:
-        score += 0.5
-    elif ent in OTHER_ENTS:
-        score -= 0.5
     dep, head = t.dep[last], t.head[last]
     if dep in SUBJECT and head != last:
         verb = t.lemma[head].lower()
@@ -174,9 +173,9 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score += 3.0  # '"Perhaps," faltered Margaret': the parser's object of an inverted speech verb
     elif dep == "poss":
         score += 0.5
-    before = first - 1 if not titled else first - 2
+    before = first - 1
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
-    if word_before in words("place_words"):
+    if word_before in words("place_words") and dep != "poss":  # not "at the Judge's feet"
         score -= 1.5
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
@@ -186,7 +185,14 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         if (after == "," and (before in OPENERS or r.starts_sentence(first))) or (
                 before == "," and after in VOCATIVE_AFTER):
             score += 2.0
-    return score
+    sign = score >= SIGN or honorific
+    # the news-trained NER is a weak voice on fiction's names: it calls "Karim" an ORG
+    ent = t.ent[last][2:]
+    if ent in PERSON_ENTS:
+        score += 0.5
+    elif ent in OTHER_ENTS:
+        score -= 0.5
+    return score, sign
 
 
 def _nominal(t, n: int, lo: int) -> int | None:
@@ -258,7 +264,9 @@ def mentions(story: Story, settings) -> None:
             ev = evidence[parts.key]
             ev.count += 1
             ev.inside += not r.starts_sentence(first + titled)
-            ev.score += _evidence(r, first, last, quoted, parts.honorific is not None, titled)
+            score, sign = _evidence(r, first, last, quoted, parts.honorific is not None, titled)
+            ev.score += score
+            ev.signs += sign or (titled and parts.words[-1] in HONORIFICS)  # "the Judge": a title is a person's
             display = " ".join(names).lower()
             names_by_last[last] = parts.key, display
             if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:
