@@ -418,3 +418,32 @@ def test_a_rare_name_one_letter_short_of_a_frequent_one_is_its_misprint_but_a_ch
                         + "\n\nMr. Browlow sighed. Mr. Burton came in.\n")
     names = {c.name: c.aliases for c in story.characters}
     assert "Mr. Browlow" in names["Mr. Brownlow"] and "Mr. Burton" in names and "Mr. Burton" not in names["Mr. Turton"]
+
+
+def test_a_name_used_often_with_no_sign_of_a_person_is_no_character():
+    # the tagger's opinion and verbs that anything takes ("lay", "was") add up over many uses;
+    # a person named this often speaks, is addressed or is titled at least once
+    story = fabula.read("The Maidan\n\nChowringhee lay brown under the sun. Chowringhee was empty at noon. "
+                        "Chowringhee's grass was burnt. Anna Price rode out to Chowringhee. \"It is hot,\" said "
+                        "Anna. Chowringhee's rim was dusty, and Chowringhee stretched away. Later Chowringhee was "
+                        "quiet again.\n")
+    names = {n for c in story.characters for n in [c.name, *c.aliases]}
+    assert "Anna Price" in names and not any("Chowringhee" in n for n in names)
+
+
+def test_a_title_used_often_is_a_person_without_speaking():
+    story = fabula.read("The Valley\n\nJudge Miller's place stood back from the road. Buck went hunting with "
+                        "the Judge's sons. He lay at the Judge's feet. He carried the Judge's grandsons. The Judge "
+                        "was at a meeting. He had travelled too often with the Judge. He expected to see the Judge.\n")
+    judge = next(c for c in story.characters if c.name == "Judge Miller")
+    assert "the Judge" in judge.aliases
+
+
+def test_a_name_after_to_is_not_the_narrator_called_by_it():
+    # "brother to Lord Ashby," ends in "o" as "O Romeo" does; only whole words call someone
+    story = fabula.read("Chapter One\n\n\"I wonder when you will ever do anything, Tom?\" said my sister.\n\n"
+                        "\"My dear Rose,\" I answered, \"I am brother to Lord Ashby, and I am cousin to Lord "
+                        "Ashby, and that is enough for me.\"\n\nI laid down my spoon. I looked at my plate and I "
+                        "said nothing more. My sister sighed at me.\n")
+    narrator = next(c for c in story.characters if c.is_narrator)
+    assert "Lord Ashby" not in [narrator.name, *narrator.aliases]

@@ -12,7 +12,8 @@ NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I call
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
 MIN_SHARE = 0.025  # first-person pronouns per word of narration: 3–7% in first-person novels, under 2.5% in others
 MIN_COUNT = 5
-CALLED_BEFORE = (",", '"', "“", "‘", "'", "dear", "my", "oh", "o", "ah")  # "…, Watson," / "my dear Watson!"
+CALLED_MARKS = (",", '"', "“", "‘", "'")  # "…, Watson,"
+CALLED_WORDS = ("dear", "my", "oh", "o", "ah")  # "my dear Watson!", "O Romeo"
 CALLED_AFTER = (",", "!", "?", ".", ";", "—", "–", "…", '"', "”")
 NARRATED_SHARE = 0.1  # of a name's uses, at most this many in narration: a narrator calls themself "I"
 
@@ -70,4 +71,6 @@ def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int
 def _called(text: str, m) -> bool:
     before = text[max(0, m.start - 12):m.start].rstrip().lower()
     after = text[m.end:m.end + 2].lstrip()[:1]
-    return before.endswith(CALLED_BEFORE) and after in CALLED_AFTER
+    last_word = before.split()[-1].lstrip("\"“‘'") if before.split() else ""
+    # a whole word: "brother to Lord Burlesdon," calls no one, though "to" ends as "O" does
+    return (before.endswith(CALLED_MARKS) or last_word in CALLED_WORDS) and after in CALLED_AFTER
