@@ -25,6 +25,11 @@ def _by_name(story):
     return {c.name: c for c in story.characters}
 
 
+def _all_names(story):
+    """Every name and alias of the cast."""
+    return {n for c in story.characters for n in [c.name, *c.aliases]}
+
+
 def test_sisters_who_share_a_surname_stay_apart(harlows):
     cast = _by_name(harlows)
     assert {"Judith Harlow", "Rose Harlow", "Mr. Harlow", "Mrs. Harlow", "Oswin Tarrant"} <= set(cast)
@@ -46,7 +51,7 @@ def test_miss_joins_a_daughter_and_mr_and_mrs_are_two_people(harlows):
 
 
 def test_places_and_families_are_not_characters(harlows):
-    names = {n for c in harlows.characters for n in [c.name, *c.aliases]}
+    names = _all_names(harlows)
     assert not names & {"Thornbury", "Kettering Lane", "Harlows", "the Harlows"}
 
 
@@ -370,7 +375,7 @@ def test_in_text_laid_out_a_sentence_a_line_the_next_line_continues_a_name():
 def test_a_group_named_with_the_is_not_a_character():
     story = fabula.read("Title\n\nAnna Price watched the square. The Pilgrims sang at the gate, and the Pilgrims "
                         'shouted, "Make way!"\n\n"They are loud," said Anna. The Pilgrims laughed.\n')
-    names = {n for c in story.characters for n in [c.name, *c.aliases]}
+    names = _all_names(story)
     assert "Anna Price" in names and not any("Pilgrims" in n for n in names)
 
 
@@ -427,7 +432,7 @@ def test_a_name_used_often_with_no_sign_of_a_person_is_no_character():
                         "Chowringhee's grass was burnt. Anna Price rode out to Chowringhee. \"It is hot,\" said "
                         "Anna. Chowringhee's rim was dusty, and Chowringhee stretched away. Later Chowringhee was "
                         "quiet again.\n")
-    names = {n for c in story.characters for n in [c.name, *c.aliases]}
+    names = _all_names(story)
     assert "Anna Price" in names and not any("Chowringhee" in n for n in names)
 
 

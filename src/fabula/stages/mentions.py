@@ -264,9 +264,11 @@ def mentions(story: Story, settings) -> None:
             ev = evidence[parts.key]
             ev.count += 1
             ev.inside += not r.starts_sentence(first + titled)
-            score, sign = _evidence(r, first, last, quoted, parts.honorific is not None, titled)
+            # "the Judge" is titled as much as "Judge Miller" is, though the title is all its name
+            honorific = parts.honorific is not None or (titled and parts.words[-1] in HONORIFICS)
+            score, sign = _evidence(r, first, last, quoted, honorific, titled)
             ev.score += score
-            ev.signs += sign or (titled and parts.words[-1] in HONORIFICS)  # "the Judge": a title is a person's
+            ev.signs += sign
             display = " ".join(names).lower()
             names_by_last[last] = parts.key, display
             if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:

@@ -71,6 +71,7 @@ def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int
 def _called(text: str, m) -> bool:
     before = text[max(0, m.start - 12):m.start].rstrip().lower()
     after = text[m.end:m.end + 2].lstrip()[:1]
-    last_word = before.split()[-1].lstrip("\"“‘'") if before.split() else ""
+    words_before = before.split()
+    last_word = words_before[-1].lstrip("\"“‘'") if words_before else ""
     # a whole word: "brother to Lord Burlesdon," calls no one, though "to" ends as "O" does
     return (before.endswith(CALLED_MARKS) or last_word in CALLED_WORDS) and after in CALLED_AFTER
