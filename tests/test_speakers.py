@@ -94,6 +94,21 @@ def test_an_unnamed_narrator_is_named_by_how_others_address_them():
     assert [line[1] for line in lines] == ["Inspector Hale", "Barnaby", "Inspector Hale", "Barnaby"]
 
 
+def test_a_narrator_called_by_a_name_the_narration_gives_another_is_a_namesake():
+    text = ("The Name\n\nI had heard of old Barnaby Hale since I could walk. Barnaby Hale built the mill, "
+            "and Barnaby Hale drowned in its race. My father named me for him.\n\n"
+            "Inspector Crane looked up from his papers. \"You look tired, Barnaby,\" he said.\n\n"
+            "\"I have not slept,\" I answered.\n\n"
+            "\"Then listen to this, Barnaby,\" said Crane.\n\n"
+            "\"I am listening,\" I said.\n\n"
+            "I took out my notebook, and I wrote down everything he told me.\n")
+    lines, story = _said(text)
+    narrator = [c for c in story.characters if c.is_narrator]
+    assert [c.name for c in narrator] == ["Barnaby"]
+    assert "Barnaby Hale" in [c.name for c in story.characters if not c.is_narrator]
+    assert [line[1] for line in lines] == ["Inspector Crane", "Barnaby", "Inspector Crane", "Barnaby"]
+
+
 def test_mentions_are_unique_and_in_order():
     _, story = _said(TWO + '"Who is there?" asked the porter.\n\n"Only me," said Margaret.\n\n'
                      '"Then come in," said the porter.\n')

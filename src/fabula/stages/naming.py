@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Story
+from ..dialogue import QuotedText
+from ..model import Character, Story
+from .narrator import NARRATED_SHARE
 
 
 def _called_by(story: Story, addressed: dict[str, list[str]], who: set[str]) -> dict[str, Counter]:
@@ -60,10 +62,38 @@ def name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
     named = _one_name(_called_by(story, addressed, {narrator.id}).get(narrator.id, Counter()))
     if named is None:
         return False
+    if _namesake(story, narrator, named):
+        return True
     for c in story.characters:
         if c.id == named:
             c.is_narrator = True
     _merge(story, narrator.id, named)
+    return True
+
+
+def _namesake(story: Story, narrator: Character, named: str) -> bool:
+    """Where the narration itself uses the called name, as a narrator does not for
+    themself, the name belongs to two people: the narrator, called "Rudolf" by their
+    family, and the "Prince Rudolf" whose story the narration tells. The narrator takes
+    the name and its uses inside quotations, and the lines and addresses; the other
+    keeps the narration's uses."""
+    quoted = QuotedText(story)
+    names = [m for m in story.mentions if m.character == named and m.kind == "PROP"]
+    inside = [m for m in names if quoted(m.start)]
+    if len(names) - len(inside) <= max(1, NARRATED_SHARE * len(names)) or not inside:
+        return False
+    called = Counter(story.text[m.start:m.end] for m in inside).most_common(1)[0][0]
+    narrator.name = called
+    for m in inside:
+        m.character = narrator.id
+    other = next(c for c in story.characters if c.id == named)
+    still = {story.text[m.start:m.end] for m in names if m.character == named}
+    other.aliases = [a for a in other.aliases if a in still]
+    for q in story.quotes:
+        if q.speaker == named:
+            q.speaker = narrator.id
+        q.addressees = [narrator.id if a == named else a for a in q.addressees]
+        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
     return True
 
 
