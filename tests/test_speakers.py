@@ -157,6 +157,13 @@ def test_a_speech_split_by_its_cue_keeps_its_addressee():
     assert [addressed for *_, addressed in lines] == [["Tom Baker"]] * 3
 
 
+def test_the_same_speaker_going_on_in_a_new_paragraph_talks_to_the_same_people():
+    lines, _ = _said('The Hall\n\nAnna Price met Tom Baker and Clara Dunn in the hall.\n\n'
+                     '"Tom," said Anna, "you are late."\n\nShe took off her gloves and laid them on the table.\n\n'
+                     '"And you never write," said Anna.\n')
+    assert [addressed for *_, addressed in lines] == [["Tom Baker"]] * 3
+
+
 def test_a_pronoun_cue_with_no_one_of_its_gender_near_is_the_latest_of_it_further_back():
     filler = "".join(f"The clock struck {n}. Elinor Dashwood waited by the fire.\n\n" for n in range(1, 9))
     lines, _ = _said("The Visit\n\nJohn Willoughby rode up to the house and came in.\n\n" + filler +

@@ -52,6 +52,7 @@ class Attributor:
         self.conversation = Conversation()
         self.descriptions = Described(story, self.index)  # "said the mariner": speakers known by a description
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
+        self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
@@ -347,6 +348,8 @@ class Attributor:
         addressees = addressed or ([to] if to else [])
         if not addressees and same_paragraph and speaker is not None and speaker == previous.speaker:
             addressees = list(previous.addressees)  # the same speech goes on to the same people
+        if speaker is not None and previous is not None and speaker == previous.speaker == conv.last_speaker:
+            self.going_on.append((previous, q))
         if not addressees and (conv.last_speaker or last_heard) not in (None, speaker):
             addressees = [conv.last_speaker or last_heard]
         if not addressees and conv.last_speaker is None and last_heard is None and speaker is not None:
@@ -377,6 +380,11 @@ def speakers(story: Story, settings) -> None:
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
         untold[cid].gender, untold[cid].gender_confidence = label, confidence
+    # one speaker's next line in the same talk goes to the same people, when nothing says otherwise;
+    # filled in after the turn-taking, which does not learn from it: the other is as likely to answer
+    for before, q in attributor.going_on:
+        if not q.addressees:
+            q.addressees = [a for a in before.addressees if a != q.speaker]
     renamed = name_the_narrator(story, attributor.addressed)
     renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
