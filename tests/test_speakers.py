@@ -164,6 +164,15 @@ def test_the_same_speaker_going_on_in_a_new_paragraph_talks_to_the_same_people()
     assert [addressed for *_, addressed in lines] == [["Tom Baker"]] * 3
 
 
+def test_the_first_line_of_a_talk_goes_to_the_narrator_who_was_there():
+    lines, story = _said("The Window\n\nI was reading in the window seat, and I had drawn the curtain. I did not hear "
+                         "the door, and I did not look up until the curtain moved.\n\n"
+                         "John Reed came round the curtain and stared at me.\n\n"
+                         '"What are you doing there?" said John.\n')
+    narrator = next(c.name for c in story.characters if c.is_narrator)
+    assert lines[0][1] == "John Reed" and lines[0][3] == [narrator]
+
+
 def test_a_pronoun_cue_with_no_one_of_its_gender_near_is_the_latest_of_it_further_back():
     filler = "".join(f"The clock struck {n}. Elinor Dashwood waited by the fire.\n\n" for n in range(1, 9))
     lines, _ = _said("The Visit\n\nJohn Willoughby rode up to the house and came in.\n\n" + filler +

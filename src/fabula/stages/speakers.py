@@ -86,6 +86,17 @@ class Attributor:
                     yield m.character
             i -= 1
 
+    def narrator_near(self, offset: int, lowest_paragraph: int) -> bool:
+        """Whether the narration refers to its "I" between paragraph ``lowest_paragraph`` and ``offset``."""
+        idx, text = self.index, self.story.text
+        i = bisect_left(idx.mention_starts, offset) - 1
+        while i >= 0 and idx.paragraph(idx.mentions[i].start) >= lowest_paragraph:
+            m = idx.mentions[i]
+            if m.kind == "PRON" and not idx.quoted(m.start) and text[m.start:m.end].lower() in FIRST_PERSON:
+                return True
+            i -= 1
+        return False
+
     def resolve(self, word: str, offset: int, exclude: set[str], ranked: str | None = None) -> str | None:
         """The character a pronoun or gendered description in a cue stands for.
 
@@ -358,6 +369,8 @@ class Attributor:
             lowest = p_index - 1 if before_it is not None and before_it.kind == "text" and \
                 before_it.chapter == para.chapter else p_index  # not across a scene break
             met = next((c for c in self.recent(q.start, lowest) if c != speaker), None)
+            if met is None and self.index.narrator not in (None, speaker) and self.narrator_near(q.start, lowest):
+                met = self.index.narrator  # "I" was there when someone else spoke first
             addressees = [met] if met is not None else []
         q.speaker, q.kind = speaker, kind if speaker else None
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
