@@ -16,8 +16,8 @@ round, if asked for, answers as the last round's ranker would, so that the histo
 pronouns look back on has the mistakes it will have in use. One round and an L2 penalty of
 1e-4 are the defaults because they did best in a five-fold cross-validation within the 80
 training files (the held-out fifth untouched; `--cv`): linking narration pronouns to the
-right named character, 53.6% against 52.6% for three rounds at 1e-3 when chosen (54.0%
-against 52.3% on the cast as it stands now); the second and third rounds lost on four folds
+right named character, 53.6% against 52.6% for three rounds at 1e-3 when chosen (54.2%
+against 52.4% on the cast as it stands now); the second and third rounds lost on four folds
 of five.
 """
 

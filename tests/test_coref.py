@@ -111,6 +111,18 @@ def test_the_only_one_of_a_gender_further_back_is_a_guess():
     assert ("he", None) in links  # too far back: left unlinked
 
 
+def test_of_several_of_a_gender_further_back_the_one_most_referred_to_is_a_guess():
+    filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 16))
+    opening = ("Tom Baker came to the town in spring. Tom Baker took a room at the inn. Tom Baker "
+               "walked by the river, and Tom Baker met Will Carter there.")
+    links, story = _links(f"Title\n\n{opening} {filler} Then he left.\n")
+    he = next(m for m in story.mentions if story.text[m.start:m.end] == "he")
+    assert ("he", "Tom Baker") in links and he.start in story.notes["coref_guesses"]
+    opening = "Tom Baker came to the town in spring, and Will Carter came in summer."
+    links, _ = _links(f"Title\n\n{opening} {filler} Then he left.\n")
+    assert ("he", None) in links  # neither referred to more: left unlinked
+
+
 def test_a_form_of_address_is_the_lines_one_addressee():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"Good morning, sir," said Anna to Tom.\n')

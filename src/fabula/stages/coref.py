@@ -11,8 +11,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   She sat down."), else the only character of its gender in the last three
   sentences. Other links are guesses, listed in ``notes["coref_guesses"]`` so
   that speaker attribution can weigh the conversation instead. With no one of
-  its gender in the window, the only one of it in the last thirty sentences is
-  a guess. A character whose gender the cast could not tell takes it from
+  its gender in the window, the one of it referred to most in the last thirty
+  sentences is a guess. A character whose gender the cast could not tell takes it from
   three or more pronouns linked to them that agree.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
@@ -283,7 +283,7 @@ def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
     sentence or the one before (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
     else the latest (a guess); a link following from a guess is a guess too. With no one of that
     gender in the window, the subject of this sentence or the one before whose gender the text
-    has not told (a guess)."""
+    has not told, else the one of it referred to most in the last ``FAR_SENTENCES`` (guesses)."""
     candidates = [e for e in reversed(recent) if sentence - e.sentence <= window
                   and e.label == label and e.character != exclude]
     if not candidates:
@@ -291,10 +291,10 @@ def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
                         and e.label is None and e.character != exclude), None)
         if unknown:
             return unknown.character, False
-        # no one of that gender lately: the one character of it further back, if only one
-        far = {e.character for e in recent if sentence - e.sentence <= FAR_SENTENCES
-               and e.label == label and e.character != exclude}
-        return (far.pop(), False) if len(far) == 1 else (None, False)
+        # no one of that gender lately: the one of it referred to most further back, if one is
+        far = Counter(e.character for e in recent if sentence - e.sentence <= FAR_SENTENCES
+                      and e.label == label and e.character != exclude).most_common(2)
+        return (far[0][0], False) if far and (len(far) == 1 or far[0][1] > far[1][1]) else (None, False)
     for e in candidates:  # subject continuity: the subject of this sentence or the one before
         if e.subject and sentence - e.sentence <= 1:
             return e.character, e.sure
