@@ -132,6 +132,10 @@ def test_a_form_of_address_is_the_lines_one_addressee():
 def test_the_title_of_the_one_titled_character_is_them():
     links, _ = _links("Title\n\nDr. Kemp lived on the hill. Anna Price came to see Dr. Kemp. The doctor was out.\n")
     assert ("The doctor", "Dr. Kemp") in links
+    links, story = _links("Title\n\nParson Tringham rode home. John Crook met Parson Tringham at the gate. "
+                          "The parson nodded.\n")
+    assert ("The parson", "Parson Tringham") in links  # a clergyman's title, as in "Parson Adams"
+    assert "Parson Tringham" in [c.name for c in story.characters]
 
 
 def test_pronouns_linked_to_a_character_of_untold_gender_tell_it():

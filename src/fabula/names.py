@@ -23,7 +23,7 @@ HONORIFICS: dict[str, str] = {
     "countess": "F", "baroness": "F", "dr": "", "doctor": "", "professor": "", "prof": "",
     "captain": "", "capt": "", "colonel": "", "col": "", "major": "", "general": "", "lieutenant": "",
     "lieut": "", "sergeant": "", "sgt": "", "admiral": "", "commander": "", "inspector": "",
-    "reverend": "", "rev": "", "nurse": "", "judge": "", "governor": "", "president": "",
+    "reverend": "", "rev": "", "parson": "", "nurse": "", "judge": "", "governor": "", "president": "",
     "detective": "", "officer": "", "agent": "", "saint": "", "st": "", "comrade": "",
     "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
     "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",

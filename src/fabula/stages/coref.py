@@ -61,7 +61,7 @@ TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutena
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
                    "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
                    "king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "baron",
-                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi"})
+                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi", "parson"})
 
 
 def titles_of(characters) -> dict[str, set[str]]:
