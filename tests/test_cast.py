@@ -436,6 +436,12 @@ def test_a_name_used_often_with_no_sign_of_a_person_is_no_character():
     assert "Anna Price" in names and not any("Chowringhee" in n for n in names)
 
 
+def test_a_capitalised_word_that_describes_is_no_character():
+    story = fabula.read("Title\n\nTom Baker read the old poems by the fire. They might not be distinctly Homeric, "
+                        "but there seemed to be much glory in them. He read on until the fire died.\n")
+    assert [c.name for c in story.characters] == ["Tom Baker"]
+
+
 def test_a_title_used_often_is_a_person_without_speaking():
     story = fabula.read("The Valley\n\nJudge Miller's place stood back from the road. Buck went hunting with "
                         "the Judge's sons. He lay at the Judge's feet. He carried the Judge's grandsons. The Judge "

@@ -173,6 +173,8 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score += 3.0  # '"Perhaps," faltered Margaret': the parser's object of an inverted speech verb
     elif dep == "poss":
         score += 0.5
+    elif dep in ("acomp", "amod"):
+        score -= 1.0  # "They might not be distinctly Homeric": a word that describes, not one who acts
     before = first - 1
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
     if word_before in words("place_words") and dep != "poss":  # not "at the Judge's feet"
