@@ -123,6 +123,12 @@ def test_of_several_of_a_gender_further_back_the_one_most_referred_to_is_a_guess
     assert ("he", None) in links  # neither referred to more: left unlinked
 
 
+def test_a_character_of_untold_gender_called_he_is_not_she_after():
+    barrels = " ".join(f"He counted the {n}th barrel." for n in range(1, 15))
+    links, _ = _links('Title\n\n"Wine!" called Kell Varro from the door.\n\n' + barrels + " She brought him a cup.\n")
+    assert links[-2:] == [("She", None), ("him", "Kell Varro")]
+
+
 def test_a_form_of_address_is_the_lines_one_addressee():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"Good morning, sir," said Anna to Tom.\n')

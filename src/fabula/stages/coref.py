@@ -12,8 +12,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sentences. Other links are guesses, listed in ``notes["coref_guesses"]`` so
   that speaker attribution can weigh the conversation instead. With no one of
   its gender in the window, the one of it referred to most in the last thirty
-  sentences is a guess. A character whose gender the cast could not tell takes it from
-  three or more pronouns linked to them that agree.
+  sentences is a guess. A character whose gender the cast could not tell is,
+  to the pronouns after, what the last pronoun linked to them was ("he"), and
+  takes it for good from three or more pronouns linked to them that agree.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -163,8 +164,9 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         if m.character is not None:
             character_at[k] = m.character
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
-                recent.append(Entry(m.character, gender.get(m.character), s_index, paragraph, subject, m.kind,
-                                    m.start not in guesses))
+                # a character of untold gender referred to as "he" is a "he" to the pronouns after
+                label = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
+                recent.append(Entry(m.character, label, s_index, paragraph, subject, m.kind, m.start not in guesses))
             if len(recent) > 64:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
