@@ -450,6 +450,14 @@ def test_a_title_used_often_is_a_person_without_speaking():
     assert "the Judge" in judge.aliases
 
 
+def test_a_title_written_out_is_the_one_who_has_it_abbreviated():
+    story = fabula.read("Carlingford\n\nDr Marjoribanks came home at six. Lucilla met him in the hall. The Doctor "
+                        "took off his coat, and the Doctor said nothing. \"You are late,\" said Lucilla. \"I was "
+                        "at the Lakes',\" said the Doctor.\n")
+    doctor = next(c for c in story.characters if c.name == "Dr Marjoribanks")
+    assert "the Doctor" in doctor.aliases and doctor.gender == "he/him"
+
+
 def test_a_name_after_to_is_not_the_narrator_called_by_it():
     # "brother to Lord Ashby," ends in "o" as "O Romeo" does; only whole words call someone
     story = fabula.read("Chapter One\n\n\"I wonder when you will ever do anything, Tom?\" said my sister.\n\n"

@@ -28,6 +28,10 @@ HONORIFICS: dict[str, str] = {
     "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
     "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
 }
+# the long form of a title -> its short form in HONORIFICS' keys: "the Doctor" is Dr. Kemp, and
+# "said her ladyship" Lady Catherine
+TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt",
+               "ladyship": "lady", "lordship": "lord"}
 # Forms of address for a married woman: she shares the surname with a husband, not with sisters.
 MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame",
                      "begum"})

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from ..names import (HONORIFICS, MARRIED, TRAILING_HONORIFICS, NameParts, census_gender, given_name_gender,
-                     honorific_gender, is_given_name, same_given_name)
+from ..names import (HONORIFICS, MARRIED, TITLE_WORDS, TRAILING_HONORIFICS, NameParts, census_gender,
+                     given_name_gender, honorific_gender, is_given_name, same_given_name)
 from .gender import role_gender
 from .kinship import KIN_TITLES
 
@@ -142,7 +142,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
         title = parts.words[1] if len(parts.words) == 2 else None
         plain = " ".join(parts.words[1:])  # "the Artful Dodger" is the "Artful Dodger"
         return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
-            _best([c for c in clusters if c.honorifics[title]]) if title in HONORIFICS else None) or (  # "the Colonel"
+            _best(_titled(clusters, title)) if title in HONORIFICS else None) or (  # "the Colonel"
             _headed_by(clusters, title) if title else None)  # "the Rabbit" is the "White Rabbit"
     if parts.honorific:  # "Mrs Mann" is the "Mrs. Mann" met before
         same_form = [c for c in clusters if any(p.honorific == parts.honorific and p.words == parts.words
@@ -198,6 +198,12 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
+
+
+def _titled(clusters: list[Cluster], title: str) -> list[Cluster]:
+    """The clusters a title names, in either form: "the Doctor" is "Dr Marjoribanks"."""
+    short = TITLE_WORDS.get(title, title)
+    return [c for c in clusters if any(n and TITLE_WORDS.get(h, h) == short for h, n in c.honorifics.items())]
 
 
 def _headed_by(clusters: list[Cluster], word: str) -> Cluster | None:

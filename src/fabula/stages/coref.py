@@ -38,7 +38,7 @@ from collections import Counter
 from ..dialogue import QuotedText
 from ..lexicon import labelled, words
 from ..model import Mention, Story, unique_mentions
-from ..names import HONORIFICS
+from ..names import HONORIFICS, TITLE_WORDS
 from . import stage
 from .cues import SUBJECT
 from .counts import recount
@@ -55,8 +55,6 @@ FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this f
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
-TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt",
-               "ladyship": "lady", "lordship": "lord"}  # "said her ladyship": Lady Catherine
 # titles that "the <title>" names a titled character by ("the Doctor" for Dr. Kemp); kin words
 # that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",

@@ -18,10 +18,11 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import labelled
+from ..names import TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
-from .coref import TITLE_WORDS, head_token, titles_of
+from .coref import head_token, titles_of
 from .counts import recount
 from .cues import SUBJECT, Cues, Index
 from .described import Described
