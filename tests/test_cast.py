@@ -458,6 +458,12 @@ def test_a_title_written_out_is_the_one_who_has_it_abbreviated():
     assert "the Doctor" in doctor.aliases and doctor.gender == "he/him"
 
 
+def test_a_titled_name_after_the_article_is_the_same_person():
+    story = fabula.read("Iping\n\nMr. Bunting walked to the inn. The Rev. Mr. Bunting was the vicar of Iping, and "
+                        "Mr. Bunting liked to talk. \"Good day,\" said Mr. Bunting.\n")
+    assert [c.name for c in story.characters] == ["Mr. Bunting"]
+
+
 def test_a_name_after_to_is_not_the_narrator_called_by_it():
     # "brother to Lord Ashby," ends in "o" as "O Romeo" does; only whole words call someone
     story = fabula.read("Chapter One\n\n\"I wonder when you will ever do anything, Tom?\" said my sister.\n\n"

@@ -34,6 +34,9 @@ def test_parse_names():
     assert lady.given is None and lady.surname is None and lady.words == ("merton",)
     titled = parse_name(["the", "Ferryman"])
     assert titled.key == "the ferryman" and titled.given is None and titled.surname is None
+    vicar = parse_name(["the", "Rev.", "Mr.", "Bunting"])  # a titled name after the article
+    assert (vicar.honorific, vicar.surname) == ("rev", "bunting")
+    assert parse_name(["the", "Duke", "of", "Omnium"]).key == "the duke of omnium"  # a title, not a name
 
 
 def test_given_name_gender_is_a_prior():

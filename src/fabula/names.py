@@ -76,8 +76,12 @@ def parse_name(words: list[str]) -> NameParts:
     """Split ``["Mr.", "Oswin", "Tarrant"]`` into honorific, given name and surname.
 
     A name with an article ("the Ferryman", "the Queen") is a title: it has no
-    given name or surname and matches only itself."""
-    if words and words[0].lower() == "the":
+    given name or surname and matches only itself, unless a titled name follows
+    the article ("the Rev. Mr. Bunting")."""
+    if len(words) > 2 and words[0].lower() == "the" and honorific_key(words[1]) and not honorific_key(words[-1]) \
+            and all(w[:1].isupper() for w in words[1:]):  # not "the Duke of Omnium"
+        words = words[1:]  # "the Rev. Mr. Bunting", "the Reverend Wyndham Datchet": a titled name
+    elif words and words[0].lower() == "the":
         return NameParts(None, None, None, tuple(w.lower() for w in words))
     honorific = None
     rest = list(words)
