@@ -8,7 +8,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   learnt from LitBank picks which (``coref_ranker``). The link is sure where
   the hand-written rules of ``_pick`` agree and call it sure: the subject of
   its sentence or the one before when that is of its gender ("Anna came in.
-  She sat down."), else the only character of its gender in the last three
+  She sat down."), a main clause's before one inside it ("Henry found Dorian
+  burying his face. He …"), else the only character of its gender in the last three
   sentences. Other links are guesses, listed in ``notes["coref_guesses"]`` so
   that speaker attribution can weigh the conversation instead. With no one of
   its gender in the window, the one of it referred to most in the last thirty
@@ -164,10 +165,18 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 label = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
-                recent.append(Entry(m.character, label, s_index, paragraph, subject, m.kind, m.start not in guesses))
+                recent.append(Entry(m.character, label, s_index, paragraph, subject, m.kind, m.start not in guesses,
+                                    subject and _main_clause(t, k)))
             if len(recent) > 64:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
+
+
+def _main_clause(t, k: int) -> bool:
+    """Whether token ``k`` belongs to its sentence's main clause: its verb is the root, or
+    joined to the root by "and", not a clause inside ("… found Dorian burying his face")."""
+    verb = t.head[k]
+    return t.dep[verb] == "ROOT" or (t.dep[verb] == "conj" and t.dep[t.head[verb]] == "ROOT")
 
 
 def _kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
@@ -280,7 +289,7 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
 def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
           window: int = WINDOW_SENTENCES) -> tuple[str | None, bool]:
     """``(character, sure)``: among characters of that gender in the window, a subject of this
-    sentence or the one before (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
+    sentence or the one before, a main clause's first (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
     else the latest (a guess); a link following from a guess is a guess too. With no one of that
     gender in the window, the subject of this sentence or the one before whose gender the text
     has not told, else the one of it referred to most in the last ``FAR_SENTENCES`` (guesses)."""
@@ -295,9 +304,9 @@ def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
         far = Counter(e.character for e in recent if sentence - e.sentence <= FAR_SENTENCES
                       and e.label == label and e.character != exclude).most_common(2)
         return (far[0][0], False) if far and (len(far) == 1 or far[0][1] > far[1][1]) else (None, False)
-    for e in candidates:  # subject continuity: the subject of this sentence or the one before
-        if e.subject and sentence - e.sentence <= 1:
-            return e.character, e.sure
+    subjects = [e for e in candidates if e.subject and sentence - e.sentence <= 1]
+    for e in [e for e in subjects if e.main] or subjects:  # subject continuity, a main clause's first
+        return e.character, e.sure
     near = [e for e in candidates if sentence - e.sentence <= SURE_SENTENCES]
     if near and len({e.character for e in near}) == 1:  # the only one of that gender nearby
         return near[0].character, all(e.sure for e in near)

@@ -32,6 +32,7 @@ class Entry:
     subject: bool
     kind: str  # PROP, NOM or PRON
     sure: bool = True  # False for a link made as a guess
+    main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
 
 
 @dataclass(slots=True)
