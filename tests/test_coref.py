@@ -47,6 +47,12 @@ def test_a_description_linked_by_apposition():
     assert millers and all(who == "Tom Baker" for who in millers)
 
 
+def test_a_bare_man_or_woman_said_of_someone_once_is_not_their_name():
+    links, _ = _links("Title\n\nTom Baker was the man. He lived by the mill.\n\n"
+                      "Anna Price met Will Carter at the gate. The man smiled.\n")
+    assert links[-1] == ("The man", "Will Carter")  # the man at hand, not the one "the man" was said of
+
+
 def test_a_role_given_with_adjectives_is_the_role_alone_too():
     links, _ = _links("Title\n\nTom Baker, the gloomy undertaker, came late. Anna Price waited for the undertaker. "
                       "At last the undertaker sat down.\n")

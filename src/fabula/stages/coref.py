@@ -344,9 +344,11 @@ def descriptions(story: Story) -> dict[str, str]:
                 continue
         i = bisect_right(starts, t.start[head]) - 1
         m = story.mentions[i] if i >= 0 else None
+        noun = story.text[t.start[j]:t.end[j]].lower()
+        if described[0] == "the " + noun and noun in generic:
+            continue  # "Monks was the man": said of one man here, but "the man" is every man elsewhere
         if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
             out.setdefault(described[0], m.character)
-            noun = story.text[t.start[j]:t.end[j]].lower()
             if described[0].count(" ") > 1 and noun not in generic:  # "the parochial undertaker": "the undertaker"
                 short.setdefault("the " + noun, set()).add(m.character)
     for phrase, characters in short.items():
