@@ -145,6 +145,16 @@ def test_the_subject_of_a_clause_inside_a_sentence_is_no_sure_antecedent():
     assert names.get(he.character) == "Lord Henry Wotton" or he.start in story.notes["coref_guesses"]
 
 
+def test_you_in_first_person_narration_is_whom_the_narration_calls_by_name():
+    links, _ = _links("Letter One\n\nDear Judy Abbott: Your letter is here. I have read it twice, and I "
+                      "laughed at every page of it. I think of you every day, and I miss you.\n\n"
+                      "I went to the village with Tom Baker on Monday, and I bought a hat.\n")
+    assert [name for word, name in links if word.lower() in ("you", "your")] == ["Judy Abbott"] * 3
+    links, _ = _links("Title\n\nI went to the village with Tom Baker on Monday. You would have laughed to see it. "
+                      "I bought a hat there, and I wore it home.\n")
+    assert ("You", None) in links  # the narration called no one: the reader, or anyone
+
+
 def test_a_form_of_address_is_the_lines_one_addressee():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"Good morning, sir," said Anna to Tom.\n')

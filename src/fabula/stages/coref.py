@@ -26,6 +26,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
   "my dear"); "he"/"she" the latest other character.
+- In first-person narration that calls someone by name ("Dear Judy: Your
+  letter is here"; "There, Margaret, the sun is forever visible"), "you"
+  outside quotations is them until the chapter ends or someone else is called.
 - Plural pronouns ("they") are left unlinked rather than guessed, and so is
   a description with no one of its gender in the sentence or the one before.
 """
@@ -170,6 +173,39 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             if len(recent) > 64:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
+    _link_narration_you(story, quoted)
+
+
+def _link_narration_you(story: Story, quoted) -> None:
+    """In first-person narration that calls someone by name ("Dear Judy: Your letter is here";
+    "There, Margaret, the sun is forever visible"), "you" outside quotations is them, until
+    the chapter ends or the narration calls someone else."""
+    if not any(c.is_narrator for c in story.characters):
+        return
+    text = story.text
+    chapter_of = {p.start: p.chapter for p in story.paragraphs}
+    starts = sorted(chapter_of)
+    addressed, chapter = None, None
+    for m in story.mentions:
+        if quoted(m.start):
+            continue
+        here = chapter_of[starts[bisect_right(starts, m.start) - 1]] if starts and m.start >= starts[0] else None
+        if here != chapter:
+            addressed, chapter = None, here
+        if m.kind == "PROP" and m.character is not None and _called_in_narration(text, m):
+            addressed = m.character
+        elif m.kind == "PRON" and m.character is None and addressed is not None \
+                and text[m.start:m.end].lower() in SECOND:
+            m.character = addressed
+
+
+def _called_in_narration(text: str, m: Mention) -> bool:
+    """"Dear Judy:", "There, Margaret, the sun …", "And now, dear Margaret, do I not …"."""
+    before = text[max(0, m.start - 20):m.start].split()
+    after = text[m.end:m.end + 3].lstrip()[:1]
+    opens = not before or before[-1] in (",", "—") or before[-1].endswith(",") or \
+        before[-1].lower() in ("dear", "dearest", "o")
+    return opens and after in (",", ":", "!", "—")
 
 
 def _main_clause(t, k: int) -> bool:
