@@ -9,9 +9,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   the hand-written rules of ``_pick`` agree and call it sure: the subject of
   its sentence or the one before when that is of its gender ("Anna came in.
   She sat down."), a main clause's before one inside it ("Henry found Dorian
-  burying his face. He …"), else the only character of its gender in the last three
-  sentences. Other links are guesses, listed in ``notes["coref_guesses"]`` so
-  that speaker attribution can weigh the conversation instead. With no one of
+  burying his face. He …"), else the only character of its gender in the last
+  three sentences. Other links are guesses, listed in ``notes["coref_guesses"]``
+  so that speaker attribution can weigh the conversation instead. With no one of
   its gender in the window, the one of it referred to most in the last thirty
   sentences is a guess. A character whose gender the cast could not tell is,
   to the pronouns after, what the last pronoun linked to them was ("he"), and
@@ -325,8 +325,8 @@ def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str |
 def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
           window: int = WINDOW_SENTENCES) -> tuple[str | None, bool]:
     """``(character, sure)``: among characters of that gender in the window, a subject of this
-    sentence or the one before, a main clause's first (sure), else the only one in the last ``SURE_SENTENCES`` (sure),
-    else the latest (a guess); a link following from a guess is a guess too. With no one of that
+    sentence or the one before, a main clause's first (sure), else the only one in the last
+    ``SURE_SENTENCES`` (sure), else the latest (a guess); a link following from a guess is a guess too. With no one of that
     gender in the window, the subject of this sentence or the one before whose gender the text
     has not told, else the one of it referred to most in the last ``FAR_SENTENCES`` (guesses)."""
     candidates = [e for e in reversed(recent) if sentence - e.sentence <= window

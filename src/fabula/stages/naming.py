@@ -44,6 +44,11 @@ def _merge(story: Story, old: str, new: str) -> None:
     for m in story.mentions:
         if m.character == old:
             m.character = new
+    _move_lines(story, old, new)
+
+
+def _move_lines(story: Story, old: str, new: str) -> None:
+    """The lines said by or to ``old`` are said by or to ``new``."""
     for q in story.quotes:
         if q.speaker == old:
             q.speaker = new
@@ -89,11 +94,7 @@ def _namesake(story: Story, narrator: Character, named: str) -> bool:
     other = next(c for c in story.characters if c.id == named)
     still = {story.text[m.start:m.end] for m in names if m.character == named}
     other.aliases = [a for a in other.aliases if a in still]
-    for q in story.quotes:
-        if q.speaker == named:
-            q.speaker = narrator.id
-        q.addressees = [narrator.id if a == named else a for a in q.addressees]
-        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
+    _move_lines(story, named, narrator.id)
     return True
 
 
