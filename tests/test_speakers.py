@@ -109,6 +109,17 @@ def test_a_narrator_called_by_a_name_the_narration_gives_another_is_a_namesake()
     assert [line[1] for line in lines] == ["Inspector Crane", "Barnaby", "Inspector Crane", "Barnaby"]
 
 
+def test_a_cue_on_the_line_after_a_line_of_its_own_names_its_speaker():
+    # one tokenised sentence per line (LitBank's layout): the cue of '" What were you doing
+    # there ? " he asked .' is cut off onto the next line, after the closing mark
+    lines, _ = _said("The Curtain\nJohn Reed stood by the door of the breakfast-room for a long while , looking at "
+                     "the rain that fell on the lawn outside .\nJane Eyre came out from behind the red curtain of "
+                     "the window seat , where she had been sitting with a book on her knees .\n"
+                     '" What were you doing there ? "\nhe asked .\nShe did not answer him , and she looked down '
+                     "at the floor of the breakfast-room for a long time without a word .\n")
+    assert lines[0][1:3] == ("John Reed", "anaphoric")
+
+
 def test_mentions_are_unique_and_in_order():
     _, story = _said(TWO + '"Who is there?" asked the porter.\n\n"Only me," said Margaret.\n\n'
                      '"Then come in," said the porter.\n')

@@ -18,6 +18,7 @@ from ..model import Mention, Story
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
 ADJACENT_TOKENS = 5  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
+CLOSING = " \t\n\"”’'»"  # what may follow the words of a line before its paragraph ends: space and closing marks
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
@@ -73,11 +74,13 @@ class Cues:
         nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
         prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
         after = (q.end + 1, nxt)
-        if not story.text[after[0]:after[1]].strip() and p_index + 1 < len(story.paragraphs):
+        if not story.text[after[0]:after[1]].strip(CLOSING) and p_index + 1 < len(story.paragraphs):
             # one sentence per line: "cried his wife impatiently ." continues on the next line
             following = story.paragraphs[p_index + 1]
             if following.kind == "text" and story.text[following.start:following.start + 1].islower():
-                after = (following.start, following.end)
+                nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < following.end \
+                    else following.end
+                after = (following.start, nxt)
         ks = idx.tokens(*after)
         if len(ks):
             after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))
