@@ -1,4 +1,4 @@
-"""Quotation detection on LitBank's quotation layer: how much of the quoted speech fabula finds.
+"""Quotations on LitBank's quotation layer: how much of the quoted speech fabula finds, and who says it.
 
 LitBank's texts are laid out one tokenised sentence per line, with no blank lines, so a speech
 of several sentences runs over several lines: a harder test of detection than PDNC's novels.
@@ -7,6 +7,12 @@ quotation by (line, token) spans. Counted per token, leaving out the quotation m
 
     recall    = quoted tokens that fall inside a quotation fabula found / quoted tokens
     precision = tokens inside fabula's quotations that are quoted in LitBank / those tokens
+
+Speakers: LitBank's ``ATTRIB`` rows give each quotation's speaker as a coreference entity. Over
+the quotations said by a named entity (one with a proper name in the coreference layer) or by
+the first-person narrator (the entity of ten or more "I"s outside quotations), a speaker is
+right when fabula's quotation overlapping it most is said by a character that maps to that
+entity: by names, as ``fabula eval litbank`` maps them, and the narrator to the narrator.
 
     python benchmarks/litbank_quotes.py                     # all 100 files
     python benchmarks/litbank_quotes.py --files training    # leave out every fifth (held-out) file
@@ -53,7 +59,63 @@ def gold_quoted(ann: Path, text: str, lines: list[list[tuple[int, int]]]) -> set
     return out
 
 
-def score_file(path: Path, ann: Path, cache: Path | None) -> tuple[int, int, int]:
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+NARRATOR_MIN = 10  # first-person pronouns outside quotations that make an entity the narrator
+
+
+def gold_speakers(ann: Path, lines: list[list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
+    """``(start, end, entity)`` of each quotation LitBank attributes."""
+    spans, said = {}, {}
+    for row in ann.read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if parts[0] == "QUOTE":
+            l1, t1, l2, t2 = map(int, parts[2:6])
+            spans[parts[1]] = (lines[l1][t1][0], lines[l2][t2][1])
+        elif parts[0] == "ATTRIB":
+            said[parts[1]] = parts[2]
+    return [(*spans[q], said[q]) for q in spans if q in said]
+
+
+def narrator_entity(coref: Path, stem: str, quotes: list[tuple[int, int, str]]) -> str | None:
+    """The entity most often "I" outside LitBank's quotations, if often enough."""
+    spans = {}
+    for row in (coref / "brat" / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
+        if row.startswith("T"):
+            tid, info, said = row.split("\t")
+            spans[tid] = (int(info.split(" ")[1]), said.lower())
+    counts: dict[str, int] = {}
+    for row in (coref / "tsv" / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if parts[0] == "COREF" and parts[1] in spans:
+            start, said = spans[parts[1]]
+            if said in FIRST_PERSON and not any(s <= start < e for s, e, _ in quotes):
+                counts[parts[2]] = counts.get(parts[2], 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best is not None and counts[best] >= NARRATOR_MIN else None
+
+
+def speakers_right(story, coref: Path, stem: str, quotes: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """``(quotations counted, speakers right)``."""
+    from fabula.evaluate.coref import load_gold, map_characters
+
+    entities = load_gold(coref, stem)
+    narrator = narrator_entity(coref, stem, quotes)
+    mapping = map_characters([{"id": c.id, "name": c.name, "aliases": c.aliases} for c in story.characters], entities)
+    for c in story.characters:
+        if c.is_narrator and mapping.get(c.id) is None:
+            mapping[c.id] = narrator
+    counted = right = 0
+    for start, end, entity in quotes:
+        if entity not in entities and entity != narrator:
+            continue
+        counted += 1
+        overlaps = [(min(end, q.end) - max(start, q.start), q) for q in story.quotes if q.start < end and q.end > start]
+        best = max(overlaps, key=lambda x: x[0])[1] if overlaps else None
+        right += best is not None and best.speaker is not None and mapping.get(best.speaker) == entity
+    return counted, right
+
+
+def score_file(path: Path, ann: Path, cache: Path | None) -> tuple[int, int, int, int, int]:
     from fabula.evaluate.pdnc import parse_cached
     from fabula.pipeline import run_stages
     from fabula.settings import Settings
@@ -70,7 +132,8 @@ def score_file(path: Path, ann: Path, cache: Path | None) -> tuple[int, int, int
             i = bisect_right(starts, s) - 1
             if i >= 0 and s < story.quotes[i].end and text[s:e].strip() and text[s:e] not in MARKS:
                 predicted.add(s)
-    return len(gold), len(predicted), len(gold & predicted)
+    counted, right = speakers_right(story, path.parent.parent, path.stem, gold_speakers(ann, lines))
+    return len(gold), len(predicted), len(gold & predicted), counted, right
 
 
 def main() -> None:
@@ -82,16 +145,18 @@ def main() -> None:
     texts = sorted((args.data / "coref" / "brat").glob("*.txt"))
     if not texts:
         sys.exit(f"no LitBank texts in {args.data / 'coref' / 'brat'}")
-    total = [0, 0, 0]
+    total = [0, 0, 0, 0, 0]
     for i, path in enumerate(texts):
         ann = args.data / "quotations" / "tsv" / f"{path.stem}.ann"
         if (args.files == "training" and i % 5 == 0) or not ann.exists():
             continue
         for k, v in enumerate(score_file(path, ann, args.cache)):
             total[k] += v
-    gold, predicted, both = total
+    gold, predicted, both, counted, right = total
     print(f"quoted tokens {gold}, found {predicted}, both {both}: "
           f"recall {both / max(gold, 1):.1%}, precision {both / max(predicted, 1):.1%}")
+    print(f"speakers: {right} of {counted} quotations said by a named character or the narrator "
+          f"({right / max(counted, 1):.1%})")
 
 
 if __name__ == "__main__":
