@@ -76,30 +76,22 @@ def gold_speakers(ann: Path, lines: list[list[tuple[int, int]]]) -> list[tuple[i
     return [(*spans[q], said[q]) for q in spans if q in said]
 
 
-def narrator_entity(coref: Path, stem: str, quotes: list[tuple[int, int, str]]) -> str | None:
+def narrator_entity(entities: dict[str, dict], quotes: list[tuple[int, int, str]]) -> str | None:
     """The entity most often "I" outside LitBank's quotations, if often enough."""
-    spans = {}
-    for row in (coref / "brat" / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
-        if row.startswith("T"):
-            tid, info, said = row.split("\t")
-            spans[tid] = (int(info.split(" ")[1]), said.lower())
-    counts: dict[str, int] = {}
-    for row in (coref / "tsv" / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
-        parts = row.split("\t")
-        if parts[0] == "COREF" and parts[1] in spans:
-            start, said = spans[parts[1]]
-            if said in FIRST_PERSON and not any(s <= start < e for s, e, _ in quotes):
-                counts[parts[2]] = counts.get(parts[2], 0) + 1
+    counts = {eid: sum(1 for m in ent["mentions"] if m["span"][2].lower() in FIRST_PERSON
+                       and not any(s <= m["span"][0] < e for s, e, _ in quotes))
+              for eid, ent in entities.items()}
     best = max(counts, key=counts.get, default=None)
     return best if best is not None and counts[best] >= NARRATOR_MIN else None
 
 
 def speakers_right(story, coref: Path, stem: str, quotes: list[tuple[int, int, str]]) -> tuple[int, int]:
     """``(quotations counted, speakers right)``."""
-    from fabula.evaluate.coref import load_gold, map_characters
+    from fabula.evaluate.coref import load_entities, map_characters
 
-    entities = load_gold(coref, stem)
-    narrator = narrator_entity(coref, stem, quotes)
+    every = load_entities(coref, stem)
+    entities = {k: v for k, v in every.items() if v["names"]}
+    narrator = narrator_entity(every, quotes)
     mapping = map_characters([{"id": c.id, "name": c.name, "aliases": c.aliases} for c in story.characters], entities)
     for c in story.characters:
         if c.is_narrator and mapping.get(c.id) is None:

@@ -211,7 +211,7 @@ def test_a_known_given_name_opening_a_full_name_is_that_persons_alone():
                         "absorbed the sort of education. Though this incident horrified Beatrice, it also amused "
                         "her. But Beatrice grew more and more prone to like new acquaintances. But Beatrice was "
                         "critical about American women.\n")
-    beatrice = next(c for c in story.characters if c.name == "Beatrice O'Hara")
+    beatrice = _by_name(story)["Beatrice O'Hara"]
     assert "Beatrice" in beatrice.aliases and beatrice.mentions >= 5
 
 
@@ -341,7 +341,7 @@ def test_a_role_that_says_its_gender_gives_a_described_speaker_one():
     assert role_gender("the waiter") == "M" and role_gender("the policewoman") == "F"
     assert role_gender("the cabman") == "M" and role_gender("the surgeon") == ""
     story = fabula.read("Title\n\nAnna sat at the table. \"Your soup,\" said the waiter.\n")
-    waiter = next(c for c in story.characters if c.name == "the waiter")
+    waiter = _by_name(story)["the waiter"]
     assert waiter.gender == "he/him"
 
 
@@ -389,7 +389,7 @@ def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the
     story = fabula.read("The Park\n\nFitzwilliam Darcy and Colonel Fitzwilliam walked in the park. "
                         'Mr. Darcy was silent. "A fine day," said Colonel Fitzwilliam. Darcy nodded.\n\n'
                         '"It is," said Fitzwilliam. Mr. Darcy walked on. Colonel Fitzwilliam laughed.\n')
-    colonel = next(c for c in story.characters if c.name == "Colonel Fitzwilliam")
+    colonel = _by_name(story)["Colonel Fitzwilliam"]
     assert "Fitzwilliam" in colonel.aliases
 
 
@@ -397,7 +397,7 @@ def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_la
     story = fabula.read("The Ward\n\nOliver Twist lay in the bed. Nancy Smith sat by the window.\n\n"
                         '"It will be troublesome," said the surgeon, putting on his gloves.\n\n'
                         "Later the surgeon came back, and he felt the pulse.\n")
-    surgeon = next(c for c in story.characters if c.name == "the surgeon")
+    surgeon = _by_name(story)["the surgeon"]
     assert surgeon.gender == "he/him"
 
 
@@ -446,7 +446,7 @@ def test_a_title_used_often_is_a_person_without_speaking():
     story = fabula.read("The Valley\n\nJudge Miller's place stood back from the road. Buck went hunting with "
                         "the Judge's sons. He lay at the Judge's feet. He carried the Judge's grandsons. The Judge "
                         "was at a meeting. He had travelled too often with the Judge. He expected to see the Judge.\n")
-    judge = next(c for c in story.characters if c.name == "Judge Miller")
+    judge = _by_name(story)["Judge Miller"]
     assert "the Judge" in judge.aliases
 
 
@@ -454,7 +454,7 @@ def test_a_title_written_out_is_the_one_who_has_it_abbreviated():
     story = fabula.read("Carlingford\n\nDr Marjoribanks came home at six. Lucilla met him in the hall. The Doctor "
                         "took off his coat, and the Doctor said nothing. \"You are late,\" said Lucilla. \"I was "
                         "at the Lakes',\" said the Doctor.\n")
-    doctor = next(c for c in story.characters if c.name == "Dr Marjoribanks")
+    doctor = _by_name(story)["Dr Marjoribanks"]
     assert "the Doctor" in doctor.aliases and doctor.gender == "he/him"
 
 

@@ -25,6 +25,12 @@ def norm(s) -> str:
 
 
 def load_gold(coref_dir: Path, stem: str) -> dict[str, dict]:
+    """The named entities: those with a proper name among their mentions."""
+    return {k: v for k, v in load_entities(coref_dir, stem).items() if v["names"]}
+
+
+def load_entities(coref_dir: Path, stem: str) -> dict[str, dict]:
+    """Every chain of PER mentions: ``{"names": proper names, "mentions": [...]}``."""
     spans: dict[str, tuple[int, int, str]] = {}
     for line in (coref_dir / "brat" / f"{stem}.ann").read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
@@ -45,7 +51,7 @@ def load_gold(coref_dir: Path, stem: str) -> dict[str, dict]:
             ent["mentions"].append(m)
             if m["kind"] == "PROP":
                 ent["names"].add(norm(m["span"][2]))
-    return {k: v for k, v in entities.items() if v["names"]}
+    return entities
 
 
 @dataclass

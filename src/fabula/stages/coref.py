@@ -49,13 +49,15 @@ from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .kinship import MODIFIERS, Families
-from .narrator import FIRST_PERSON
+from .narrator import FIRST_PERSON, called_out
 
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
 ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
 FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
+# how first-person narration calls someone by name: (marks before, words before, marks after)
+NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—"))
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
@@ -167,8 +169,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             character_at[k] = m.character
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
-                label = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
-                recent.append(Entry(m.character, label, s_index, paragraph, subject, m.kind, m.start not in guesses,
+                told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
+                recent.append(Entry(m.character, told, s_index, paragraph, subject, m.kind, m.start not in guesses,
                                     subject and _main_clause(t, k)))
             if len(recent) > 64:
                 del recent[:32]
@@ -183,29 +185,23 @@ def _link_narration_you(story: Story, quoted) -> None:
     if not any(c.is_narrator for c in story.characters):
         return
     text = story.text
-    chapter_of = {p.start: p.chapter for p in story.paragraphs}
-    starts = sorted(chapter_of)
+    starts = [p.start for p in story.paragraphs]
     addressed, chapter = None, None
     for m in story.mentions:
         if quoted(m.start):
             continue
-        here = chapter_of[starts[bisect_right(starts, m.start) - 1]] if starts and m.start >= starts[0] else None
+        i = bisect_right(starts, m.start) - 1
+        here = story.paragraphs[i].chapter if i >= 0 else None
         if here != chapter:
             addressed, chapter = None, here
-        if m.kind == "PROP" and m.character is not None and _called_in_narration(text, m):
+        # "Dear Judy:", "There, Margaret, the sun …", "And now, dear Margaret, do I not …"
+        if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED):
             addressed = m.character
         elif m.kind == "PRON" and m.character is None and addressed is not None \
                 and text[m.start:m.end].lower() in SECOND:
             m.character = addressed
 
 
-def _called_in_narration(text: str, m: Mention) -> bool:
-    """"Dear Judy:", "There, Margaret, the sun …", "And now, dear Margaret, do I not …"."""
-    before = text[max(0, m.start - 20):m.start].split()
-    after = text[m.end:m.end + 3].lstrip()[:1]
-    opens = not before or before[-1] in (",", "—") or before[-1].endswith(",") or \
-        before[-1].lower() in ("dear", "dearest", "o")
-    return opens and after in (",", ":", "!", "—")
 
 
 def _main_clause(t, k: int) -> bool:

@@ -71,15 +71,18 @@ class Cues:
         letter, said,"), when that paragraph is narration only."""
         story, idx = self.story, self.index
         quotes, q = story.quotes, story.quotes[i]
-        nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < para.end else para.end
+
+        def until(end: int) -> int:  # where the narration after the line stops: the next line, or ``end``
+            return quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < end else end
+
+        nxt = until(para.end)
         prev = quotes[i - 1].end + 1 if i > 0 and quotes[i - 1].end > para.start else para.start
         after = (q.end + 1, nxt)
         if not story.text[after[0]:after[1]].strip(CLOSING) and p_index + 1 < len(story.paragraphs):
             # one sentence per line: "cried his wife impatiently ." continues on the next line
             following = story.paragraphs[p_index + 1]
             if following.kind == "text" and story.text[following.start:following.start + 1].islower():
-                nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) and quotes[i + 1].start < following.end \
-                    else following.end
+                nxt = until(following.end)
                 after = (following.start, nxt)
         ks = idx.tokens(*after)
         if len(ks):

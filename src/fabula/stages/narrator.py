@@ -69,9 +69,15 @@ def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int
 
 
 def _called(text: str, m) -> bool:
+    return called_out(text, m, CALLED_MARKS, CALLED_WORDS, CALLED_AFTER)
+
+
+def called_out(text: str, m, marks: tuple[str, ...], words: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether name mention ``m`` calls someone: right after one of ``marks`` or a whole word
+    of ``words`` (or the start of the text), and followed by one of ``after``."""
     before = text[max(0, m.start - 12):m.start].rstrip().lower()
-    after = text[m.end:m.end + 2].lstrip()[:1]
     words_before = before.split()
     last_word = words_before[-1].lstrip("\"“‘'") if words_before else ""
     # a whole word: "brother to Lord Burlesdon," calls no one, though "to" ends as "O" does
-    return (before.endswith(CALLED_MARKS) or last_word in CALLED_WORDS) and after in CALLED_AFTER
+    return (not before or before.endswith(marks) or last_word in words) \
+        and text[m.end:m.end + 3].lstrip()[:1] in after
