@@ -7,7 +7,9 @@ Every fifth LitBank file (sorted by name: 0, 5, 10, ...) is held out for evaluat
 never read here. On the other 80, fabula runs up to the cast; then, for each third-person
 pronoun in narration that LitBank links to a named character, the candidates the ranker
 would see are recorded with the one that is right. The history a pronoun looks back on
-holds the right characters of the pronouns before it (teacher forcing). The weights of a
+holds the right characters of the pronouns before it (teacher forcing). Someone the
+narration brings in by an indefinite description ("a small boy") is a character of the
+coreference stage's own making: they are the entity LitBank gives that description. The weights of a
 conditional logit over the candidates' features are fitted by full-batch gradient descent
 from zero with an L2 penalty: the same data give the same weights, to the last digit written.
 
@@ -51,14 +53,16 @@ class Recorder:
     answers as the ranker of the round before would, so that the history later pronouns look
     back on has the mistakes it will have in use."""
 
-    def __init__(self, gold_at: dict[int, str], mapping: dict[str, str | None], ranker: Ranker | None) -> None:
+    def __init__(self, gold_at: dict[int, str], mapping: dict[str, str | None], ranker: Ranker | None,
+                 story=None, mention_at: dict[int, str] | None = None) -> None:
         self.gold_at, self.mapping, self.ranker = gold_at, mapping, ranker
+        self.story, self.mention_at = story, mention_at or {}
         self.examples: list[tuple[list[dict[str, float]], int]] = []
         self.missed = 0  # pronouns whose character was not among the candidates
 
     def choose(self, found, pronoun):
         entity = self.gold_at.get(pronoun.start)
-        right = [i for i, (c, _) in enumerate(found) if entity is not None and self.mapping.get(c) == entity]
+        right = [i for i, (c, _) in enumerate(found) if entity is not None and self.entity_of(c) == entity]
         if right:
             self.examples.append(([f for _, f in found], right[0]))
         elif entity is not None:
@@ -66,6 +70,14 @@ class Recorder:
         if self.ranker is None:  # the first round: the right answer where known (teacher forcing)
             return found[right[0]][0] if right else found[0][0]
         return self.ranker.choose(found, pronoun)
+
+    def entity_of(self, character: str) -> str | None:
+        """The gold entity of a character: by its names, or for one that coreference made from an
+        indefinite description ("a small boy"), the entity LitBank gives that description."""
+        if character in self.mapping:
+            return self.mapping[character]
+        introduced = self.story.notes.get("introduced", {}) if self.story is not None else {}
+        return self.mention_at.get(introduced[character]) if character in introduced else None
 
 
 def prepare(path: Path, coref_dir: Path, cache: Path | None):
@@ -79,14 +91,16 @@ def prepare(path: Path, coref_dir: Path, cache: Path | None):
     mapping = map_characters([{"id": c.id, "name": c.name, "aliases": c.aliases} for c in story.characters], entities)
     gold_at = {m["span"][0]: eid for eid, ent in entities.items() for m in ent["mentions"] if m["kind"] == "PRON"}
     named = {start for start, eid in gold_at.items() if entities[eid]["names"]}
-    return story, gold_at, mapping, named
+    mention_at = {m["span"][0]: eid for eid, ent in entities.items() for m in ent["mentions"]}
+    return story, gold_at, mapping, named, mention_at
 
 
 def examples_of(prepared, ranker: Ranker | None):
     """Each pronoun's candidates and the right one, linking a copy of the prepared story."""
-    story, gold_at, mapping, _ = prepared
-    recorder = Recorder(gold_at, mapping, ranker)
-    link_narration(copy.deepcopy(story), Settings(), recorder)
+    story, gold_at, mapping, _, mention_at = prepared
+    story = copy.deepcopy(story)
+    recorder = Recorder(gold_at, mapping, ranker, story, mention_at)
+    link_narration(story, Settings(), recorder)
     return recorder.examples, recorder.missed
 
 
@@ -137,7 +151,7 @@ def rounds_of(training, l2: float, rounds: int, steps: int, rate: float):
 
 def linked_right(prepared, ranker: Ranker) -> tuple[int, int]:
     """(pronouns of named characters in narration linked to the right one, all of them)."""
-    story, gold_at, mapping, named = prepared
+    story, gold_at, mapping, named, _ = prepared
     story = copy.deepcopy(story)
     link_narration(story, Settings(), ranker)
     linked = {m.start: m.character for m in story.mentions if m.kind == "PRON"}

@@ -239,3 +239,41 @@ def test_an_aunt_or_uncle_is_the_one_the_story_calls_so():
     links, _ = _links("Title\n\nAunt Josephine Barry sat by the window. Anne Shirley came in with Diana Barry.\n\n"
                       "Anne kissed her aunt, and Diana laughed. Her uncle was away.\n")
     assert ("her aunt", "Aunt Josephine Barry") in links and ("Her uncle", None) in links
+
+
+def test_someone_brought_in_by_a_description_is_named_by_a_vocative():
+    links, story = _links(
+        "Title\n\nMary Hale sat on a bench in the garden. Presently a small boy came walking along the path. "
+        "He carried a long stick, and he poked it into everything he passed. The little boy stopped in "
+        "front of the bench.\n\n\"Randolph,\" said Mary, \"what are you doing?\"\n\n\"Nothing,\" he said.\n\n"
+        "Randolph sat down beside her.\n")
+    assert ("a small boy", "Randolph") in links
+    assert [who for word, who in links if word in ("He", "he")][:3] == ["Randolph"] * 3
+    assert not any(c.name.startswith("the ") for c in story.characters)
+
+
+def test_someone_brought_in_by_a_description_is_named_by_themself():
+    links, _ = _links(
+        "Title\n\nJohn Durbeyfield walked home. Presently a tall stranger rode up on a gray mare. He stopped "
+        "beside John.\n\n\"Good night,\" he said. \"I am Edwin Tringham, of Stagfoot Lane.\"\n\n"
+        "John stared at him. Tringham smiled and rode on, and Edwin Tringham was never seen again.\n")
+    assert ("a tall stranger", "Edwin Tringham") in links
+    assert ("He", "Edwin Tringham") in links
+
+
+def test_someone_described_and_never_named_is_no_one():
+    links, story = _links(
+        "Title\n\nTom Baker waited in the hall. A servant came in. He bowed and went out again.\n\n"
+        "Tom sat down.\n")
+    assert ("He", None) in links
+    assert [c.name for c in story.characters] == ["Tom Baker"]
+
+
+def test_a_truth_about_anyone_brings_no_one_in():
+    from fabula.stages.coref import head_token
+    from fabula.stages.introduced import introduces
+
+    story = fabula.read("Title\n\nAnna Price was eighteen. A girl leaves her home at eighteen. "
+                        "A girl came to the door at noon.\n\nAnna opened it.\n")
+    girls = [m for m in story.mentions if story.text[m.start:m.end] == "A girl"]
+    assert [introduces(story, m, head_token(story, m)) for m in girls] == [False, True]

@@ -20,6 +20,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before.
+- "A small boy came walking along the path": someone new, who takes the
+  pronouns that follow and "the (little) boy" while about, until the speakers
+  stage names them or leaves them unnamed (``introduced``).
 - "the doctor", "the Colonel": the one character whose name carries that title.
 - "her father", "his wife", "Elizabeth's mother": the one relative of that kind
   by surname in the cast (``kinship``).
@@ -48,6 +51,7 @@ from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
+from .introduced import gender_of_description, introduce, introduces
 from .kinship import MODIFIERS, Families
 from .narrator import FIRST_PERSON, called_out
 
@@ -94,7 +98,7 @@ def definite_description(story: Story, j: int) -> tuple[str, int] | None:
     return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
 
 
-@stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration",))
+@stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration", "characters.introduced"))
 def coref(story: Story, settings) -> None:
     """Link pronouns and descriptions in narration to characters."""
     link_narration(story, settings, load_ranker())
@@ -122,6 +126,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     story.notes["kin_links"] = kin_links
     character_at: dict[int, str] = {}  # head token -> character, as links are made
     before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
+    introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
+    last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
     for m in story.mentions:
         if quoted(m.start):
             continue
@@ -162,11 +168,20 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 m.character = given[phrase]
             elif len(words_) == 2 and words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1:
                 m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
+            elif (phrase.startswith("the ") and t.lemma[k].lower() in introduced_by
+                  and s_index - last_seen[introduced_by[t.lemma[k].lower()]] <= WINDOW_SENTENCES):
+                m.character = introduced_by[t.lemma[k].lower()]  # "a small boy" … "the little boy"
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
                 found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
                 m.character = found if sure else None  # "the girl" is often someone new: no guessing
+            elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
+                gender_ = gender_of_description(story, k, nouns)
+                m.character = introduce(story, m, k, gender_)
+                introduced_by[t.lemma[k].lower()] = m.character
+                gender[m.character] = gender_
         if m.character is not None:
             character_at[k] = m.character
+            last_seen[m.character] = s_index
             if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)

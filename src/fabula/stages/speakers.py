@@ -28,6 +28,7 @@ from .cues import SUBJECT, Cues, Index
 from .described import Described
 from .gender import address_genders, pronoun_labels
 from .narrator import FIRST_PERSON
+from .introduced import name_the_introduced
 from .naming import name_the_described, name_the_narrator
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
@@ -401,5 +402,6 @@ def speakers(story: Story, settings) -> None:
             q.addressees = [a for a in before.addressees if a != q.speaker]
     renamed = name_the_narrator(story, attributor.addressed)
     renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
+    renamed = name_the_introduced(story, attributor.addressed) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)

@@ -1,0 +1,153 @@
+"""People the narration brings in by a description before it names them.
+
+"A small boy came walking along the path": the boy is someone, and the
+pronouns that follow ("he asked") are his, not the last man's with a name.
+Coreference makes such a description, an indefinite one heading a clause as
+its subject ("a youthful private", "an elderly parson" by whom someone was
+met), a character of its own on the spot, so that it can take pronouns; its
+gender is its noun's where the noun has one ("boy"), else the pronouns'.
+
+Once the speakers are known, such a character is the named one the text
+first names while they are about: the name first used as the vocative of a
+line someone else says to them (the little boy is springing about; "Randolph,"
+said the young lady, "what ARE you doing?"), in a line they say themselves
+after "I am" / "my name is" ("I am Parson Tringham"), or in the narration
+after "named", "called" or "known as" in a sentence about them. Their
+mentions and lines become that character's. One never named is dropped and
+its mentions left unlinked: a passing "a servant" is no one in the cast.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Character, Mention, Story
+
+INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came walking", "a girl was seen"
+# how near (in sentences) the last reference to the described person must be to a name's first use
+NEAR_SENTENCES = 3
+# how soon after the description the name must come: one much later is likelier someone else's
+NAMED_WITHIN = 60
+SELF_NAMING = re.compile(r"\b(?:I\s+am|I'm|I’m|my\s+name\s+is|my\s+name's|my\s+name’s|call\s+me)\s*$", re.IGNORECASE)
+COPULA = re.compile(r"\s+(?:was|is)\s+$")
+NARRATION_NAMING = re.compile(r"\b(?:named|called|known(?:\s+\w+){0,4}\s+as|name\s+(?:was|is)|[Ii]t\s+(?:is|was))\s*$")
+
+
+def introduces(story: Story, m: Mention, k: int) -> bool:
+    """Whether NOM mention ``m``, headed by token ``k``, brings someone new in: an indefinite
+    singular description that is its clause's subject, or the agent after "by"."""
+    t, text = story.tokens, story.text
+    if m.kind != "NOM" or text[m.start:m.end].split()[0].lower() not in ("a", "an") or t.tag[k] != "NN":
+        return False
+    if t.dep[k] in INTRODUCING:
+        verb = t.head[k]
+    elif t.dep[k] == "pobj" and t.dep[t.head[k]] == "agent":
+        verb = t.head[t.head[k]]
+    else:
+        return False
+    # told as it happened ("came", "was dancing"), not a truth of any such person ("a girl leaves
+    # her home at eighteen", "an author ought to consider")
+    return any(t.tag[j] == "VBD" for j in range(max(0, verb - 4), verb + 1) if j == verb or t.head[j] == verb)
+
+
+def gender_of_description(story: Story, k: int, nouns: dict[str, str]) -> str | None:
+    """The pronoun set of the person a description headed by token ``k`` names: its noun's
+    ("boy"), or a gendered noun's before it ("a woman servant")."""
+    t = story.tokens
+    label = nouns.get(t.lemma[k].lower())
+    for j in range(max(0, k - 3), k):
+        if label is None and t.head[j] == k and t.dep[j] in ("compound", "amod"):
+            label = nouns.get(t.lemma[j].lower())
+    return label
+
+
+def introduce(story: Story, m: Mention, k: int, label: str | None) -> str:
+    """A new character for the person ``m`` describes, of pronoun set ``label``; returns its id."""
+    t, text = story.tokens, story.text
+    cid = f"c{len(story.characters) + 1}"
+    while any(c.id == cid for c in story.characters):
+        cid += "i"
+    noun = text[t.start[k]:t.end[k]].lower()
+    story.characters.append(Character(cid, f"the {noun}", [], label, 0.5 if label else 0.0, 0))
+    story.notes.setdefault("introduced", {})[cid] = m.start
+    return cid
+
+
+def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
+    """Merge each introduced character into the one the text names while they are about
+    (see the module's note), and drop those never named. True when any changed."""
+    introduced: dict[str, int] = story.notes.get("introduced", {})
+    if not introduced:
+        return False
+    by_id = {c.id: c for c in story.characters}
+    sentence_of = _sentence_finder(story)
+    refs: dict[str, list[int]] = {}  # introduced character -> starts of its mentions, in order
+    ends: dict[int, str] = {}  # where a mention of an introduced character ends -> that character
+    named_at: dict[str, list[int]] = {}  # named character -> starts of its proper-name mentions
+    for m in story.mentions:
+        if m.character in introduced:
+            refs.setdefault(m.character, []).append(m.start)
+            ends[m.end] = m.character
+        elif m.kind == "PROP" and m.character is not None:
+            named_at.setdefault(m.character, []).append(m.start)
+    merged: dict[str, str | None] = {}
+    for start, named, may_name in sorted(_namings(story, named_at, ends, addressed), key=lambda x: x[0]):
+        c = by_id[named]
+        found = []  # (start of the latest reference before the name, introduced character)
+        for cid in may_name(set(introduced) - set(merged)):
+            if start < introduced[cid]:
+                continue
+            described, starts = by_id[cid], refs.get(cid, [])
+            i = bisect_right(starts, start) - 1
+            uses = named_at[named]
+            since = uses[bisect_right(uses, introduced[cid] - 1)]  # the name's first use after the description
+            if (i >= 0 and since == start and sentence_of(start) - sentence_of(starts[i]) <= NEAR_SENTENCES
+                    and sentence_of(start) - sentence_of(introduced[cid]) <= NAMED_WITHIN
+                    and not c.is_narrator and not (described.gender and c.gender and described.gender != c.gender)):
+                found.append((starts[i], cid))
+        if found:
+            merged[max(found)[1]] = named
+    _settle(story, {cid: merged.get(cid) for cid in introduced})
+    return True
+
+
+def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str], addressed: dict[str, list[str]]):
+    """``(start, character, may_name)`` for each proper-name mention that could name someone
+    introduced: ``may_name(introduced)`` gives those of them it may name. The speaker of a
+    line who says "I am" it; the others when it is the line's vocative; the one it follows
+    with "was" ("The young lady was Daisy Miller"); anyone when the narration says "named"
+    or "called" it."""
+    text = story.text
+    quote_starts = [q.start for q in story.quotes]
+    for named, starts in named_at.items():
+        for start in starts:
+            i = bisect_right(quote_starts, start) - 1
+            q = story.quotes[i] if i >= 0 and story.quotes[i].end > start else None
+            copula = COPULA.search(text[max(0, start - 12):start]) if q is None else None
+            if copula and start - len(copula.group()) in ends:
+                yield start, named, lambda introduced, cid=ends[start - len(copula.group())]: {cid} & introduced
+            elif q is None:
+                if NARRATION_NAMING.search(text[max(0, start - 40):start]):
+                    yield start, named, lambda introduced: introduced
+            elif SELF_NAMING.search(text[q.start:start]):
+                yield start, named, lambda introduced, q=q: {q.speaker} & introduced
+            elif named in addressed.get(q.id, []):
+                yield start, named, lambda introduced, q=q: introduced - {q.speaker}
+
+
+def _sentence_finder(story: Story):
+    starts = [s.start for s in story.sentences]
+    return lambda offset: bisect_right(starts, offset) - 1
+
+
+def _settle(story: Story, into: dict[str, str | None]) -> None:
+    """Introduced character ``old`` becomes ``into[old]``: their mentions, lines and addressees
+    move over; one never named (``None``) is no one, its mentions and lines unattributed."""
+    story.characters = [c for c in story.characters if c.id not in into]
+    for m in story.mentions:
+        if m.character in into:
+            m.character = into[m.character]
+    for q in story.quotes:
+        q.speaker = into.get(q.speaker, q.speaker)
+        q.addressees = [a for a in dict.fromkeys(into.get(a, a) for a in q.addressees) if a not in (None, q.speaker)]
