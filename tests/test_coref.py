@@ -277,3 +277,21 @@ def test_a_truth_about_anyone_brings_no_one_in():
                         "A girl came to the door at noon.\n\nAnna opened it.\n")
     girls = [m for m in story.mentions if story.text[m.start:m.end] == "A girl"]
     assert [introduces(story, m, head_token(story, m)) for m in girls] == [False, True]
+
+
+def test_my_mother_is_one_person_named_when_the_text_names_her():
+    links, _ = _links(
+        "Title\n\nI was born in a small house by the sea. I remember the wind. My mother kept the house, and I "
+        "helped my mother. My mother was a tall woman. Her name was Martha Reed.\n\nI loved the sea. I walked "
+        "by it every day, and I thought of my mother.\n\nMartha Reed died when I was ten. I cried.\n")
+    mothers = [who for word, who in links if word.lower() == "my mother"]
+    assert mothers == ["Martha Reed"] * 4
+
+
+def test_a_relative_made_by_coreference_is_not_who_said_her_father():
+    _, story = _links(
+        "Title\n\nMr. Thomas Gradgrind came home. Louisa sat near her father's table and looked at the "
+        "chimneys.\n\n\"My dear Louisa,\" said her father, \"listen to me.\"\n\n\"Yes, father,\" said Louisa."
+        "\n\nMr. Gradgrind waited.\n")
+    names = {c.id: c.name for c in story.characters}
+    assert names[story.quotes[0].speaker] == "Mr. Thomas Gradgrind"

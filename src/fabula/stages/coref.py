@@ -25,7 +25,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   stage names them or leaves them unnamed (``introduced``).
 - "the doctor", "the Colonel": the one character whose name carries that title.
 - "her father", "his wife", "Elizabeth's mother": the one relative of that kind
-  by surname in the cast (``kinship``).
+  by surname in the cast (``kinship``); with none, a mother, father, wife or
+  husband is one character for each person, named later if at all (``introduced``).
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
   "my dear"); "he"/"she" the latest other character.
@@ -51,7 +52,7 @@ from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
-from .introduced import gender_of_description, introduce, introduces
+from .introduced import gender_of_description, introduce, introduces, relative
 from .kinship import MODIFIERS, Families
 from .narrator import FIRST_PERSON, called_out
 
@@ -127,6 +128,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     character_at: dict[int, str] = {}  # head token -> character, as links are made
     before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
     introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
+    relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
+    kin_made: set[str] = story.notes.setdefault("relatives", set())  # the same characters: no one's antecedent
     last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
     for m in story.mentions:
         if quoted(m.start):
@@ -164,6 +167,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 m.character = families.relative(possessor.character, kin)
                 if m.character is not None:
                     kin_links.add(m.start)
+                else:  # "my mother", with no one of the cast she could be: someone all the same
+                    m.character = relative(story, m, possessor.character, kin, relatives, nouns.get(kin))
             elif phrase in given:
                 m.character = given[phrase]
             elif len(words_) == 2 and words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1:
@@ -182,7 +187,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         if m.character is not None:
             character_at[k] = m.character
             last_seen[m.character] = s_index
-            if word not in FIRST_PERSON and word not in SECOND:  # "I" is never "she" in the narrator's own text
+            if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made:
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
                 recent.append(Entry(m.character, told, s_index, paragraph, subject, m.kind, m.start not in guesses,

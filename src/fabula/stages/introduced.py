@@ -15,6 +15,10 @@ after "I am" / "my name is" ("I am Parson Tringham"), or in the narration
 after "named", "called" or "known as" in a sentence about them. Their
 mentions and lines become that character's. One never named is dropped and
 its mentions left unlinked: a passing "a servant" is no one in the cast.
+
+A mother, father, wife or husband described by kin ("my mother", "her
+father") whom the cast holds no one for by surname is made a character the
+same way, one for each person and kin, and named or dropped the same way.
 """
 
 from __future__ import annotations
@@ -65,13 +69,36 @@ def gender_of_description(story: Story, k: int, nouns: dict[str, str]) -> str | 
 def introduce(story: Story, m: Mention, k: int, label: str | None) -> str:
     """A new character for the person ``m`` describes, of pronoun set ``label``; returns its id."""
     t, text = story.tokens, story.text
+    return _new_character(story, m, "the " + text[t.start[k]:t.end[k]].lower(), label)
+
+
+def _new_character(story: Story, m: Mention, name: str, label: str | None) -> str:
     cid = f"c{len(story.characters) + 1}"
     while any(c.id == cid for c in story.characters):
         cid += "i"
-    noun = text[t.start[k]:t.end[k]].lower()
-    story.characters.append(Character(cid, f"the {noun}", [], label, 0.5 if label else 0.0, 0))
+    story.characters.append(Character(cid, name, [], label, 0.5 if label else 0.0, 0))
     story.notes.setdefault("introduced", {})[cid] = m.start
     return cid
+
+
+# kin a person has one of: "her mother" is one person all through, named or not
+ONE_OF = {"mother": "mother", "mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother",
+          "mom": "mother", "father": "father", "papa": "father", "pa": "father", "dad": "father",
+          "wife": "wife", "husband": "husband"}
+
+
+def relative(story: Story, m: Mention, of: str, kin: str, made: dict[tuple[str, str], str],
+             label: str | None) -> str | None:
+    """The character ``m`` ("his mother") names, made on its first use, when ``kin`` is one a
+    person has only one of; ``made`` holds those made so far by (whose, which kin)."""
+    relation = ONE_OF.get(kin)
+    if relation is None:
+        return None
+    if (of, relation) not in made:
+        owner = next((c.name for c in story.characters if c.id == of), of)
+        made[of, relation] = _new_character(story, m, f"{owner}'s {relation}", label)
+        story.notes.setdefault("relatives", set()).add(made[of, relation])  # kept apart until named
+    return made[of, relation]
 
 
 def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:

@@ -57,6 +57,7 @@ class Attributor:
         self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
+        self.relatives = story.notes.get("relatives", set())  # "her father", made a character by coreference
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
@@ -82,8 +83,9 @@ class Attributor:
             m = idx.mentions[i]
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
-            if m.character is not None and not idx.quoted(m.start) and (m.kind != "PRON" or (
-                    m.start not in self.guessed and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
+            if m.character is not None and m.character not in self.relatives and not idx.quoted(m.start) and (
+                    m.kind != "PRON" or (m.start not in self.guessed
+                                         and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
                 if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
                     yield m.character
             i -= 1
