@@ -469,6 +469,18 @@ def test_a_described_speaker_called_by_one_name_again_and_again_is_that_characte
     assert "the painter" in next(c for c in story.characters if c.name == "Basil Hallward").aliases
 
 
+def test_a_character_known_by_an_epithet_and_called_by_one_name_is_that_character():
+    lines, story = _said(
+        "The Den\n\nThe Jew was stirring a pan over the fire. The Jew turned round and grinned at the boys. "
+        "Jack Dawkins came in with Oliver Twist.\n\n"
+        '"Fagin, this is him," said Jack Dawkins.\n\n"Glad to see you," said the Jew.\n\n'
+        '"Fagin, he is hungry," said Jack Dawkins.\n\n"Then he shall eat," said the Jew.\n\n'
+        '"Fagin, where is the bread?" asked Jack Dawkins.\n\n'
+        '"Here," said the Jew, and the Jew gave it to Oliver Twist.\n')
+    assert {who for _, who, _, _ in lines[1::2]} == {"Fagin"}
+    assert "the Jew" in next(c for c in story.characters if c.name == "Fagin").aliases
+
+
 def test_a_described_speaker_called_by_a_name_only_twice_stays_apart():
     lines, story = _said(
         "The Street\n\nDr. Kemp stood at the gate.\n\n"

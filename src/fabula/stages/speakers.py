@@ -403,7 +403,13 @@ def speakers(story: Story, settings) -> None:
         if not q.addressees:
             q.addressees = [a for a in before.addressees if a != q.speaker]
     renamed = name_the_narrator(story, attributor.addressed)
-    renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created) or renamed
+    # characters the text calls by an epithet rather than a name ("the Jew", "the Collector") are named
+    # by how they are addressed, as described ones are
+    introduced = story.notes.get("introduced", {})
+    epithets = [c.id for c in story.characters if not c.is_narrator and c.id not in introduced
+                and c.id not in attributor.descriptions.created and (c.name.lower().startswith("the ") or (
+                    " " not in c.name and ("the " + c.name).lower() in map(str.lower, c.aliases)))]
+    renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created + epithets) or renamed
     renamed = name_the_introduced(story, attributor.addressed) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
