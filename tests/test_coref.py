@@ -295,3 +295,10 @@ def test_a_relative_made_by_coreference_is_not_who_said_her_father():
         "\n\nMr. Gradgrind waited.\n")
     names = {c.id: c.name for c in story.characters}
     assert names[story.quotes[0].speaker] == "Mr. Thomas Gradgrind"
+
+
+def test_an_indefinite_description_said_of_someone_is_them():
+    links, _ = _links("Title\n\nMrs. Pett brought her only son, Ogden Ford, a fourteen-year-old boy of a singularly "
+                      "unloveable type. Sir Walter Elliot remained a widower.\n\nOgden Ford laughed.\n")
+    assert ("a fourteen-year-old boy", "Ogden Ford") in links
+    assert ("a widower", "Sir Walter Elliot") in links

@@ -179,6 +179,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
                 found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
                 m.character = found if sure else None  # "the girl" is often someone new: no guessing
+            elif words_[0] in ("a", "an") and _predicated_of(t, k, character_at):
+                m.character = _predicated_of(t, k, character_at)  # "Ogden, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
                 gender_ = gender_of_description(story, k, nouns)
                 m.character = introduce(story, m, k, gender_)
@@ -222,6 +224,19 @@ def _link_narration_you(story: Story, quoted) -> None:
             m.character = addressed
 
 
+
+
+def _predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
+    """The character an indefinite description headed by token ``k`` is said of: the name it is
+    in apposition to ("Ogden, a boy of fourteen"), or the linked subject of its copula ("Sir
+    Walter remained a widower")."""
+    if t.dep[k] == "appos":
+        return character_at.get(t.head[k])
+    if t.dep[k] == "attr":
+        verb = t.head[k]
+        subject = next((j for j in range(max(0, verb - 8), verb) if t.head[j] == verb and t.dep[j] in SUBJECT), None)
+        return character_at.get(subject) if subject is not None else None
+    return None
 
 
 def _main_clause(t, k: int) -> bool:
