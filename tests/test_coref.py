@@ -302,3 +302,10 @@ def test_an_indefinite_description_said_of_someone_is_them():
                       "unloveable type. Sir Walter Elliot remained a widower.\n\nOgden Ford laughed.\n")
     assert ("a fourteen-year-old boy", "Ogden Ford") in links
     assert ("a widower", "Sir Walter Elliot") in links
+
+
+def test_the_one_doctor_of_the_story_is_the_doctor_with_any_adjectives_but_not_the_other_doctor():
+    links, _ = _links("Title\n\nDr. Livesey came late to the inn. Everyone watched the neat, bright doctor take his "
+                      "seat. Later the other doctor arrived, and Anna Price greeted him.\n\nAnna sat down.\n")
+    assert ("the neat, bright doctor", "Dr. Livesey") in links
+    assert ("the other doctor", "Dr. Livesey") not in links

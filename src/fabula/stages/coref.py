@@ -66,6 +66,10 @@ NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
+# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Kemp
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
+                      "elder", "younger", "eldest", "youngest", "older"})
+
 # titles that "the <title>" names a titled character by ("the Doctor" for Dr. Kemp); kin words
 # that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
@@ -161,7 +165,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             words_ = phrase.split()
-            rank = TITLE_WORDS.get(words_[-1], words_[-1])
+            head = text[t.start[k]:t.end[k]].lower()
+            rank = TITLE_WORDS.get(head, head)
             kin = _kin_word(story, m, possessor)
             if kin is not None:
                 m.character = families.relative(possessor.character, kin)
@@ -171,7 +176,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                     m.character = relative(story, m, possessor.character, kin, relatives, nouns.get(kin))
             elif phrase in given:
                 m.character = given[phrase]
-            elif len(words_) == 2 and words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1:
+            elif (words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1
+                  and not ORDINALS.intersection(words_)):
                 m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
             elif (phrase.startswith("the ") and t.lemma[k].lower() in introduced_by
                   and s_index - last_seen[introduced_by[t.lemma[k].lower()]] <= WINDOW_SENTENCES):

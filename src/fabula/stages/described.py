@@ -18,13 +18,9 @@ from collections import Counter
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Story
-from .coref import definite_description, descriptions, phrase_pattern
+from .coref import ORDINALS, definite_description, descriptions, phrase_pattern
 from .cues import Index
 from .gender import gender_of, pronoun_votes, role_gender
-
-# words that count people: "the first cabman" is not "the second cabman"
-ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
-                      "elder", "younger", "eldest", "youngest", "older"})
 
 # how often the text must use "the <noun> in/with the <thing>" before it is someone's epithet rather
 # than a passing description ("said the girl in the doorway")
