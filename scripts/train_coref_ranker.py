@@ -9,9 +9,10 @@ pronoun in narration that LitBank links to a named character, the candidates the
 would see are recorded with the one that is right. The history a pronoun looks back on
 holds the right characters of the pronouns before it (teacher forcing). Someone the
 narration brings in by an indefinite description ("a small boy") is a character of the
-coreference stage's own making: they are the entity LitBank gives that description. The weights of a
-conditional logit over the candidates' features are fitted by full-batch gradient descent
-from zero with an L2 penalty: the same data give the same weights, to the last digit written.
+coreference stage's own making: they are the entity LitBank gives that description. The
+weights of a conditional logit over the candidates' features are fitted by full-batch
+gradient descent from zero with an L2 penalty: the same data give the same weights, to the
+last digit written.
 
 The first round answers each pronoun with its right character (teacher forcing); each next
 round, if asked for, answers as the last round's ranker would, so that the history later

@@ -185,8 +185,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
                 found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
                 m.character = found if sure else None  # "the girl" is often someone new: no guessing
-            elif words_[0] in ("a", "an") and _predicated_of(t, k, character_at):
-                m.character = _predicated_of(t, k, character_at)  # "Ogden, a boy of fourteen"; "he was a widower"
+            elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
+                m.character = said_of  # "Ogden, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
                 gender_ = gender_of_description(story, k, nouns)
                 m.character = introduce(story, m, k, gender_)
@@ -228,8 +228,6 @@ def _link_narration_you(story: Story, quoted) -> None:
         elif m.kind == "PRON" and m.character is None and addressed is not None \
                 and text[m.start:m.end].lower() in SECOND:
             m.character = addressed
-
-
 
 
 def _predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:

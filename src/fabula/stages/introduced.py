@@ -8,11 +8,13 @@ met), a character of its own on the spot, so that it can take pronouns; its
 gender is its noun's where the noun has one ("boy"), else the pronouns'.
 
 Once the speakers are known, such a character is the named one the text
-first names while they are about: the name first used as the vocative of a
-line someone else says to them (the little boy is springing about; "Randolph,"
-said the young lady, "what ARE you doing?"), in a line they say themselves
-after "I am" / "my name is" ("I am Parson Tringham"), or in the narration
-after "named", "called" or "known as" in a sentence about them. Their
+names while they are about (referred to in the last three sentences), where
+that is the name's first use since the description, within sixty sentences
+of it: the vocative of a line someone else says to them (the little boy is
+springing about; "Randolph," said the young lady, "what ARE you doing?"), a
+name they say after "I am" / "my name is" ("I am Parson Tringham"), one that
+follows them with "was" ("The young lady was Daisy Miller"), or one the
+narration gives after "named", "called", "known as" or "it was". Their
 mentions and lines become that character's. One never named is dropped and
 its mentions left unlinked: a passing "a servant" is no one in the cast.
 
@@ -73,6 +75,7 @@ def introduce(story: Story, m: Mention, k: int, label: str | None) -> str:
 
 
 def _new_character(story: Story, m: Mention, name: str, label: str | None) -> str:
+    """A character coreference makes, first referred to by ``m``, listed in ``notes["introduced"]``."""
     cid = f"c{len(story.characters) + 1}"
     while any(c.id == cid for c in story.characters):
         cid += "i"
@@ -121,6 +124,8 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
     merged: dict[str, str | None] = {}
     for start, named, may_name in sorted(_namings(story, named_at, ends, addressed), key=lambda x: x[0]):
         c = by_id[named]
+        if c.is_narrator:
+            continue
         found = []  # (start of the latest reference before the name, introduced character)
         for cid in may_name(set(introduced) - set(merged)):
             if start < introduced[cid]:
@@ -131,7 +136,7 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
             since = uses[bisect_right(uses, introduced[cid] - 1)]  # the name's first use after the description
             if (i >= 0 and since == start and sentence_of(start) - sentence_of(starts[i]) <= NEAR_SENTENCES
                     and sentence_of(start) - sentence_of(introduced[cid]) <= NAMED_WITHIN
-                    and not c.is_narrator and not (described.gender and c.gender and described.gender != c.gender)):
+                    and not (described.gender and c.gender and described.gender != c.gender)):
                 found.append((starts[i], cid))
         if found:
             merged[max(found)[1]] = named
@@ -141,10 +146,8 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
 
 def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str], addressed: dict[str, list[str]]):
     """``(start, character, may_name)`` for each proper-name mention that could name someone
-    introduced: ``may_name(introduced)`` gives those of them it may name. The speaker of a
-    line who says "I am" it; the others when it is the line's vocative; the one it follows
-    with "was" ("The young lady was Daisy Miller"); anyone when the narration says "named"
-    or "called" it."""
+    introduced: ``may_name(introduced)`` gives those of them it may name (the forms of the
+    module's note)."""
     text = story.text
     quote_starts = [q.start for q in story.quotes]
     for named, starts in named_at.items():
@@ -164,6 +167,7 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
 
 
 def _sentence_finder(story: Story):
+    """offset -> the index of the sentence it is in."""
     starts = [s.start for s in story.sentences]
     return lambda offset: bisect_right(starts, offset) - 1
 

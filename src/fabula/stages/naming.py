@@ -104,6 +104,16 @@ def _namesake(story: Story, narrator: Character, named: str) -> bool:
 DESCRIBED_CALLED = 3
 
 
+def known_by_epithet(story: Story, described: list[str]) -> list[str]:
+    """The characters, besides ``described`` and those coreference made, that the cast knows
+    by an epithet with "the" rather than a name ("the Collector"; "Jew", used as "the Jew"):
+    the others' addresses name them as they name described ones."""
+    made = story.notes.get("introduced", {})
+    return [c.id for c in story.characters if not c.is_narrator and c.id not in made and c.id not in described
+            and (c.name.lower().startswith("the ")
+                 or (" " not in c.name and ("the " + c.name).lower() in map(str.lower, c.aliases)))]
+
+
 def name_the_described(story: Story, addressed: dict[str, list[str]], made: list[str]) -> bool:
     """A character made from a description is the named one the others call them by: "the
     painter" answers "Basil, ..." and is answered with "Basil, ...", so the painter is Basil

@@ -29,7 +29,7 @@ from .described import Described
 from .gender import address_genders, pronoun_labels
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
-from .naming import name_the_described, name_the_narrator
+from .naming import known_by_epithet, name_the_described, name_the_narrator
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 AHEAD_CHARS = 5000  # how far ahead an unnamed "she" may be named
@@ -403,13 +403,8 @@ def speakers(story: Story, settings) -> None:
         if not q.addressees:
             q.addressees = [a for a in before.addressees if a != q.speaker]
     renamed = name_the_narrator(story, attributor.addressed)
-    # characters the text calls by an epithet rather than a name ("the Jew", "the Collector") are named
-    # by how they are addressed, as described ones are
-    introduced = story.notes.get("introduced", {})
-    epithets = [c.id for c in story.characters if not c.is_narrator and c.id not in introduced
-                and c.id not in attributor.descriptions.created and (c.name.lower().startswith("the ") or (
-                    " " not in c.name and ("the " + c.name).lower() in map(str.lower, c.aliases)))]
-    renamed = name_the_described(story, attributor.addressed, attributor.descriptions.created + epithets) or renamed
+    made = attributor.descriptions.created
+    renamed = name_the_described(story, attributor.addressed, made + known_by_epithet(story, made)) or renamed
     renamed = name_the_introduced(story, attributor.addressed) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
