@@ -488,3 +488,13 @@ def test_a_described_speaker_called_by_a_name_only_twice_stays_apart():
         '"Back, I say!" said the porter.\n\n"Kemp, quick!" said Adye.\n\n'
         '"There he goes!" said the porter.\n')
     assert lines[0][1] == "the porter" and lines[-1][1] == "the porter"
+
+
+def test_said_the_old_lady_is_the_woman_just_called_by_name_not_one_named_long_before():
+    lines, _ = _said(
+        "The Study\n\nMrs. Maylie had left the house an hour before.\n\n"
+        "Mr. Brownlow sat in his study with Oliver Twist.\n\nMr. Brownlow read his letters.\n\n"
+        "Oliver Twist looked at the books.\n\nMr. Brownlow frowned, and rang the bell violently.\n\n"
+        '"Mrs. Bedwin," said Mr. Brownlow, when the housekeeper appeared; "that boy, Oliver, is an imposter."\n\n'
+        '"It can\'t be, sir. It cannot be," said the old lady.\n\n"I tell you he is," retorted Mr. Brownlow.\n')
+    assert lines[2][1] == "Mrs. Bedwin"

@@ -110,8 +110,9 @@ class Attributor:
         to ("Harry, you are dreadful!" / "You will always like me," he replied);
         the subject of the paragraph before, unless that was the last speaker
         and someone else can be answering; whose turn it is; the latest name
-        nearby; anyone in the conversation; the latest of that gender further back;
-        and, with nobody of that gender, someone whose gender is unknown. ``ranked``: the
+        nearby; anyone in the conversation, then anyone its lines were said to; the latest
+        of that gender further back; and, with nobody of that gender, someone whose gender
+        is unknown. ``ranked``: the
         coreference ranker's guess for the pronoun, which decides between the last speaker
         going on and the other's turn."""
         if word in FIRST_PERSON:
@@ -145,6 +146,7 @@ class Attributor:
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
         found = found or next((c for c in conv.participants() if fits(c)), None)
+        found = found or next((c for c in conv.addressed() if fits(c)), None)  # "Mrs. Bedwin," … said the old lady
         # else the latest of that gender further back: "he cried" is still a man
         found = found or next((c for c in self.recent(offset, here - FAR_PARAGRAPHS) if fits(c)), None)
         if found is not None:
