@@ -162,10 +162,15 @@ def linked_right(prepared, ranker: Ranker) -> tuple[int, int]:
     return right, len(named)
 
 
+def _folds(n: int) -> list[list[int]]:
+    """Five folds of ``n`` training files: every fifth one, from each of the first five."""
+    return [list(range(k, n, 5)) for k in range(5)]
+
+
 def cross_validate(training, args) -> None:
     """Five folds of the training files (the held-out fifth is never read): for each L2 penalty
     and number of rounds, train on four folds and count the fifth's pronouns linked right."""
-    folds = [list(range(k, len(training), 5)) for k in range(5)]
+    folds = _folds(len(training))
     for l2 in (1e-5, 1e-4, 1e-3, 1e-2):
         right, total = [0, 0, 0], [0, 0, 0]  # after one, two and three rounds: each round goes on from the last
         for fold in folds:
@@ -184,7 +189,7 @@ def cross_validate_stages(texts: list[Path], training, args) -> None:
     through every stage with the ranker of the other four, and scored as ``fabula eval
     litbank`` scores them: the merges the speakers stage makes of people brought in by a
     description count too."""
-    folds = [list(range(k, len(training), 5)) for k in range(5)]
+    folds = _folds(len(training))
     total = CorefCounts()
     for fold in folds:
         ranker, _, _ = list(rounds_of([p for i, p in enumerate(training) if i not in fold], args.l2, args.rounds,

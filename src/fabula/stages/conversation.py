@@ -27,11 +27,8 @@ class Conversation:
         self.last_speaker, self.last_addressees, self.last_paragraph = speaker, addressees, paragraph
 
     def participants(self) -> list[str]:
-        seen: list[str] = []
-        for s in reversed(self.speakers):
-            if s not in seen:
-                seen.append(s)
-        return seen
+        """Those who spoke, the latest first."""
+        return list(dict.fromkeys(reversed(self.speakers)))
 
     def addressed(self) -> list[str]:
         """Those the lines were said to, the latest first."""

@@ -165,7 +165,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             words_ = phrase.split()
-            head = text[t.start[k]:t.end[k]].lower()
+            head, lemma = text[t.start[k]:t.end[k]].lower(), t.lemma[k].lower()
             rank = TITLE_WORDS.get(head, head)
             kin = _kin_word(story, m, possessor)
             if kin is not None:
@@ -179,18 +179,18 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif (words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1
                   and not ORDINALS.intersection(words_)):
                 m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
-            elif (phrase.startswith("the ") and t.lemma[k].lower() in introduced_by
-                  and s_index - last_seen[introduced_by[t.lemma[k].lower()]] <= WINDOW_SENTENCES):
-                m.character = introduced_by[t.lemma[k].lower()]  # "a small boy" … "the little boy"
-            elif phrase.startswith("the ") and t.lemma[k].lower() in nouns:
-                found, sure = _pick(recent, nouns[t.lemma[k].lower()], s_index, exclude=None, window=1)
+            elif (phrase.startswith("the ") and lemma in introduced_by
+                  and s_index - last_seen[introduced_by[lemma]] <= WINDOW_SENTENCES):
+                m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
+            elif phrase.startswith("the ") and lemma in nouns:
+                found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
                 m.character = found if sure else None  # "the girl" is often someone new: no guessing
             elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
                 m.character = said_of  # "Ogden, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
                 gender_ = gender_of_description(story, k, nouns)
                 m.character = introduce(story, m, k, gender_)
-                introduced_by[t.lemma[k].lower()] = m.character
+                introduced_by[lemma] = m.character
                 gender[m.character] = gender_
         if m.character is not None:
             character_at[k] = m.character
@@ -237,10 +237,14 @@ def _predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
     if t.dep[k] == "appos":
         return character_at.get(t.head[k])
     if t.dep[k] == "attr":
-        verb = t.head[k]
-        subject = next((j for j in range(max(0, verb - 8), verb) if t.head[j] == verb and t.dep[j] in SUBJECT), None)
+        subject = _copula_subject(t, t.head[k])
         return character_at.get(subject) if subject is not None else None
     return None
+
+
+def _copula_subject(t, verb: int) -> int | None:
+    """The subject token of copula ``verb`` ("Tom was the miller"), among the words before it."""
+    return next((j for j in range(max(0, verb - 8), verb) if t.head[j] == verb and t.dep[j] in SUBJECT), None)
 
 
 def _main_clause(t, k: int) -> bool:
@@ -410,7 +414,7 @@ def descriptions(story: Story) -> dict[str, str]:
             continue
         head = t.head[j]
         if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
-            head = next((k for k in range(max(0, head - 8), head) if t.head[k] == head and t.dep[k] in SUBJECT), None)
+            head = _copula_subject(t, head)
             if head is None:
                 continue
         i = bisect_right(starts, t.start[head]) - 1

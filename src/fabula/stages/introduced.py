@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Character, Mention, Story
+from .naming import merge_into
 
 INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came walking", "a girl was seen"
 # how near (in sentences) the last reference to the described person must be to a name's first use
@@ -140,7 +141,7 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
                 found.append((starts[i], cid))
         if found:
             merged[max(found)[1]] = named
-    _settle(story, {cid: merged.get(cid) for cid in introduced})
+    merge_into(story, {cid: merged.get(cid) for cid in introduced})
     return True
 
 
@@ -170,15 +171,3 @@ def _sentence_finder(story: Story):
     """offset -> the index of the sentence it is in."""
     starts = [s.start for s in story.sentences]
     return lambda offset: bisect_right(starts, offset) - 1
-
-
-def _settle(story: Story, into: dict[str, str | None]) -> None:
-    """Introduced character ``old`` becomes ``into[old]``: their mentions, lines and addressees
-    move over; one never named (``None``) is no one, its mentions and lines unattributed."""
-    story.characters = [c for c in story.characters if c.id not in into]
-    for m in story.mentions:
-        if m.character in into:
-            m.character = into[m.character]
-    for q in story.quotes:
-        q.speaker = into.get(q.speaker, q.speaker)
-        q.addressees = [a for a in dict.fromkeys(into.get(a, a) for a in q.addressees) if a not in (None, q.speaker)]

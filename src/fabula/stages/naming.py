@@ -38,22 +38,21 @@ def _one_name(votes: Counter, least: int = 2) -> str | None:
     return named if n >= least and not (rest and rest[0][1] * 2 > n) else None
 
 
-def _merge(story: Story, old: str, new: str) -> None:
-    """Character ``old`` is ``new``: their mentions, lines and addressees move over."""
-    story.characters = [c for c in story.characters if c.id != old]
+def merge_into(story: Story, into: dict[str, str | None]) -> None:
+    """Each character ``old`` in ``into`` is ``into[old]``: their mentions, lines and addressees
+    move over. One going to ``None`` is no one: their mentions and lines go unattributed."""
+    story.characters = [c for c in story.characters if c.id not in into]
     for m in story.mentions:
-        if m.character == old:
-            m.character = new
-    _move_lines(story, old, new)
+        if m.character in into:
+            m.character = into[m.character]
+    _move_lines(story, into)
 
 
-def _move_lines(story: Story, old: str, new: str) -> None:
-    """The lines said by or to ``old`` are said by or to ``new``."""
+def _move_lines(story: Story, into: dict[str, str | None]) -> None:
+    """The lines said by or to each ``old`` in ``into`` are said by or to ``into[old]``."""
     for q in story.quotes:
-        if q.speaker == old:
-            q.speaker = new
-        q.addressees = [new if a == old else a for a in q.addressees]
-        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
+        q.speaker = into.get(q.speaker, q.speaker)
+        q.addressees = [a for a in dict.fromkeys(into.get(a, a) for a in q.addressees) if a not in (None, q.speaker)]
 
 
 def name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
@@ -72,7 +71,7 @@ def name_the_narrator(story: Story, addressed: dict[str, list[str]]) -> bool:
     for c in story.characters:
         if c.id == named:
             c.is_narrator = True
-    _merge(story, narrator.id, named)
+    merge_into(story, {narrator.id: named})
     return True
 
 
@@ -94,7 +93,7 @@ def _namesake(story: Story, narrator: Character, named: str) -> bool:
     other = next(c for c in story.characters if c.id == named)
     still = {story.text[m.start:m.end] for m in names if m.character == named}
     other.aliases = [a for a in other.aliases if a in still]
-    _move_lines(story, named, narrator.id)
+    _move_lines(story, {named: narrator.id})
     return True
 
 
@@ -129,6 +128,6 @@ def name_the_described(story: Story, addressed: dict[str, list[str]], made: list
                                                     and described.gender != target.gender):
             continue
         target.aliases += [a for a in [described.name, *described.aliases] if a not in target.aliases]
-        _merge(story, cid, target.id)
+        merge_into(story, {cid: target.id})
         merged = True
     return merged
