@@ -82,3 +82,37 @@ def test_a_speech_laid_out_one_tokenised_sentence_per_line_runs_on_to_its_closin
     assert len(quoted) == 5 and quoted[-1].startswith("If it were not so") and "Gregory" not in " ".join(quoted)
     said = {story.text[q.start:q.end][:12]: q.speaker for q in story.quotes}
     assert len(set(said.values())) == 1 and None not in said.values()  # the lines carried on are one speech
+
+
+PAD = " , and the wind came in off the grey sea all the long afternoon while the kettle ticked on the stove"
+
+
+def test_a_quotation_quoted_inside_a_speech_over_lines_does_not_end_it():
+    # the speech runs on past a line that quotes a saying of its own ("old fools ...")
+    lines = [f"“ Hang the boy , I never learn anything{PAD} .",
+             f"He plays me tricks , and as the saying goes , “ old fools are the biggest fools ”{PAD} .",
+             f"I ai n't doing my duty by that boy{PAD} . ”", f"Aunt Polly put down her spectacles{PAD} ."]
+    quoted = _lines("\n".join(lines) + "\n")
+    assert any(q.startswith("He plays me tricks") for q in quoted)
+    assert not any("Aunt Polly" in q for q in quoted)
+
+
+def test_a_tokenised_line_opening_with_a_mark_opens_a_speech_again():
+    # '" I 've knet ...' opens the next paragraph of the speech; it does not close the line before
+    lines = [f'" I know how you are , Henry{PAD} .', f'" I \'ve knet yeh eight pair of socks , Henry{PAD} .',
+             f'Whenever they get holes , send \'em back{PAD} . "', f"Henry looked at the floor{PAD} ."]
+    quoted = _lines("\n".join(lines) + "\n")
+    assert any(q.startswith("I 've knet yeh") for q in quoted)
+    assert any(q.startswith("I know how you are") for q in quoted)
+    assert not any("Henry looked" in q for q in quoted)
+
+
+def test_a_tokenised_mark_after_a_colon_opens():
+    # a stray mark left open on the first line must not carry on through the narration up to the
+    # mark after "hysterical way :", which opens a speech rather than closing one
+    lines = [f'" Your friend , " DRACULA{PAD} . "', f"I found that my landlord had got a letter from the Count{PAD} .",
+             f'The old lady said in a very hysterical way : " Must you go{PAD} ?', f'Oh , must you go{PAD} ? "',
+             f"She was in such an excited state{PAD} ."]
+    quoted = _lines("\n".join(lines) + "\n")
+    assert not any("my landlord" in q for q in quoted)
+    assert any(q.startswith("Must you go") for q in quoted)

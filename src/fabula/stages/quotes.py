@@ -5,7 +5,7 @@ single marks, or a dash opening the paragraph). Each mark is read as opening
 or closing from what stands beside it, and marks pair up like brackets, so a
 quotation nested inside a quotation stays part of it. A quotation left open
 runs to the end of its paragraph (speech continued in the next paragraph
-opens again), unless the next mark, within twenty paragraphs, closes it: text
+opens again), unless the next mark, within thirty paragraphs, closes it: text
 laid out one sentence per line carries a speech over several lines. A closing
 mark with no opening starts its quotation at the beginning of the sentence it
 closes. Short quoted words embedded in narration
@@ -58,6 +58,8 @@ def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
     declared = marks[ch]
     if declared != EITHER:
         return declared
+    if prev.isspace() and nxt.isspace() and text[max(lo, i - 4):i].rstrip().endswith(":"):
+        return OPEN  # tokenised 'she said : " Must you go ?'
     opens = prev in BEFORE_OPEN and not nxt.isspace()
     closes = not prev.isspace() and (nxt.isspace() or nxt in END_PUNCT or nxt in ")]}")
     if single and closes and prev not in END_PUNCT:
@@ -67,16 +69,6 @@ def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
     if closes and not opens:
         return CLOSE
     return EITHER
-
-
-def _first_role(text: str, lo: int, hi: int, marks: dict[str, int]) -> int | None:
-    """The role of the first quotation mark in ``text[lo:hi]``, None when it has none."""
-    for i in range(lo, hi):
-        if text[i] in marks:
-            role = _role(text, i, marks, lo, hi)
-            if role:
-                return role
-    return None
 
 
 def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sentence_start,
@@ -110,18 +102,44 @@ def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sent
     return [(s, e) for s, e in spans if text[s:e].strip()], bool(stack)
 
 
-def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 20) -> bool:
+def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 30) -> bool:
     """Whether a quotation left open before paragraph ``n`` goes on into it: the next quotation
-    mark, here or in the next few paragraphs, closes rather than opens."""
+    mark, here or in the next few paragraphs, closes rather than opens. A quotation opened and
+    closed inside a paragraph, after words of its own, is quoted within the speech ("she was
+    better pleased to say 'good-by,' than ...") and is passed over."""
     for p in paragraphs[n:n + lookahead]:
-        role = _first_role(text, p.start, p.end, marks)
-        if role == EITHER:
-            # a mark with space on both sides (tokenised text: 'care . "'): an odd number of marks
-            # in the paragraph means one of them closes what was carried in, and it is the first
-            return _mark_count(text, p.start, p.end, marks) % 2 == 1
-        if role is not None:
-            return role == CLOSE
+        nested, seen = 0, False
+        for i in range(p.start, p.end):
+            if text[i] not in marks:
+                continue
+            role = _role(text, i, marks, p.start, p.end)
+            if not role:
+                continue
+            first, seen = not seen, True
+            if nested:
+                nested += 1 if role == OPEN else -1
+                continue
+            if role == EITHER:
+                if _opens_paragraph(text, p.start, i):
+                    return False  # tokenised '" The train crossed ...': a speech opening, or opening again
+                if first:
+                    # a mark with space on both sides (tokenised text: 'care . "'): an odd number of
+                    # marks in the paragraph means one of them closes what was carried in, the first
+                    return _mark_count(text, p.start, p.end, marks) % 2 == 1
+                return True
+            if role == CLOSE:
+                return True
+            if not text[p.start:i].strip(OPENING_MARKS + " "):
+                return False  # a paragraph opening with a quotation
+            nested = 1
+        if nested:
+            return False  # opened and not closed here: a speech of its own, not one quoted within
     return False
+
+
+def _opens_paragraph(text: str, start: int, i: int) -> bool:
+    """Whether the mark at ``i`` begins its paragraph and a capitalised word follows it."""
+    return not text[start:i].strip() and text[i + 1:i + 3].lstrip()[:1].isupper()
 
 
 def _mark_count(text: str, lo: int, hi: int, marks: dict[str, int]) -> int:
