@@ -69,3 +69,17 @@ def test_eval_pdnc_command_runs_fabula_and_prints_scores(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "TinyNovel.json").exists()
     assert "MICRO" in result.stdout and "cast: recall" in result.stdout
+
+
+def test_eval_pdnc_with_workers_reports_a_worker_error_by_its_code(tmp_path):
+    # an error raised in a worker process crosses back whole: the catalogue's code and message,
+    # not a broken process pool
+    from typer.testing import CliRunner
+
+    from fabula.cli import app
+
+    taken = tmp_path / "out"
+    taken.write_text("a file where the output folder should be", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "pdnc", str(DATA), "--out", str(taken), "--workers", "2"])
+    assert result.exit_code == 2, result.output
+    assert "E401" in result.output and "TinyNovel.json" in result.output

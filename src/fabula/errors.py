@@ -112,3 +112,12 @@ class FabulaError(Exception):
         self.message = spec.message.format(**details)
         self.hint = spec.hint.format(**details)
         super().__init__(f"{self.code}: {self.message} ({self.hint})")
+
+    def __reduce__(self):
+        # rebuilt from its spec and details: raised in a worker process, it reaches the parent
+        # whole (by default pickling calls FabulaError(text), which breaks the process pool)
+        return _rebuild, (type(self), self.spec, self.details)
+
+
+def _rebuild(cls: type[FabulaError], spec: ErrorSpec, details: dict[str, object]) -> FabulaError:
+    return cls(spec, **details)
