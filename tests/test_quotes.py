@@ -116,3 +116,20 @@ def test_a_tokenised_mark_after_a_colon_opens():
     quoted = _lines("\n".join(lines) + "\n")
     assert not any("my landlord" in q for q in quoted)
     assert any(q.startswith("Must you go") for q in quoted)
+
+
+def test_dash_dialogue_after_a_colon_and_written_as_two_hyphens():
+    # Joyce's way, in a Gutenberg text: "--" for the dash, and speech after a colon
+    text = ("Clongowes\n\nHis mother said: --O, Stephen will apologise.\n\n"
+            "Dante said: --O, if not, the eagles will come and pull out his eyes.\n\n"
+            "--Pull out his eyes, apologise.\n\nAnd one day he had asked: --What is your name?\n\n"
+            "Stephen had answered: --Stephen Dedalus.\n\nThe fellows laughed at that.\n")
+    assert _lines(text) == ["O, Stephen will apologise.", "O, if not, the eagles will come and pull out his eyes.",
+                            "Pull out his eyes, apologise.", "What is your name?", "Stephen Dedalus."]
+
+
+def test_a_few_lines_opening_with_two_hyphens_are_not_dialogue():
+    # a text with no quotation marks whose sentences sometimes open with a Gutenberg dash
+    text = ("The Garden\n\nI love my garden, and I write in it now.\n\n--It is a place of peace.\n\n"
+            "The lilacs are out.\n\n--Alas! the frost will come.\n\nI shall not mind it.\n")
+    assert _lines(text) == []

@@ -24,7 +24,11 @@ from . import stage
 OPEN, CLOSE, EITHER = 1, 2, 3
 DOUBLE = {'"': EITHER, "“": OPEN, "”": CLOSE, "„": OPEN, "«": OPEN, "»": CLOSE}
 SINGLE = {"'": EITHER, "‘": OPEN, "’": EITHER}
-DASHES = ("—", "―", "–")
+DASH_OPENS = re.compile(r"(?:[—―–]|--(?!-))")  # at a paragraph's start
+COLON_DASH = re.compile(r":\s*(?:[—―–]|--(?!-))")
+COLON_DASH_SPEECH = re.compile(r":\s*(?:[—―–]|--(?!-))\s*[A-Z]")  # not "as follows:--" before a letter
+MIN_WEAK_DASHES = 5
+INNER_DASH = re.compile(r"\s(?:[—―–]|--(?!-))\s?")
 OPENING_MARKS = "\"“„«'‘"  # what a paragraph carrying on a speech may open with
 CONTRACTION = re.compile(r"(?:ve|ll|re|s|d|m|t|em|tis|twas)\b", re.IGNORECASE)
 BEFORE_OPEN = set(" \t\n([{—–-")
@@ -40,7 +44,12 @@ def quote_style(story: Story) -> str:
     text = story.text
     doubles = sum(text.count(ch) for ch in DOUBLE) / 2
     singles = text.count("‘") + len(re.findall(r"(?:^|(?<=\s))'(?=[A-Z])", text))
-    dashes = sum(1 for p in story.paragraphs if p.kind == "text" and text.startswith(DASHES, p.start))
+    paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    dashes = sum(1 for p in paragraphs if text.startswith(("—", "―", "–"), p.start))
+    # a paragraph opening with "--", or speech after a colon and a dash, says less: Gutenberg
+    # writes every dash "--", and a text split a sentence a line opens lines with them
+    weak = sum(1 for p in paragraphs if text.startswith("--", p.start) or COLON_DASH_SPEECH.search(text, p.start, p.end))
+    dashes += weak if weak >= MIN_WEAK_DASHES else 0
     best = max(("double", doubles), ("single", singles), ("dash", dashes), key=lambda kv: kv[1])
     return best[0] if best[1] > 0 else "double"
 
@@ -147,14 +156,17 @@ def _mark_count(text: str, lo: int, hi: int, marks: dict[str, int]) -> int:
 
 
 def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Dash dialogue: "— Yes, — he said, — I know." alternates speech and narration."""
-    if not text.startswith(DASHES, lo):
+    """Dash dialogue: "— Yes, — he said, — I know." alternates speech and narration. Speech
+    opens a paragraph with its dash, or follows a colon ("He called out: — Come up, Kinch!");
+    a Gutenberg text writes the dash as "--"."""
+    opening = DASH_OPENS.match(text, lo, hi) or COLON_DASH.search(text, lo, hi)
+    if opening is None:
         return []
-    spans, pos, speech = [], lo + 1, True
-    for m in re.finditer(r"\s[—―–]\s?", text[lo + 1:hi]):
+    spans, pos, speech = [], opening.end(), True
+    for m in INNER_DASH.finditer(text, pos, hi):
         if speech:
-            spans.append((pos, lo + 1 + m.start()))
-        pos, speech = lo + 1 + m.end(), not speech
+            spans.append((pos, m.start()))
+        pos, speech = m.end(), not speech
     if speech:
         spans.append((pos, hi))
     return [(s, e) for s, e in spans if text[s:e].strip()]
