@@ -161,6 +161,12 @@ def test_a_form_of_address_is_the_lines_one_addressee():
     assert ("sir", "Tom Baker") in links
 
 
+def test_my_dear_is_the_addressee_and_its_my_the_speaker():
+    links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
+                      '"You are late, my dear," said Tom to Anna.\n')
+    assert ("my dear", "Anna Price") in links and ("my", "Tom Baker") in links
+
+
 def test_the_title_of_the_one_titled_character_is_them():
     links, _ = _links("Title\n\nDr. Kemp lived on the hill. Anna Price came to see Dr. Kemp. The doctor was out.\n")
     assert ("The doctor", "Dr. Kemp") in links

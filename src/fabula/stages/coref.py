@@ -491,7 +491,8 @@ def _link_called(story: Story) -> None:
         for match in CALLED.finditer(text[q.start:q.end]):
             s, e = q.start + match.start(1), q.start + match.end(1)
             i = bisect_right(starts, e - 1) - 1
-            near = [m for m in story.mentions[max(0, i - 2):i + 1] if m.start < e and s < m.end]
+            near = [m for m in story.mentions[max(0, i - 2):i + 1] if m.start < e and s < m.end
+                    and not (m.kind == "PRON" and m.end - m.start < e - s)]  # not the "my" of "my dear": the speaker
             if any(m.character is not None for m in near):
                 continue
             for m in near:
