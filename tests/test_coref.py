@@ -161,6 +161,18 @@ def test_a_form_of_address_is_the_lines_one_addressee():
     assert ("sir", "Tom Baker") in links
 
 
+def test_pronouns_of_someone_not_yet_named_stay_theirs():
+    # the story opens on "he" and "her" before naming anyone: the first name that comes along
+    # (Giles, of untold gender, who sent her) does not take over her pronouns
+    links, story = _links("Title\n\nHe watched her from the pier. She stood at the railing and stared at the sea. "
+                          "She knew he was there. She had been in Lisbon for a week; Giles had sent her to look "
+                          "into the old harbour. She had arrived to find the harbour empty. She walked back to "
+                          "the town alone.\n")
+    assert [name for word, name in links if word in ("She", "her")] == [None] * 7
+    giles = next(c for c in story.characters if c.name == "Giles")
+    assert giles.gender != "she/her"
+
+
 def test_my_dear_is_the_addressee_and_its_my_the_speaker():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"You are late, my dear," said Tom to Anna.\n')

@@ -16,6 +16,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sentences is a guess. A character whose gender the cast could not tell is,
   to the pronouns after, what the last pronoun linked to them was ("he"), and
   takes it for good from three or more pronouns linked to them that agree.
+  A pronoun left unlinked starts someone not named yet ("He watched her ..."):
+  the pronouns that continue it by those same sure rules stay unlinked with it,
+  so the first name to come along ("Giles had sent her") does not take them.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -67,6 +70,7 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 
 
 # words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Kemp
+UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
                       "elder", "younger", "eldest", "youngest", "older"})
 
@@ -139,6 +143,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         if quoted(m.start):
             continue
         possessor, before = before, m
+        unnamed = None  # the someone not yet named that an unlinked pronoun refers to
         k = head_token(story, m)
         if k < 0:
             continue
@@ -155,13 +160,23 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             # the rules say which links are sure (subject continuity, the only one of the gender
             # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
             rule, sure = _pick(recent, label, s_index, exclude=None if reflexive else clause_subject)
-            pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
-                              clause_subject)
-            found = candidates(recent, pronoun) if ranker is not None else []
-            m.character = ranker.choose(found, pronoun) if found else rule
-            sure = sure and m.character == rule
-            if m.character is not None and not sure:
-                guesses.add(m.start)
+            if rule is not None and rule.startswith(UNNAMED):
+                # "He watched her ... She knew he was there. She had been in LA; Giles had sent
+                # her": someone the story has not named yet, whom the pronouns keep referring to
+                unnamed, rule = (rule if sure else None), None
+            if unnamed is None:
+                pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
+                                  clause_subject)
+                found = candidates([e for e in recent if not e.character.startswith(UNNAMED)], pronoun) \
+                    if ranker is not None else []
+                m.character = ranker.choose(found, pronoun) if found else rule
+                sure = sure and m.character == rule
+                if m.character is not None and not sure:
+                    guesses.add(m.start)
+            if m.character is None and not reflexive:
+                unnamed = unnamed or f"{UNNAMED}{m.start}"
+                recent.append(Entry(unnamed, label, s_index, paragraph, subject, m.kind, True,
+                                    subject and _main_clause(t, k)))
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             words_ = phrase.split()
@@ -184,7 +199,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
             elif phrase.startswith("the ") and lemma in nouns:
                 found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
-                m.character = found if sure else None  # "the girl" is often someone new: no guessing
+                # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
+                m.character = found if sure and not found.startswith(UNNAMED) else None
             elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
                 m.character = said_of  # "Ogden, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
