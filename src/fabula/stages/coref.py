@@ -69,8 +69,8 @@ NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
-# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Kemp
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
+# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Kemp
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
                       "elder", "younger", "eldest", "youngest", "older"})
 

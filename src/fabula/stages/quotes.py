@@ -24,11 +24,13 @@ from . import stage
 OPEN, CLOSE, EITHER = 1, 2, 3
 DOUBLE = {'"': EITHER, "“": OPEN, "”": CLOSE, "„": OPEN, "«": OPEN, "»": CLOSE}
 SINGLE = {"'": EITHER, "‘": OPEN, "’": EITHER}
-DASH_OPENS = re.compile(r"(?:[—―–]|--(?!-))")  # at a paragraph's start
-COLON_DASH = re.compile(r":\s*(?:[—―–]|--(?!-))")
-COLON_DASH_SPEECH = re.compile(r":\s*(?:[—―–]|--(?!-))\s*[A-Z]")  # not "as follows:--" before a letter
-MIN_WEAK_DASHES = 5
-INNER_DASH = re.compile(r"\s(?:[—―–]|--(?!-))\s?")
+DASHES = ("—", "―", "–")
+DASH = r"(?:[—―–]|--(?!-))"  # or two hyphens, as Project Gutenberg writes a dash
+DASH_OPENS = re.compile(DASH)  # at a paragraph's start
+COLON_DASH = re.compile(r":\s*" + DASH)
+COLON_DASH_SPEECH = re.compile(r":\s*" + DASH + r"\s*[A-Z]")  # not "as follows:--" before a letter
+INNER_DASH = re.compile(r"\s" + DASH + r"\s?")
+MIN_WEAK_DASHES = 5  # paragraphs opening with "--" or holding a colon and a dash that make a dash style
 OPENING_MARKS = "\"“„«'‘"  # what a paragraph carrying on a speech may open with
 CONTRACTION = re.compile(r"(?:ve|ll|re|s|d|m|t|em|tis|twas)\b", re.IGNORECASE)
 BEFORE_OPEN = set(" \t\n([{—–-")
@@ -45,10 +47,11 @@ def quote_style(story: Story) -> str:
     doubles = sum(text.count(ch) for ch in DOUBLE) / 2
     singles = text.count("‘") + len(re.findall(r"(?:^|(?<=\s))'(?=[A-Z])", text))
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
-    dashes = sum(1 for p in paragraphs if text.startswith(("—", "―", "–"), p.start))
+    dashes = sum(1 for p in paragraphs if text.startswith(DASHES, p.start))
     # a paragraph opening with "--", or speech after a colon and a dash, says less: Gutenberg
     # writes every dash "--", and a text split a sentence a line opens lines with them
-    weak = sum(1 for p in paragraphs if text.startswith("--", p.start) or COLON_DASH_SPEECH.search(text, p.start, p.end))
+    weak = sum(1 for p in paragraphs
+               if text.startswith("--", p.start) or COLON_DASH_SPEECH.search(text, p.start, p.end))
     dashes += weak if weak >= MIN_WEAK_DASHES else 0
     best = max(("double", doubles), ("single", singles), ("dash", dashes), key=lambda kv: kv[1])
     return best[0] if best[1] > 0 else "double"
