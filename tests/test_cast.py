@@ -472,3 +472,16 @@ def test_a_name_after_to_is_not_the_narrator_called_by_it():
                         "said nothing more. My sister sighed at me.\n")
     narrator = next(c for c in story.characters if c.is_narrator)
     assert "Lord Ashby" not in [narrator.name, *narrator.aliases]
+
+
+def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
+    # "go to Combe Magna" speaks of a place, as "at" and "in" do; one speaks "to" people, and an
+    # estate "goes to" its heir
+    story = fabula.read("Title\n\nMarianne Dashwood longed to go to Combe Magna. \"We shall drive to Combe Magna in "
+                        "the spring,\" said Marianne. \"Combe Magna is so far off, and nobody knows him,\" said "
+                        "Marianne. They were to go to Combe Magna after the wedding. Combe Magna stood on a hill. She "
+                        "wished Combe Magna were nearer. Marianne Dashwood smiled.\n\n"
+                        "\"The whole estate goes to Harvey,\" said John Dashwood. \"I know,\" said Harvey. The "
+                        "estate went to Harvey in the end, and the house went to Harvey too.\n")
+    names = _all_names(story)
+    assert "Combe Magna" not in names and "Harvey" in names and "Marianne Dashwood" in names

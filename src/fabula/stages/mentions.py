@@ -6,7 +6,7 @@ never writes in lower case. Whether a name belongs to a *person* is decided
 from evidence that holds in fiction, pooled over every use of the name:
 honorifics, being the subject of speech, thought and perception verbs, being
 addressed inside dialogue, being listed with other people, NER's opinion,
-and place-like contexts ("at Thornbury") against it. The cast stage makes
+and place-like contexts ("at Thornbury", "went to Thornbury") against it. The cast stage makes
 the decision; this stage collects the evidence.
 """
 
@@ -26,6 +26,9 @@ from .cues import SUBJECT
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
 PITIED = frozenset({"poor", "dear", "dearest"})
+# verbs of going whose "to" takes a place: "went to Barton", not "spoke to Elinor"
+JOURNEYS = frozenset({"go", "come", "return", "travel", "journey", "drive", "ride", "sail", "remove", "move",
+                      "hasten", "hurry", "proceed", "set", "start", "fly", "walk", "get", "retire", "repair"})
 OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
 PRONOUNS = {
     "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves",
@@ -177,8 +180,9 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score -= 1.0  # "They might not be distinctly Homeric": a word that describes, not one who acts
     before = first - 1
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
-    if word_before in words("place_words") and dep != "poss":  # not "at the Judge's feet"
-        score -= 1.5
+    if dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
+            word_before == "to" and _journey(t, t.head[before]))):
+        score -= 1.5  # "in Bath"; "they were to go to Combe Magna", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
     if quoted and 0 < first and last + 1 < len(t):
@@ -195,6 +199,15 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     elif ent in OTHER_ENTS:
         score -= 0.5
     return score, sign
+
+
+def _journey(t, verb: int) -> bool:
+    """Whether token ``verb`` is a verb of going whose subject, if it has one, is no thing:
+    "they went to Barton", not "the estate goes to Harvey"."""
+    if t.lemma[verb].lower() not in JOURNEYS:
+        return False
+    subjects = [k for k in range(max(0, verb - 12), verb) if t.head[k] == verb and t.dep[k] in SUBJECT]
+    return not any(t.pos[k] == "NOUN" for k in subjects)
 
 
 def _nominal(t, n: int, lo: int) -> int | None:
