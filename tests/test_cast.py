@@ -485,3 +485,16 @@ def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
                         "estate went to Harvey in the end, and the house went to Harvey too.\n")
     names = _all_names(story)
     assert "Combe Magna" not in names and "Harvey" in names and "Marianne Dashwood" in names
+
+
+def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(monkeypatch):
+    # "spoil of some Doge's barge": in a work as long as a novel, a name used once or twice that
+    # nobody speaks as, addresses or titles is a place, a saint, a book; in a short story it stays
+    from fabula.stages import cast as cast_stage
+
+    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, spoil of some Doge's barge, "
+            "a light burned. \"It is late,\" said Anna Price. Anna Price sat down by the fire.\n")
+    assert "Doge" in _all_names(fabula.read(text))
+    monkeypatch.setattr(cast_stage, "LONG_WORK_TOKENS", 20)  # as if the story ran to a novel's length
+    names = _all_names(fabula.read(text))
+    assert "Doge" not in names and "Anna Price" in names

@@ -45,13 +45,19 @@ RARE_USES = 2  # a name used this rarely, and only opening sentences, needs stro
 STRONG_EVIDENCE = 3.0  # a speech verb's subject, or an honorific
 SIGNLESS_USES = 5  # a person's name used this often shows them speaking, addressed or titled at least once
 MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
+# a novel: in one this long a name used once or twice with no sign of a person is a place, a
+# saint, a book; in a short story (or LitBank's 2,000-word excerpts) it is as often someone
+LONG_WORK_TOKENS = 30_000
 
 
-def _is_person(key: str, evidence: dict, plural_of: set[str]) -> bool:
+def _is_person(key: str, evidence: dict, plural_of: set[str], long_work: bool = False) -> bool:
     ev = evidence.get(key)
     if ev is not None and " " not in key and ev.count <= RARE_USES and not ev.inside and ev.score < STRONG_EVIDENCE \
             and not given_name_gender(key):
         return False  # "Adept as she was": a word capitalised only where a sentence starts
+    if long_work and ev is not None and " " not in key and ev.count <= RARE_USES and not ev.signs \
+            and not given_name_gender(key):
+        return False  # "spoil of some Doge's barge", once in a novel: no sign of a person, and no character
     if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
             evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
         return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
@@ -123,7 +129,8 @@ def cast(story: Story, settings) -> None:
             evidence[key].score += 5
             evidence[key].signs += 1
     plural_of = _plurals(evidence)
-    person = {k for k in evidence if _is_person(k, evidence, plural_of)}
+    long_work = len(story.tokens) >= LONG_WORK_TOKENS
+    person = {k for k in evidence if _is_person(k, evidence, plural_of, long_work)}
     # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"
     # and "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice
     # O'Hara") is that person's, whatever the news-trained tagger made of it alone (an ORG)
