@@ -493,8 +493,10 @@ def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(mo
     from fabula.stages import cast as cast_stage
 
     text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, spoil of some Doge's barge, "
-            "a light burned. \"It is late,\" said Anna Price. Anna Price sat down by the fire.\n")
-    assert "Doge" in _all_names(fabula.read(text))
+            "a light burned. She had read Robinson Crusoe there as a girl. \"It is late,\" said Anna Price. "
+            "Anna Price sat down by the fire and greeted Quilp Fielding. \"Good evening,\" said Mr. Fielding.\n")
+    assert {"Doge", "Robinson Crusoe"} <= _all_names(fabula.read(text))
     monkeypatch.setattr(cast_stage, "LONG_WORK_TOKENS", 20)  # as if the story ran to a novel's length
     names = _all_names(fabula.read(text))
-    assert "Doge" not in names and "Anna Price" in names
+    assert "Doge" not in names and "Robinson Crusoe" not in names
+    assert "Anna Price" in names and "Quilp Fielding" in names  # a full name another name shares a word with

@@ -9,11 +9,12 @@ gender and, in first-person narration, the narrator's flag.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
-from ..names import given_name_gender, is_given_name, parse_name
+from ..names import given_name_gender, honorific_key, is_given_name, parse_name
 from . import stage
 from .clusters import JUNIOR, Cluster, cluster_names, join_apposed_titles, join_misspelt
 from .mentions import NOT_NAME_POS
@@ -50,19 +51,26 @@ MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a pers
 LONG_WORK_TOKENS = 30_000
 
 
-def _is_person(key: str, evidence: dict, plural_of: set[str], long_work: bool = False) -> bool:
+def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Counter | None = None) -> bool:
+    """Whether the name ``key`` is a person's. ``names_by_word``, given for a work of novel
+    length: how many names hold each word."""
     ev = evidence.get(key)
     if ev is not None and " " not in key and ev.count <= RARE_USES and not ev.inside and ev.score < STRONG_EVIDENCE \
             and not given_name_gender(key):
         return False  # "Adept as she was": a word capitalised only where a sentence starts
-    if long_work and ev is not None and " " not in key and ev.count <= RARE_USES and not ev.signs \
-            and not given_name_gender(key):
+    if names_by_word is not None and ev is not None and ev.count <= RARE_USES and not ev.signs \
+            and not given_name_gender(key.split()[0]) and not any(names_by_word[w] > 1 for w in _own_words(key)):
         return False  # "spoil of some Doge's barge", once in a novel: no sign of a person, and no character
     if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
             evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
         return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
     score = _person_score(key, evidence, plural_of)
     return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
+
+
+def _own_words(key: str) -> set[str]:
+    """The words of a name that another name sharing them would join it by: not "the" or a title."""
+    return {w for w in key.split() if w != "the" and not honorific_key(w)}
 
 
 def _plurals(evidence: dict) -> set[str]:
@@ -129,8 +137,11 @@ def cast(story: Story, settings) -> None:
             evidence[key].score += 5
             evidence[key].signs += 1
     plural_of = _plurals(evidence)
-    long_work = len(story.tokens) >= LONG_WORK_TOKENS
-    person = {k for k in evidence if _is_person(k, evidence, plural_of, long_work)}
+    # in a novel, a name said once or twice with no sign of a person and no word it shares with
+    # another name ("Cyril Fielding" beside "Mr. Fielding") is a place, a saint, a book
+    names_by_word = Counter(w for k in evidence for w in _own_words(k)) \
+        if len(story.tokens) >= LONG_WORK_TOKENS else None
+    person = {k for k in evidence if _is_person(k, evidence, plural_of, names_by_word)}
     # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"
     # and "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice
     # O'Hara") is that person's, whatever the news-trained tagger made of it alone (an ORG)
