@@ -475,28 +475,28 @@ def test_a_name_after_to_is_not_the_narrator_called_by_it():
 
 
 def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
-    # "go to Combe Magna" speaks of a place, as "at" and "in" do; one speaks "to" people, and an
+    # "go to Calder Hythe" speaks of a place, as "at" and "in" do; one speaks "to" people, and an
     # estate "goes to" its heir
-    story = fabula.read("Title\n\nMarianne Dashwood longed to go to Combe Magna. \"We shall drive to Combe Magna in "
-                        "the spring,\" said Marianne. \"Combe Magna is so far off, and nobody knows him,\" said "
-                        "Marianne. They were to go to Combe Magna after the wedding. Combe Magna stood on a hill. She "
-                        "wished Combe Magna were nearer. Marianne Dashwood smiled.\n\n"
-                        "\"The whole estate goes to Harvey,\" said John Dashwood. \"I know,\" said Harvey. The "
-                        "estate went to Harvey in the end, and the house went to Harvey too.\n")
+    story = fabula.read("Title\n\nNell Farrow longed to go to Calder Hythe. \"We shall drive to Calder Hythe in "
+                        "the spring,\" said Nell. \"Calder Hythe is so far off, and nobody knows him,\" said "
+                        "Nell. They were to go to Calder Hythe after the wedding. Calder Hythe stood on a hill. She "
+                        "wished Calder Hythe were nearer. Nell Farrow smiled.\n\n"
+                        "\"The whole estate goes to Denzil,\" said Jonas Farrow. \"I know,\" said Denzil. The "
+                        "estate went to Denzil in the end, and the house went to Denzil too.\n")
     names = _all_names(story)
-    assert "Combe Magna" not in names and "Harvey" in names and "Marianne Dashwood" in names
+    assert "Calder Hythe" not in names and "Denzil" in names and "Nell Farrow" in names
 
 
 def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(monkeypatch):
-    # "spoil of some Doge's barge": in a work as long as a novel, a name used once or twice that
-    # nobody speaks as, addresses or titles is a place, a saint, a book; in a short story it stays
+    # "taken from some Voivode's barge": in a work as long as a novel, a name used once or twice
+    # that nobody speaks as, addresses or titles is a place, a saint, a book; in a short story it stays
     from fabula.stages import cast as cast_stage
 
-    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, spoil of some Doge's barge, "
-            "a light burned. She had read Robinson Crusoe there as a girl. \"It is late,\" said Anna Price. "
-            "Anna Price sat down by the fire and greeted Quilp Fielding. \"Good evening,\" said Mr. Fielding.\n")
-    assert {"Doge", "Robinson Crusoe"} <= _all_names(fabula.read(text))
+    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, taken from some Voivode's "
+            "barge, a light burned. She had read Brinley Moss there as a girl. \"It is late,\" said Anna Price. "
+            "Anna Price sat down by the fire and greeted Quilp Ashdown. \"Good evening,\" said Mr. Ashdown.\n")
+    assert {"Voivode", "Brinley Moss"} <= _all_names(fabula.read(text))
     monkeypatch.setattr(cast_stage, "LONG_WORK_TOKENS", 20)  # as if the story ran to a novel's length
     names = _all_names(fabula.read(text))
-    assert "Doge" not in names and "Robinson Crusoe" not in names
-    assert "Anna Price" in names and "Quilp Fielding" in names  # a full name another name shares a word with
+    assert "Voivode" not in names and "Brinley Moss" not in names
+    assert "Anna Price" in names and "Quilp Ashdown" in names  # a full name another name shares a word with

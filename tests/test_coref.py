@@ -163,14 +163,14 @@ def test_a_form_of_address_is_the_lines_one_addressee():
 
 def test_pronouns_of_someone_not_yet_named_stay_theirs():
     # the story opens on "he" and "her" before naming anyone: the first name that comes along
-    # (Giles, of untold gender, who sent her) does not take over her pronouns
+    # (Pennock, of untold gender, who sent her) does not take over her pronouns
     links, story = _links("Title\n\nHe watched her from the pier. She stood at the railing and stared at the sea. "
-                          "She knew he was there. She had been in Lisbon for a week; Giles had sent her to look "
+                          "She knew he was there. She had been in Lisbon for a week; Pennock had sent her to look "
                           "into the old harbour. She had arrived to find the harbour empty. She walked back to "
                           "the town alone.\n")
     assert [name for word, name in links if word in ("She", "her")] == [None] * 7
-    giles = next(c for c in story.characters if c.name == "Giles")
-    assert giles.gender != "she/her"
+    pennock = next(c for c in story.characters if c.name == "Pennock")
+    assert pennock.gender != "she/her"
 
 
 def test_my_dear_is_the_addressee_and_its_my_the_speaker():
@@ -261,22 +261,22 @@ def test_an_aunt_or_uncle_is_the_one_the_story_calls_so():
 
 def test_someone_brought_in_by_a_description_is_named_by_a_vocative():
     links, story = _links(
-        "Title\n\nMary Hale sat on a bench in the garden. Presently a small boy came walking along the path. "
+        "Title\n\nMary Hale sat on a bench in the garden. Soon a small boy came running down the lane. "
         "He carried a long stick, and he poked it into everything he passed. The little boy stopped in "
-        "front of the bench.\n\n\"Randolph,\" said Mary, \"what are you doing?\"\n\n\"Nothing,\" he said.\n\n"
-        "Randolph sat down beside her.\n")
-    assert ("a small boy", "Randolph") in links
-    assert [who for word, who in links if word in ("He", "he")][:3] == ["Randolph"] * 3
+        "front of the bench.\n\n\"Jasper,\" said Mary, \"what are you doing?\"\n\n\"Nothing,\" he said.\n\n"
+        "Jasper sat down beside her.\n")
+    assert ("a small boy", "Jasper") in links
+    assert [who for word, who in links if word in ("He", "he")][:3] == ["Jasper"] * 3
     assert not any(c.name.startswith("the ") for c in story.characters)
 
 
 def test_someone_brought_in_by_a_description_is_named_by_themself():
     links, _ = _links(
-        "Title\n\nJohn Durbeyfield walked home. Presently a tall stranger rode up on a gray mare. He stopped "
-        "beside John.\n\n\"Good night,\" he said. \"I am Edwin Tringham, of Stagfoot Lane.\"\n\n"
-        "John stared at him. Tringham smiled and rode on, and Edwin Tringham was never seen again.\n")
-    assert ("a tall stranger", "Edwin Tringham") in links
-    assert ("He", "Edwin Tringham") in links
+        "Title\n\nSilas Crisp walked home. Presently a tall stranger rode up on a gray mare. He stopped "
+        "beside Silas.\n\n\"Good night,\" he said. \"I am Edwin Tolley, of Mill Lane.\"\n\n"
+        "Silas stared at him. Tolley smiled and rode on, and Edwin Tolley was never seen again.\n")
+    assert ("a tall stranger", "Edwin Tolley") in links
+    assert ("He", "Edwin Tolley") in links
 
 
 def test_someone_described_and_never_named_is_no_one():
@@ -300,30 +300,30 @@ def test_a_truth_about_anyone_brings_no_one_in():
 def test_my_mother_is_one_person_named_when_the_text_names_her():
     links, _ = _links(
         "Title\n\nI was born in a small house by the sea. I remember the wind. My mother kept the house, and I "
-        "helped my mother. My mother was a tall woman. Her name was Martha Reed.\n\nI loved the sea. I walked "
-        "by it every day, and I thought of my mother.\n\nMartha Reed died when I was ten. I cried.\n")
+        "helped my mother. My mother was a tall woman. Her name was Martha Quill.\n\nI loved the sea. I walked "
+        "by it every day, and I thought of my mother.\n\nMartha Quill died when I was ten. I cried.\n")
     mothers = [who for word, who in links if word.lower() == "my mother"]
-    assert mothers == ["Martha Reed"] * 4
+    assert mothers == ["Martha Quill"] * 4
 
 
 def test_a_relative_made_by_coreference_is_not_who_said_her_father():
     _, story = _links(
-        "Title\n\nMr. Thomas Gradgrind came home. Louisa sat near her father's table and looked at the "
-        "chimneys.\n\n\"My dear Louisa,\" said her father, \"listen to me.\"\n\n\"Yes, father,\" said Louisa."
-        "\n\nMr. Gradgrind waited.\n")
+        "Title\n\nMr. Thomas Penrose came home. Winifred sat near her father's table and looked at the "
+        "chimneys.\n\n\"My dear Winifred,\" said her father, \"listen to me.\"\n\n\"Yes, father,\" said Winifred."
+        "\n\nMr. Penrose waited.\n")
     names = {c.id: c.name for c in story.characters}
-    assert names[story.quotes[0].speaker] == "Mr. Thomas Gradgrind"
+    assert names[story.quotes[0].speaker] == "Mr. Thomas Penrose"
 
 
 def test_an_indefinite_description_said_of_someone_is_them():
-    links, _ = _links("Title\n\nMrs. Pett brought her only son, Ogden Ford, a fourteen-year-old boy of a singularly "
-                      "unloveable type. Sir Walter Elliot remained a widower.\n\nOgden Ford laughed.\n")
-    assert ("a fourteen-year-old boy", "Ogden Ford") in links
-    assert ("a widower", "Sir Walter Elliot") in links
+    links, _ = _links("Title\n\nMrs. Hatch brought her only son, Rufus Hatch, a fourteen-year-old boy of a singularly "
+                      "cheerless type. Sir Roland Ashdown remained a widower.\n\nRufus Hatch laughed.\n")
+    assert ("a fourteen-year-old boy", "Rufus Hatch") in links
+    assert ("a widower", "Sir Roland Ashdown") in links
 
 
 def test_the_one_doctor_of_the_story_is_the_doctor_with_any_adjectives_but_not_the_other_doctor():
-    links, _ = _links("Title\n\nDr. Livesey came late to the inn. Everyone watched the neat, bright doctor take his "
+    links, _ = _links("Title\n\nDr. Amberley came late to the inn. Everyone watched the neat, bright doctor take his "
                       "seat. Later the other doctor arrived, and Anna Price greeted him.\n\nAnna sat down.\n")
-    assert ("the neat, bright doctor", "Dr. Livesey") in links
-    assert ("the other doctor", "Dr. Livesey") not in links
+    assert ("the neat, bright doctor", "Dr. Amberley") in links
+    assert ("the other doctor", "Dr. Amberley") not in links

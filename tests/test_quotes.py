@@ -88,48 +88,48 @@ PAD = " , and the wind came in off the grey sea all the long afternoon while the
 
 
 def test_a_quotation_quoted_inside_a_speech_over_lines_does_not_end_it():
-    # the speech runs on past a line that quotes a saying of its own ("old fools ...")
-    lines = [f"“ Hang the boy , I never learn anything{PAD} .",
-             f"He plays me tricks , and as the saying goes , “ old fools are the biggest fools ”{PAD} .",
-             f"I ai n't doing my duty by that boy{PAD} . ”", f"Aunt Polly put down her spectacles{PAD} ."]
+    # the speech runs on past a line that quotes a saying of its own ("a hungry dog ...")
+    lines = [f"“ That dog has eaten my supper again{PAD} .",
+             f"He does it every night , and as my mother used to say , “ a hungry dog hears no whistle ”{PAD} .",
+             f"I shall have to lock the larder{PAD} . ”", f"Widow Larkin put down her basket{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert any(q.startswith("He plays me tricks") for q in quoted)
-    assert not any("Aunt Polly" in q for q in quoted)
+    assert any(q.startswith("He does it every night") for q in quoted)
+    assert not any("Widow Larkin" in q for q in quoted)
 
 
 def test_a_tokenised_line_opening_with_a_mark_opens_a_speech_again():
-    # '" I 've knet ...' opens the next paragraph of the speech; it does not close the line before
-    lines = [f'" I know how you are , Henry{PAD} .', f'" I \'ve knet yeh eight pair of socks , Henry{PAD} .',
-             f'Whenever they get holes , send \'em back{PAD} . "', f"Henry looked at the floor{PAD} ."]
+    # '" I \'ve packed ...' opens the next paragraph of the speech; it does not close the line before
+    lines = [f'" I know how tired you are , Ambrose{PAD} .', f'" I \'ve packed six shirts for you , Ambrose{PAD} .',
+             f'When they tear , send them home{PAD} . "', f"Ambrose looked at the floor{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert any(q.startswith("I 've knet yeh") for q in quoted)
-    assert any(q.startswith("I know how you are") for q in quoted)
-    assert not any("Henry looked" in q for q in quoted)
+    assert any(q.startswith("I 've packed six shirts") for q in quoted)
+    assert any(q.startswith("I know how tired you are") for q in quoted)
+    assert not any("Ambrose looked" in q for q in quoted)
 
 
 def test_a_tokenised_mark_after_a_colon_opens():
     # a stray mark left open on the first line must not carry on through the narration up to the
-    # mark after "hysterical way :", which opens a speech rather than closing one
-    lines = [f'" Your friend , " DRACULA{PAD} . "', f"I found that my landlord had got a letter from the Count{PAD} .",
-             f'The old lady said in a very hysterical way : " Must you go{PAD} ?', f'Oh , must you go{PAD} ? "',
-             f"She was in such an excited state{PAD} ."]
+    # mark after "trembling voice :", which opens a speech rather than closing one
+    lines = [f'" Yours ever , " ALBERIC{PAD} . "', f"I found that the innkeeper had a letter from the castle{PAD} .",
+             f'The old woman said in a trembling voice : " Must you leave{PAD} ?', f'Oh , must you leave{PAD} ? "',
+             f"She was in great distress{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert not any("my landlord" in q for q in quoted)
-    assert any(q.startswith("Must you go") for q in quoted)
+    assert not any("the innkeeper" in q for q in quoted)
+    assert any(q.startswith("Must you leave") for q in quoted)
 
 
 def test_dash_dialogue_after_a_colon_and_written_as_two_hyphens():
-    # Joyce's way, in a Gutenberg text: "--" for the dash, and speech after a colon
-    text = ("Clongowes\n\nHis mother said: --O, Stephen will apologise.\n\n"
-            "Dante said: --O, if not, the eagles will come and pull out his eyes.\n\n"
-            "--Pull out his eyes, apologise.\n\nAnd one day he had asked: --What is your name?\n\n"
-            "Stephen had answered: --Stephen Dedalus.\n\nThe fellows laughed at that.\n")
-    assert _lines(text) == ["O, Stephen will apologise.", "O, if not, the eagles will come and pull out his eyes.",
-                            "Pull out his eyes, apologise.", "What is your name?", "Stephen Dedalus."]
+    # as some modernists write it, in a Gutenberg text: "--" for the dash, and speech after a colon
+    text = ("The Schoolroom\n\nHis aunt said: --O, Peter will say sorry.\n\n"
+            "The nurse said: --O, if not, the crows will come and peck his hands.\n\n"
+            "--Peck his hands, say sorry.\n\nAnd one day a boy had asked: --What is your name?\n\n"
+            "Peter had answered: --Peter Gale.\n\nThe boys laughed at that.\n")
+    assert _lines(text) == ["O, Peter will say sorry.", "O, if not, the crows will come and peck his hands.",
+                            "Peck his hands, say sorry.", "What is your name?", "Peter Gale."]
 
 
 def test_a_few_lines_opening_with_two_hyphens_are_not_dialogue():
     # a text with no quotation marks whose sentences sometimes open with a Gutenberg dash
-    text = ("The Garden\n\nI love my garden, and I write in it now.\n\n--It is a place of peace.\n\n"
-            "The lilacs are out.\n\n--Alas! the frost will come.\n\nI shall not mind it.\n")
+    text = ("The Garden\n\nI tend my roses, and I write among them now.\n\n--It is a quiet corner.\n\n"
+            "The lilacs are out.\n\n--Still, the frost will come.\n\nI shall not mind it.\n")
     assert _lines(text) == []

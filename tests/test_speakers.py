@@ -471,14 +471,14 @@ def test_a_described_speaker_called_by_one_name_again_and_again_is_that_characte
 
 def test_a_character_known_by_an_epithet_and_called_by_one_name_is_that_character():
     lines, story = _said(
-        "The Den\n\nThe Jew was stirring a pan over the fire. The Jew turned round and grinned at the boys. "
-        "Jack Dawkins came in with Oliver Twist.\n\n"
-        '"Fagin, this is him," said Jack Dawkins.\n\n"Glad to see you," said the Jew.\n\n'
-        '"Fagin, he is hungry," said Jack Dawkins.\n\n"Then he shall eat," said the Jew.\n\n'
-        '"Fagin, where is the bread?" asked Jack Dawkins.\n\n'
-        '"Here," said the Jew, and the Jew gave it to Oliver Twist.\n')
-    assert {who for _, who, _, _ in lines[1::2]} == {"Fagin"}
-    assert "the Jew" in next(c for c in story.characters if c.name == "Fagin").aliases
+        "The Den\n\nThe Pedlar was stirring a pan over the fire. The Pedlar turned round and grinned at the boys. "
+        "Will Sowerby came in with Tom Baker.\n\n"
+        '"Mullins, this is him," said Will Sowerby.\n\n"Glad to see you," said the Pedlar.\n\n'
+        '"Mullins, he is hungry," said Will Sowerby.\n\n"Then he shall eat," said the Pedlar.\n\n'
+        '"Mullins, where is the bread?" asked Will Sowerby.\n\n'
+        '"Here," said the Pedlar, and the Pedlar gave it to Tom Baker.\n')
+    assert {who for _, who, _, _ in lines[1::2]} == {"Mullins"}
+    assert "the Pedlar" in next(c for c in story.characters if c.name == "Mullins").aliases
 
 
 def test_a_described_speaker_called_by_a_name_only_twice_stays_apart():
@@ -492,9 +492,9 @@ def test_a_described_speaker_called_by_a_name_only_twice_stays_apart():
 
 def test_said_the_old_lady_is_the_woman_just_called_by_name_not_one_named_long_before():
     lines, _ = _said(
-        "The Study\n\nMrs. Maylie had left the house an hour before.\n\n"
-        "Mr. Brownlow sat in his study with Oliver Twist.\n\nMr. Brownlow read his letters.\n\n"
-        "Oliver Twist looked at the books.\n\nMr. Brownlow frowned, and rang the bell violently.\n\n"
-        '"Mrs. Bedwin," said Mr. Brownlow, when the housekeeper appeared; "that boy, Oliver, is an imposter."\n\n'
-        '"It can\'t be, sir. It cannot be," said the old lady.\n\n"I tell you he is," retorted Mr. Brownlow.\n')
-    assert lines[2][1] == "Mrs. Bedwin"
+        "The Study\n\nMrs. Hollis had left the house an hour before.\n\n"
+        "Mr. Cardew sat in his study with Tom Baker.\n\nMr. Cardew read his letters.\n\n"
+        "Tom Baker looked at the books.\n\nMr. Cardew frowned, and rang the bell violently.\n\n"
+        '"Mrs. Pruett," said Mr. Cardew, when the housekeeper appeared; "that boy, Tom, is a liar."\n\n'
+        '"It can\'t be, sir. It cannot be," said the old lady.\n\n"I tell you he is," retorted Mr. Cardew.\n')
+    assert lines[2][1] == "Mrs. Pruett"

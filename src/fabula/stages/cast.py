@@ -60,7 +60,7 @@ def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Cou
         return False  # "Adept as she was": a word capitalised only where a sentence starts
     if names_by_word is not None and ev is not None and ev.count <= RARE_USES and not ev.signs \
             and not given_name_gender(key.split()[0]) and not any(names_by_word[w] > 1 for w in _own_words(key)):
-        return False  # "spoil of some Doge's barge", once in a novel: no sign of a person, and no character
+        return False  # "taken from some Voivode's barge", once in a novel: no sign of a person, and no character
     if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
             evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
         return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
@@ -138,7 +138,7 @@ def cast(story: Story, settings) -> None:
             evidence[key].signs += 1
     plural_of = _plurals(evidence)
     # in a novel, a name said once or twice with no sign of a person and no word it shares with
-    # another name ("Cyril Fielding" beside "Mr. Fielding") is a place, a saint, a book
+    # another name ("Quilp Ashdown" beside "Mr. Ashdown") is a place, a saint, a book
     names_by_word = Counter(w for k in evidence for w in _own_words(k)) \
         if len(story.tokens) >= LONG_WORK_TOKENS else None
     person = {k for k in evidence if _is_person(k, evidence, plural_of, names_by_word)}

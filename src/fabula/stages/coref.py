@@ -18,12 +18,12 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   takes it for good from three or more pronouns linked to them that agree.
   A pronoun left unlinked starts someone not named yet ("He watched her ..."):
   the pronouns that continue it by those same sure rules stay unlinked with it,
-  so the first name to come along ("Giles had sent her") does not take them.
+  so the first name to come along ("Pennock had sent her") does not take them.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before.
-- "A small boy came walking along the path": someone new, who takes the
+- "Soon a small boy came running down the lane": someone new, who takes the
   pronouns that follow and "the (little) boy" while about, until the speakers
   stage names them or leaves them unnamed (``introduced``).
 - "the doctor", "the Colonel": the one character whose name carries that title.
@@ -161,8 +161,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
             rule, sure = _pick(recent, label, s_index, exclude=None if reflexive else clause_subject)
             if rule is not None and rule.startswith(UNNAMED):
-                # "He watched her ... She knew he was there. She had been in LA; Giles had sent
-                # her": someone the story has not named yet, whom the pronouns keep referring to
+                # "He watched her from the pier ... She knew he was there. She had been in Lisbon;
+                # Pennock had sent her": someone not named yet, whom the pronouns keep referring to
                 unnamed, rule = (rule if sure else None), None
             if unnamed is None:
                 pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
@@ -202,8 +202,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
                 m.character = found if sure and not found.startswith(UNNAMED) else None
             elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
-                m.character = said_of  # "Ogden, a boy of fourteen"; "he was a widower"
-            elif introduces(story, m, k):  # "a small boy came walking": someone new, named later if at all
+                m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
+            elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
                 gender_ = gender_of_description(story, k, nouns)
                 m.character = introduce(story, m, k, gender_)
                 introduced_by[lemma] = m.character
@@ -248,8 +248,8 @@ def _link_narration_you(story: Story, quoted) -> None:
 
 def _predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
     """The character an indefinite description headed by token ``k`` is said of: the name it is
-    in apposition to ("Ogden, a boy of fourteen"), or the linked subject of its copula ("Sir
-    Walter remained a widower")."""
+    in apposition to ("Rufus, a boy of fourteen"), or the linked subject of its copula ("Sir
+    Roland remained a widower")."""
     if t.dep[k] == "appos":
         return character_at.get(t.head[k])
     if t.dep[k] == "attr":

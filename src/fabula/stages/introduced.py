@@ -1,6 +1,6 @@
 """People the narration brings in by a description before it names them.
 
-"A small boy came walking along the path": the boy is someone, and the
+"Soon a small boy came running down the lane": the boy is someone, and the
 pronouns that follow ("he asked") are his, not the last man's with a name.
 Coreference makes such a description, an indefinite one heading a clause as
 its subject ("a youthful private", "an elderly parson" by whom someone was
@@ -11,9 +11,9 @@ Once the speakers are known, such a character is the named one the text
 names while they are about (referred to in the last three sentences), where
 that is the name's first use since the description, within sixty sentences
 of it: the vocative of a line someone else says to them (the little boy is
-springing about; "Randolph," said the young lady, "what ARE you doing?"), a
-name they say after "I am" / "my name is" ("I am Parson Tringham"), one that
-follows them with "was" ("The young lady was Daisy Miller"), or one the
+poking a stick into everything; "Jasper," said Mary, "what are you doing?"), a
+name they say after "I am" / "my name is" ("I am Edwin Tolley"), one that
+follows them with "was" ("The young lady was Nell Farrow"), or one the
 narration gives after "named", "called", "known as" or "it was". Their
 mentions and lines become that character's. One never named is dropped and
 its mentions left unlinked: a passing "a servant" is no one in the cast.
@@ -31,7 +31,7 @@ from bisect import bisect_right
 from ..model import Character, Mention, Story
 from .naming import merge_into
 
-INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came walking", "a girl was seen"
+INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came running", "a girl was seen"
 # how near (in sentences) the last reference to the described person must be to a name's first use
 NEAR_SENTENCES = 3
 # how soon after the description the name must come: one much later is likelier someone else's

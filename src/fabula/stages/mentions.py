@@ -182,7 +182,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
     if dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
             word_before == "to" and _journey(t, t.head[before]))):
-        score -= 1.5  # "in Bath"; "they were to go to Combe Magna", though one speaks "to" people
+        score -= 1.5  # "in Bath"; "they were to go to Calder Hythe", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
     if quoted and 0 < first and last + 1 < len(t):
@@ -203,7 +203,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
 
 def _journey(t, verb: int) -> bool:
     """Whether token ``verb`` is a verb of going whose subject, if it has one, is no thing:
-    "they went to Barton", not "the estate goes to Harvey"."""
+    "they went to Calder Hythe", not "the estate goes to Denzil"."""
     if t.lemma[verb].lower() not in JOURNEYS:
         return False
     subjects = [k for k in range(max(0, verb - 12), verb) if t.head[k] == verb and t.dep[k] in SUBJECT]

@@ -105,7 +105,7 @@ DESCRIBED_CALLED = 3
 
 def known_by_epithet(story: Story, described: list[str]) -> list[str]:
     """The characters, besides ``described`` and those coreference made, that the cast knows
-    by an epithet with "the" rather than a name ("the Collector"; "Jew", used as "the Jew"):
+    by an epithet with "the" rather than a name ("the Pedlar"; "Pedlar", used as "the Pedlar"):
     the others' addresses name them as they name described ones."""
     made = story.notes.get("introduced", {})
     return [c.id for c in story.characters if not c.is_narrator and c.id not in made and c.id not in described

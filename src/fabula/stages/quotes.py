@@ -71,7 +71,7 @@ def _role(text: str, i: int, marks: dict[str, int], lo: int, hi: int) -> int:
     if declared != EITHER:
         return declared
     if prev.isspace() and nxt.isspace() and text[max(lo, i - 4):i].rstrip().endswith(":"):
-        return OPEN  # tokenised 'she said : " Must you go ?'
+        return OPEN  # tokenised 'she said : " Must you leave ?'
     opens = prev in BEFORE_OPEN and not nxt.isspace()
     closes = not prev.isspace() and (nxt.isspace() or nxt in END_PUNCT or nxt in ")]}")
     if single and closes and prev not in END_PUNCT:
@@ -118,7 +118,7 @@ def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: 
     """Whether a quotation left open before paragraph ``n`` goes on into it: the next quotation
     mark, here or in the next few paragraphs, closes rather than opens. A quotation opened and
     closed inside a paragraph, after words of its own, is quoted within the speech ("she was
-    better pleased to say 'good-by,' than ...") and is passed over."""
+    glad to say 'good night,' and go ...") and is passed over."""
     for p in paragraphs[n:n + lookahead]:
         nested, seen = 0, False
         for i in range(p.start, p.end):
@@ -133,7 +133,7 @@ def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: 
                 continue
             if role == EITHER:
                 if _opens_paragraph(text, p.start, i):
-                    return False  # tokenised '" The train crossed ...': a speech opening, or opening again
+                    return False  # tokenised '" I know how tired you are ...': a speech opening, or opening again
                 if first:
                     # a mark with space on both sides (tokenised text: 'care . "'): an odd number of
                     # marks in the paragraph means one of them closes what was carried in, the first
@@ -160,7 +160,7 @@ def _mark_count(text: str, lo: int, hi: int, marks: dict[str, int]) -> int:
 
 def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Dash dialogue: "— Yes, — he said, — I know." alternates speech and narration. Speech
-    opens a paragraph with its dash, or follows a colon ("He called out: — Come up, Kinch!");
+    opens a paragraph with its dash, or follows a colon ("His aunt said: — Peter will say sorry.");
     a Gutenberg text writes the dash as "--"."""
     opening = DASH_OPENS.match(text, lo, hi) or COLON_DASH.search(text, lo, hi)
     if opening is None:

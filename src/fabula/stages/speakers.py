@@ -146,7 +146,7 @@ class Attributor:
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
         found = found or next((c for c in conv.participants() if fits(c)), None)
-        found = found or next((c for c in conv.addressed() if fits(c)), None)  # "Mrs. Bedwin," … said the old lady
+        found = found or next((c for c in conv.addressed() if fits(c)), None)  # "Mrs. Pruett," … said the old lady
         # else the latest of that gender further back: "he cried" is still a man
         found = found or next((c for c in self.recent(offset, here - FAR_PARAGRAPHS) if fits(c)), None)
         if found is not None:
