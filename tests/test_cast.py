@@ -186,12 +186,12 @@ def test_a_possessive_in_the_subjects_own_clause_tells_gender():
 
 def test_names_that_meet_without_a_comma_stay_apart():
     story = fabula.read("Title\n\nIt would make Mrs. Harlow Elizabeth Ward again, he said. Mrs. Harlow came in. "
-                        "Elizabeth Ward smiled.\n\nThomas Gradgrind, sir. Peremptorily Thomas Thomas Gradgrind. "
-                        "I met Colonel Hale Monday morning. Unluckily Aziz hit him.\n")
+                        "Elizabeth Ward smiled.\n\nThomas Pinnock, sir. Peremptorily Thomas Thomas Pinnock. "
+                        "I met Colonel Hale Monday morning. Unluckily Nadir hit him.\n")
     names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
-    assert {"Mrs. Harlow", "Elizabeth Ward", "Thomas Gradgrind", "Colonel Hale", "Aziz"} <= names
-    assert not names & {"Mrs. Harlow Elizabeth Ward", "Thomas Thomas Gradgrind", "Colonel Hale Monday",
-                        "Unluckily Aziz"}
+    assert {"Mrs. Harlow", "Elizabeth Ward", "Thomas Pinnock", "Colonel Hale", "Nadir"} <= names
+    assert not names & {"Mrs. Harlow Elizabeth Ward", "Thomas Thomas Pinnock", "Colonel Hale Monday",
+                        "Unluckily Nadir"}
 
 
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
@@ -223,13 +223,13 @@ def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
 
 
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
-    story = fabula.read("The Garden\n\nThe White Rabbit ran past. \"Oh dear!\" said the White Rabbit. "
-                        "Alice followed. \"I am late,\" said the Rabbit. \"Wait!\" cried Alice.\n\n"
-                        "\"Come in, Skaggsy,\" said Alice. Mr. Skaggs bowed. \"Thank you,\" said Skaggs.\n")
+    story = fabula.read("The Garden\n\nThe White Stoat ran past. \"Oh dear!\" said the White Stoat. "
+                        "Nora followed. \"I am late,\" said the Stoat. \"Wait!\" cried Nora.\n\n"
+                        "\"Come in, Tuggsy,\" said Nora. Mr. Tuggs bowed. \"Thank you,\" said Tuggs.\n")
     by_name = _by_name(story)
-    assert "the Rabbit" in by_name["the White Rabbit"].aliases
-    skaggs = next(c for c in story.characters if "Skaggs" in c.name)
-    assert "Skaggsy" in skaggs.aliases
+    assert "the Stoat" in by_name["the White Stoat"].aliases
+    tuggs = next(c for c in story.characters if "Tuggs" in c.name)
+    assert "Tuggsy" in tuggs.aliases
 
 
 def test_in_a_family_of_men_the_bare_surname_is_the_one_called_mister():
@@ -274,9 +274,9 @@ def test_a_pet_name_the_narration_uses_is_not_lady_somebody():
 
 
 def test_a_surname_before_a_noun_is_a_family_not_a_name():
-    story = fabula.read("Title\n\nMr. Bertram came home. \"Hello,\" said Bertram. The whole of the Bertram family "
-                        "was out, and the Bertram girls played in the garden. Bertram smiled.\n")
-    assert [(c.name, c.aliases) for c in story.characters] == [("Mr. Bertram", ["Bertram"])]
+    story = fabula.read("Title\n\nMr. Pellow came home. \"Hello,\" said Pellow. The whole of the Pellow family "
+                        "was out, and the Pellow girls played in the garden. Pellow smiled.\n")
+    assert [(c.name, c.aliases) for c in story.characters] == [("Mr. Pellow", ["Pellow"])]
 
 
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
@@ -380,17 +380,17 @@ def test_a_group_named_with_the_is_not_a_character():
 
 
 def test_a_title_with_or_without_its_full_stop_is_one_name():
-    story = fabula.read('The Farm\n\nMrs. Mann came in. "Hello," said Mrs. Mann. Mrs. Mann sat down.\n\n'
-                        '"Yes," said Mrs Mann. Mrs Mann laughed.\n')
-    assert [(c.name, c.aliases) for c in story.characters] == [("Mrs. Mann", ["Mrs Mann"])]
+    story = fabula.read('The Farm\n\nMrs. Tabb came in. "Hello," said Mrs. Tabb. Mrs. Tabb sat down.\n\n'
+                        '"Yes," said Mrs Tabb. Mrs Tabb laughed.\n')
+    assert [(c.name, c.aliases) for c in story.characters] == [("Mrs. Tabb", ["Mrs Tabb"])]
 
 
 def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the_surname():
-    story = fabula.read("The Park\n\nFitzwilliam Darcy and Colonel Fitzwilliam walked in the park. "
-                        'Mr. Darcy was silent. "A fine day," said Colonel Fitzwilliam. Darcy nodded.\n\n'
-                        '"It is," said Fitzwilliam. Mr. Darcy walked on. Colonel Fitzwilliam laughed.\n')
-    colonel = _by_name(story)["Colonel Fitzwilliam"]
-    assert "Fitzwilliam" in colonel.aliases
+    story = fabula.read("The Park\n\nAshby Pryor and Colonel Ashby walked in the park. "
+                        'Mr. Pryor was silent. "A fine day," said Colonel Ashby. Pryor nodded.\n\n'
+                        '"It is," said Ashby. Mr. Pryor walked on. Colonel Ashby laughed.\n')
+    colonel = _by_name(story)["Colonel Ashby"]
+    assert "Ashby" in colonel.aliases
 
 
 def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_later_narration():
@@ -403,26 +403,26 @@ def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_la
 
 def test_every_use_of_a_name_of_several_words_is_a_mention_whatever_the_tagger_says():
     from fabula.stages.cast import _more_mentions
-    story = fabula.read("The Study\n\nThe Invisible Man sat down. Kemp watched the Invisible\nMan. "
-                        "The Invisible Man rose and began pacing the study.\n")
+    story = fabula.read("The Study\n\nThe Silent Man sat down. Purdy watched the Silent\nMan. "
+                        "The Silent Man rose and began pacing the study.\n")
     # as if the tagger had found none of the three (it misses some in a long novel)
-    found = _more_mentions(story, {"the invisible man", "kemp"}, covered=set())
+    found = _more_mentions(story, {"the silent man", "purdy"}, covered=set())
     names = [" ".join(story.text[m.start:m.end].split()) for m in found]
-    assert names.count("The Invisible Man") == 2 and names.count("the Invisible Man") == 1
+    assert names.count("The Silent Man") == 2 and names.count("the Silent Man") == 1
 
 
 def test_aunt_and_a_surname_is_the_one_woman_of_that_name():
-    story = fabula.read("The Park\n\nMrs. Norris came in with Fanny Price. Mrs. Norris sat down, and she spoke. "
-                        "Mr. Norris was long dead.\n\nFanny looked up. Aunt Norris frowned.\n")
-    norris = {c.name: c.aliases for c in story.characters if "Norris" in c.name}
-    assert norris["Mrs. Norris"] == ["Aunt Norris"] and "Aunt Norris" not in norris
+    story = fabula.read("The Park\n\nMrs. Gorringe came in with Nora Gale. Mrs. Gorringe sat down, and she spoke. "
+                        "Mr. Gorringe was long dead.\n\nNora looked up. Aunt Gorringe frowned.\n")
+    gorringe = {c.name: c.aliases for c in story.characters if "Gorringe" in c.name}
+    assert gorringe["Mrs. Gorringe"] == ["Aunt Gorringe"] and "Aunt Gorringe" not in gorringe
 
 
 def test_a_rare_name_one_letter_short_of_a_frequent_one_is_its_misprint_but_a_changed_letter_is_another_name():
-    story = fabula.read("The Office\n\n" + "Mr. Brownlow read the letter. " * 21 + "Mr. Turton smiled. " * 21
-                        + "\n\nMr. Browlow sighed. Mr. Burton came in.\n")
+    story = fabula.read("The Office\n\n" + "Mr. Crowther read the letter. " * 21 + "Mr. Tolson smiled. " * 21
+                        + "\n\nMr. Crowter sighed. Mr. Bolson came in.\n")
     names = {c.name: c.aliases for c in story.characters}
-    assert "Mr. Browlow" in names["Mr. Brownlow"] and "Mr. Burton" in names and "Mr. Burton" not in names["Mr. Turton"]
+    assert "Mr. Crowter" in names["Mr. Crowther"] and "Mr. Bolson" in names and "Mr. Bolson" not in names["Mr. Tolson"]
 
 
 def test_a_name_used_often_with_no_sign_of_a_person_is_no_character():
@@ -451,17 +451,17 @@ def test_a_title_used_often_is_a_person_without_speaking():
 
 
 def test_a_title_written_out_is_the_one_who_has_it_abbreviated():
-    story = fabula.read("Carlingford\n\nDr Marjoribanks came home at six. Lucilla met him in the hall. The Doctor "
-                        "took off his coat, and the Doctor said nothing. \"You are late,\" said Lucilla. \"I was "
+    story = fabula.read("Ashcombe\n\nDr Pendleby came home at six. Lettice met him in the hall. The Doctor "
+                        "took off his coat, and the Doctor said nothing. \"You are late,\" said Lettice. \"I was "
                         "at the Lakes',\" said the Doctor.\n")
-    doctor = _by_name(story)["Dr Marjoribanks"]
+    doctor = _by_name(story)["Dr Pendleby"]
     assert "the Doctor" in doctor.aliases and doctor.gender == "he/him"
 
 
 def test_a_titled_name_after_the_article_is_the_same_person():
-    story = fabula.read("Iping\n\nMr. Bunting walked to the inn. The Rev. Mr. Bunting was the vicar of Iping, and "
-                        "Mr. Bunting liked to talk. \"Good day,\" said Mr. Bunting.\n")
-    assert [c.name for c in story.characters] == ["Mr. Bunting"]
+    story = fabula.read("Oakhurst\n\nMr. Quennell walked to the inn. The Rev. Mr. Quennell was the vicar of Oakhurst, "
+                        "and Mr. Quennell liked to talk. \"Good day,\" said Mr. Quennell.\n")
+    assert [c.name for c in story.characters] == ["Mr. Quennell"]
 
 
 def test_a_name_after_to_is_not_the_narrator_called_by_it():
