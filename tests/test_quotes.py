@@ -72,14 +72,14 @@ def test_a_speech_laid_out_one_tokenised_sentence_per_line_runs_on_to_its_closin
     # LitBank's layout: one sentence per line (each a paragraph, being long), spaces around
     # every mark, so a straight mark says nothing by its neighbours; an odd number of marks
     # on a later line closes the speech carried into it
-    long = "in the whole wide world , whatever the clerks and the navvies in the railway trains may say of it"
-    text = ("Title\n" f'" An artist is an anarchist , " he cried .\n" You might transpose the words {long} .\n'
-            f"An anarchist is an artist {long} .\nThe poet delights in disorder only {long} .\n"
-            f'If it were not so , the Underground would be poetical {long} . "\nGregory laughed {long} .\n')
+    long = "in the whole of the county , whatever the farmers and the carters at the market may say of it"
+    text = ("Title\n" f'" A painter is a liar , " he cried .\n" You might turn the words round {long} .\n'
+            f"A liar is a painter {long} .\nThe poet loves nothing but a muddle {long} .\n"
+            f'If it were not so , the railway would be a poem {long} . "\nLeonard laughed {long} .\n')
     story = fabula.read(text)
     assert len(story.paragraphs) >= 6
     quoted = [story.text[q.start:q.end] for q in story.quotes]
-    assert len(quoted) == 5 and quoted[-1].startswith("If it were not so") and "Gregory" not in " ".join(quoted)
+    assert len(quoted) == 5 and quoted[-1].startswith("If it were not so") and "Leonard" not in " ".join(quoted)
     said = {story.text[q.start:q.end][:12]: q.speaker for q in story.quotes}
     assert len(set(said.values())) == 1 and None not in said.values()  # the lines carried on are one speech
 
