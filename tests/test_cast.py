@@ -118,6 +118,30 @@ def test_an_unnamed_first_person_narrator():
     assert len(narrator) == 1 and narrator[0].name == "the narrator" and narrator[0].aliases == []
 
 
+def test_a_narrator_who_names_themself_and_mostly_says_we_is_the_narrator():
+    # a party's story told as "we": its "I" is under the share that marks first-person narration,
+    # but "and I, Calder Hythe," says who is telling it
+    text = ("The Survey\n\nThere were three of us in the survey party: Rufus Hatch, who carried the instruments, "
+            "Denzil Pryor, who carried the money, and I, Calder Hythe, who carried very little. We left the coast in "
+            "March. We followed the river for eleven days, and we slept in the boats when the banks were too wet for "
+            "tents. We ate fish, and we traded tobacco for rice in the villages. Our guide left us at the third fork "
+            "of the river, and after that we found our own way. We argued about the maps every evening. Rufus wanted "
+            "to go north, Denzil wanted to go home, and we usually went north.\n\n"
+            "In the second month we reached the hills. We climbed slowly, because the mules were tired and so were we. "
+            "We camped beside a lake that none of our maps showed. We measured it, named it, and drew it, and we were "
+            "very proud of ourselves. That night the wind tore our tents, and we spent the dark hours holding them "
+            "down. In the morning we laughed about it. We were young, and nothing seemed serious for long.\n\n"
+            "In the third month the rains came. We sheltered in a cave for a week. We played cards, we mended our "
+            "boots, and we told every story we knew twice. When the rain stopped we found the pass. We crossed it "
+            "in two days and came down into a green valley where nobody had heard of the coast. We stayed there a "
+            "month. My notes from that month are the best I ever kept. I still read them. We went home in the "
+            "autumn, thinner and browner, and we never travelled together again, though we wrote to each other "
+            "for years and I kept every letter they sent me.\n")
+    story = fabula.read(text)
+    narrator = [c for c in story.characters if c.is_narrator]
+    assert [c.name for c in narrator] == ["Calder Hythe"] and narrator[0].mentions > 5
+
+
 def test_json_has_characters_and_mentions(harlows):
     data = json.loads(harlows.to_json())
     c = data["characters"][0]

@@ -12,6 +12,9 @@ NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I call
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
 MIN_SHARE = 0.025  # first-person pronouns per word of narration: 3–7% in first-person novels, under 2.5% in others
 MIN_COUNT = 5
+# a narration that names its "I" ("and I, Ellen Marsh") is told in the first person even where its
+# "we" outnumbers its "I" (a narrator telling what "we three" did)
+MIN_SHARE_SELF_NAMED = 0.01
 CALLED_MARKS = (",", '"', "“", "‘", "'")  # "…, Watson,"
 CALLED_WORDS = ("dear", "my", "oh", "o", "ah")  # "my dear Watson!", "O Romeo"
 CALLED_AFTER = (",", "!", "?", ".", ";", "—", "–", "…", '"', "”")
@@ -35,14 +38,14 @@ def find_narrator(story, quoted, given_names: list[set[str]]):
     first = [m for m in story.mentions if m.kind == "PRON" and text[m.start:m.end].lower() in FIRST_PERSON
              and not quoted(m.start)]
     narration = sum(1 for s, pos in zip(story.tokens.start, story.tokens.pos) if pos != "PUNCT" and not quoted(s))
-    if len(first) < MIN_COUNT or len(first) < MIN_SHARE * narration:
+    if len(first) < MIN_COUNT or len(first) < MIN_SHARE_SELF_NAMED * narration:
         return None
     for named in self_named(story, quoted):
         parts = parse_name(named)
         for i, given in enumerate(given_names):
             if parts.words and any(same_given_name(parts.words[0], g) for g in given):
                 return i, first
-    return None, first
+    return (None, first) if len(first) >= MIN_SHARE * narration else None
 
 
 def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int | None:
