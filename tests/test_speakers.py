@@ -206,6 +206,13 @@ def test_a_kin_description_in_a_cue_is_the_relative_by_surname():
     assert lines[-1][1] == "Mrs. Ferrier" and lines[-1][2] == "anaphoric"
 
 
+def test_an_aside_after_the_cue_is_no_report_of_what_was_said():
+    # the parser hangs "his face white" on "whispered" as if it were what he whispered
+    lines, _ = _said("The Quay\n\nMary Pryor and Tom Baker stood on the quay in the rain.\n\n"
+                     '"Where is the boat?" asked Mary Pryor.\n\n"Gone!" he whispered, his face white.\n')
+    assert lines[-1][1:3] == ("Tom Baker", "anaphoric")
+
+
 def test_a_described_speaker_called_sir_is_a_man():
     lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')

@@ -174,9 +174,17 @@ class Cues:
             # what was said: no report
             if t.head[j] == k and j > k and t.dep[j] == "ccomp" and t.tag[j] != "VBG" \
                     and not self.index.quoted(t.start[j]) \
-                    and not any(text[t.start[i]:t.end[i]].lower() in TIME_CLAUSE for i in range(k + 1, j)):
+                    and not any(text[t.start[i]:t.end[i]].lower() in TIME_CLAUSE for i in range(k + 1, j)) \
+                    and not self.set_off(k, j):
                 return True
         return False
+
+    def set_off(self, k: int, j: int) -> bool:
+        """Whether a comma stands between verb ``k`` and the clause ``j`` the parser hung on it:
+        "he gasped, his voice breaking" is an aside, where "he gasped that …" reports."""
+        t, text = self.index.t, self.story.text
+        first = min([i for i in range(k + 1, j + 1) if t.head[i] == j] + [j])  # where clause j begins
+        return any(text[t.start[i]:t.end[i]] == "," for i in range(k + 1, first))
 
     def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
         """The speaker in "Anna said", in the inverted "said Anna" / "cried his wife" (which the
