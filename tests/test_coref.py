@@ -217,6 +217,36 @@ def test_kin_with_two_candidates_is_left_unlinked():
     assert ("her sister", None) in links
 
 
+def test_a_first_person_narrator_is_never_she_in_the_narration():
+    links, _ = _links(
+        "Title\n\nThere were two of us on the boat that summer: Nell Farrow, who had the money, and I, Clara Dunn, "
+        "who had the maps. I steered and I kept the log.\n\nOn the third day the wind dropped. She laughed at me "
+        "and went below. I stayed on deck.\n")
+    assert ("She", "Nell Farrow") in links and ("I", "Clara Dunn") in links
+
+
+def test_a_wife_known_by_her_husbands_name_is_his_wife_not_his_mothers():
+    links, _ = _links(
+        "Title\n\nMrs. Quarles sat by the fire. Her son, Arthur Quarles, came in with Mrs. Arthur Quarles.\n\n"
+        "Arthur Quarles looked at his wife and smiled.\n")
+    assert ("his wife", "Mrs. Arthur Quarles") in links
+
+
+def test_a_parent_is_the_one_known_by_title_or_honorific_and_surname_alone():
+    links, _ = _links(
+        "Title\n\nSir Hugh Drummond rode home with Hal Drummond. Mrs. Drummond and Mrs. Kit Drummond waited at the "
+        "door with Nora Drummond.\n\nNora Drummond ran to her father. Nora Drummond kissed her mother.\n")
+    assert ("her father", "Sir Hugh Drummond") in links
+    assert ("her mother", "Mrs. Drummond") in links
+
+
+def test_brothers_and_sisters_stay_unlinked_where_names_cannot_tell_them_apart():
+    links, _ = _links(
+        "Title\n\nSir Hugh Drummond rode home with Hal Drummond and Kit Drummond.\n\n"
+        "Nora Drummond ran to her brother.\n")
+    assert ("her brother", None) in links
+
+
 def test_the_ranker_never_offers_the_subject_of_the_pronouns_own_clause():
     from fabula.stages.coref_ranker import Entry, Pronoun, candidates
     recent = [Entry("c1", "she/her", 0, 0, True, "PROP"), Entry("c2", "she/her", 0, 0, False, "PROP"),

@@ -138,6 +138,9 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
     relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
     kin_made: set[str] = story.notes.setdefault("relatives", set())  # the same characters: no one's antecedent
+    # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
+    # a line the quotations missed calls them by name
+    narrators = {c.id for c in story.characters if c.is_narrator}
     last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
     for m in story.mentions:
         if quoted(m.start):
@@ -211,7 +214,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
         if m.character is not None:
             character_at[k] = m.character
             last_seen[m.character] = s_index
-            if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made:
+            if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made \
+                    and m.character not in narrators:
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
                 recent.append(Entry(m.character, told, s_index, paragraph, subject, m.kind, m.start not in guesses,

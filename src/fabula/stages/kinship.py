@@ -6,6 +6,15 @@ Bennet; Mr. Bennet's wife is the one woman called Mrs. Bennet. Aunts and
 uncles need not share it, but the story often names them by the title ("Aunt
 Josephine"). A kin description is linked only when the cast leaves exactly
 one such relative; cousins and friends are left alone.
+
+Where a family holds several who fit, the names still tell the generations
+apart, as the story's own people do. A wife known by her husband's name is
+his: Charles Musgrove's wife is "Mrs. Charles Musgrove", not "Mrs.
+Musgrove", his mother. A parent is the one of them known by a title or by
+honorific and surname alone ("Sir Thomas Bertram", "Mrs. Ferrars"), where the
+children go by their given names ("Tom Bertram") or a husband's ("Mrs. Robert
+Ferrars"). Brothers, sisters and children are left alone: nothing in a name
+says which sister is meant.
 """
 
 from __future__ import annotations
@@ -23,6 +32,9 @@ KIN: dict[str, tuple[str, bool]] = {
 # kin whose title the story may give them in their name: "her aunt" is the one "Aunt Josephine"
 KIN_TITLES = {"aunt": "aunt", "auntie": "aunt", "uncle": "uncle"}
 # words between the possessive and the kin word that leave the relation as it is ("her dear father")
+PARENTS = frozenset({"father", "papa", "pa", "dad", "mother", "mamma", "mama", "ma", "mum", "mom"})
+SPOUSES = frozenset({"husband", "wife"})
+RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Thomas", "Lady Anne")
 MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
                        "elder", "eldest", "younger", "youngest", "only", "young"})
 
@@ -35,6 +47,8 @@ class Families:
         self.surnames: dict[str, set[str]] = {}  # id -> surnames
         self.married: set[str] = set()  # known as Mrs. or Lady
         self.called: dict[str, set[str]] = {}  # kin honorific ("aunt") -> the characters called by it
+        self.given: dict[str, set[str]] = {}  # id -> the given names in their names ("Mrs. John Dashwood": john)
+        self.ranked: set[str] = set()  # known by a title: "Sir Thomas", "Lady Anne Darcy"
         for c in characters:
             gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
             found: dict[str, bool] = {}
@@ -43,6 +57,10 @@ class Families:
                 if first in KIN_TITLES:
                     self.called.setdefault(KIN_TITLES[first], set()).add(c.id)
                 parts = parse_name(name.split())
+                if parts.given:
+                    self.given.setdefault(c.id, set()).add(parts.given)
+                if parts.honorific in RANKED:
+                    self.ranked.add(c.id)
                 if parts.surname:
                     titled = parts.honorific is not None
                     found[parts.surname] = found.get(parts.surname, False) or titled
@@ -72,4 +90,20 @@ class Families:
                 if not titled and cid in self.married:
                     continue  # a sister is not the one known as Mrs.
                 found.add(cid)
+        if len(found) > 1:
+            found = self.senior(of, kin, found)
         return found.pop() if len(found) == 1 else None
+
+    def senior(self, of: str, kin: str, found: set[str]) -> set[str]:
+        """Of several in a family who could be ``of``'s spouse or parent, those the names mark as
+        such (see the module's docstring); the same set when the names do not tell."""
+        if kin in SPOUSES:  # "Mrs. Charles Musgrove" is Charles Musgrove's wife
+            shared = {cid for cid in found if self.given.get(cid, set()) & self.given.get(of, set())}
+            return shared or found
+        if kin in PARENTS:
+            ranked = found & self.ranked
+            if ranked:
+                return ranked
+            plain = {cid for cid in found if not self.given.get(cid)}  # "Mrs. Ferrars", never "Mrs. Robert Ferrars"
+            return plain or found
+        return found
