@@ -213,6 +213,45 @@ def test_an_aside_after_the_cue_is_no_report_of_what_was_said():
     assert lines[-1][1:3] == ("Tom Baker", "anaphoric")
 
 
+# a sentence a line, as in LitBank's tokenised texts: a paragraph's "…," he said. "…" is split over two lines
+WORKSHOP = [
+    "The Workshop",
+    "Anna Price came into the workshop early that morning , long before the carts began to rattle down the lane from the quarry .",
+    "Tom Baker was already at the bench with his sleeves rolled up , and he did not look up when the door banged shut behind her .",
+    "The clock on the wall said seven , and the stove in the corner had only just begun to take the chill off the long room .",
+    "Anna hung her wet coat on the nail by the door and crossed to the window , where the glass was grey with the breath of the yard .",
+    "The yard outside was wet from the night 's rain , and a cart without a horse stood by the gate with its shafts resting in a puddle .",
+    "“ You are late again this morning , and the varnish will not wait for anybody , not even for you , ” said Tom .",
+    "“ The road by the common was flooded from one hedge to the other , so I came the long way round by the old mill , ” said Anna .",
+    "“ Quite so , ” he answered , turning the great wheel of the lathe with his foot and blowing the shavings from the wood .",
+    "“ The mill road is always dry in March , and nobody in the village has ever known it to flood except the miller himself . ”",
+    "Anna laughed at that and took down her apron from the peg , because there was no arguing with him before the stove was hot .",
+    "“ Did you finish the chair for the rector 's wife , or is it still standing in pieces in the back room ? ” asked Tom .",
+    "“ Every leg and rail of it , and it sits as straight as a pew in the church , though the back gave me trouble . ”",
+    "“ Good , ” he said , wiping his hands on a rag and looking round the bench for the pot of glue he had left there .",
+    "“ Then we can start on the cabinet for the inn tomorrow , if the oak from the sawmill comes before the rain . ”",
+    "Tom nodded slowly and set down the chisel he had been holding , and for a while neither of them said anything at all .",
+    "The light grew stronger over the roofs of the village , and somewhere in the lane a dog barked at the first cart of the day .",
+    "Anna opened the long drawer under the bench and took out the plane her father had left her , wrapped in its oiled cloth .",
+    "The morning went quickly after that , as mornings do in a workshop when the wood is good and the tools are sharp .",
+    "By noon the varnish on the cabinet was dry enough to touch , and Tom carried it out into the yard to stand in the thin sun .",
+    "Anna swept the shavings into a heap by the stove and fed them to the fire a handful at a time while the kettle came to the boil .",
+    "They ate their bread and cheese on the bench outside the door , watching the clouds come in again over the hill behind the church .",
+    "In the afternoon the rector 's wife came for her chair , and she paid for it in silver and carried it away on her own shoulders .",
+    "When she had gone Tom laughed for the first time that day , and Anna laughed with him , though neither of them could have said why .",
+    "The rain began again at four , softly at first and then harder , drumming on the tin roof of the shed where the timber was kept .",
+    "They lit the lamp early and worked on by its light until the clock said six and the stove had burned down to a red glow .",
+]
+
+
+def test_a_speech_going_on_after_its_cue_on_the_next_line_is_the_same_speakers_unless_it_answers():
+    lines, _ = _said("\n".join(WORKSHOP) + "\n")
+    said = {line[0].split(" ,")[0]: line[1] for line in lines}
+    assert said["The mill road is always dry in March"] == "Tom Baker"  # after "he answered, turning the wheel"
+    assert said["Then we can start on the cabinet for the inn tomorrow"] == "Tom Baker"
+    assert said["Every leg and rail of it"] == "Anna Price"  # the answer to a question asked before the cue
+
+
 def test_a_described_speaker_called_sir_is_a_man():
     lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')

@@ -24,9 +24,9 @@ from . import stage
 from .conversation import Conversation
 from .coref import head_token, titles_of
 from .counts import recount
-from .cues import SUBJECT, Cues, Index
+from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
-from .gender import address_genders, pronoun_labels
+from .gender import address_genders, one_sentence_per_line, pronoun_labels
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
 from .naming import known_by_epithet, name_the_described, name_the_narrator
@@ -62,6 +62,7 @@ class Attributor:
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
+        self.line_per_sentence = one_sentence_per_line(story)
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
@@ -268,6 +269,21 @@ class Attributor:
         return next((c for c in self.recent(q.start, lowest) if c not in exclude and c != conv.last_speaker),
                     conv.last_speaker if conv.last_speaker not in exclude else None)
 
+    def after_its_cue(self, previous: Quote, q: Quote, p_index: int) -> bool:
+        """In text laid out a sentence a line, whether line ``q`` opens the line right after the one
+        where ``previous`` ended and narration followed it ('"Quite so," he answered, lighting a
+        pipe.' / '"You see, but you do not observe."'): the layout has split one paragraph, and
+        the speech goes on unless a cue of its own says otherwise (on LitBank's training files the
+        same speaker goes on in 121 of 157 such lines)."""
+        if not self.line_per_sentence or self.index.paragraph(previous.end - 1) != p_index - 1:
+            return False
+        story = self.story
+        before = story.paragraphs[p_index - 1]
+        tail = story.text[previous.end:before.end].strip(CLOSING)
+        opening = story.text[story.paragraphs[p_index].start:q.start].strip(CLOSING + "“‘")
+        asked = story.text[previous.start:previous.end].rstrip(CLOSING).endswith("?")  # a question is answered
+        return bool(tail) and not opening and not asked
+
     def introduced(self, q: Quote) -> Mention | None:
         """"My name is Oswin Tarrant," said the stranger: the name the speaker gives themself."""
         text = self.story.text
@@ -311,7 +327,8 @@ class Attributor:
                     break
         # a line carried on from the paragraph before, with no new opening mark, is the same speech
         same_paragraph = previous is not None and (idx.paragraph(previous.start) == p_index
-                                                   or q.start in self.continued)
+                                                   or q.start in self.continued
+                                                   or self.after_its_cue(previous, q, p_index))
         self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
         self.called = self.addressed.get(previous.id, []) if previous is not None else []
         # '"A," said she, "B."': the second part shares the cue before it
