@@ -252,6 +252,39 @@ def test_a_speech_going_on_after_its_cue_on_the_next_line_is_the_same_speakers_u
     assert said["Every leg and rail of it"] == "Anna Price"  # the answer to a question asked before the cue
 
 
+LIGHTHOUSE = [
+    "The Lighthouse",
+    "I came to the lighthouse in the autumn of that year , when the gales had already begun to strip the last leaves from the hedges .",
+    "Edwin Tolley kept the light then , and he had kept it for twenty years without a single night 's failure , or so he told me .",
+    "He met me at the foot of the stairs with a lantern in his hand and looked me up and down as if I were a crate of lamp oil .",
+    "“ What do you want here ? ”",
+    "I asked , with more sharpness than I meant , because his stare had made me feel like a thief .",
+    "“ Nothing at all from you , young man , for it is you who have come knocking at my door at an hour when honest men sleep . ”",
+    "I laughed at that , and he frowned at me as if I had insulted the whole service of lighthouses from here to the Hebrides .",
+    "I explained that the Board had sent me to learn the keeping of the light , and that my letter should have reached him a week before .",
+    "He took the letter from my hand and read it slowly by the lantern , moving his lips over the longer words as he went .",
+    "Then he folded it into four and put it in the pocket of his coat , and turned without a word to climb the stairs .",
+    "I followed him up the long spiral , counting the steps until I lost count somewhere past two hundred in the dark .",
+    "At the top the great lamp stood in its cage of brass and glass , and the whole room smelled of paraffin and hot metal .",
+    "He showed me the wicks , the trimming scissors , the log in which every hour of every night was written down in his square hand .",
+    "The wind rose while we worked , and by midnight it was shaking the gallery rail so hard that I could hear it above the burner .",
+    "He did not seem to notice it at all , and I began to think that nothing in the world would ever surprise Edwin Tolley again .",
+    "At two in the morning he sent me down to sleep in the little room off the stair , where a cot and a blanket had been laid out .",
+    "I lay awake a long time listening to the sea , which sounded closer than it had any right to be so high above the water .",
+    "In the morning the storm had blown itself out , and the keeper was sitting on the step outside with a mug of tea in his hands .",
+    "He handed me a second mug without a word , and we sat together and watched the gulls come back to the rocks below us .",
+    "It was the first of many such mornings , and in time I came to like them better than any hour of the day or the night .",
+    "By the spring I could trim the wicks as well as he could , though he never once told me so in all the years that followed .",
+]
+
+
+def test_i_asked_on_the_line_after_is_that_lines_cue_but_i_laughed_as_is_narration():
+    lines, story = _said("\n".join(LIGHTHOUSE) + "\n")
+    narrator = next(c.name for c in story.characters if c.is_narrator)
+    assert lines[0][1:3] == (narrator, "anaphoric")  # "What do you want here?" / I asked, with more sharpness …
+    assert lines[1][1:3] == ("Edwin Tolley", "implicit")  # his answer; "I laughed at that" is no cue of it
+
+
 def test_a_described_speaker_called_sir_is_a_man():
     lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')

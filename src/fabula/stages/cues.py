@@ -22,6 +22,11 @@ CLOSING = " \t\n\"”’'»"  # what may follow the words of a line before its p
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
+# verbs that only ever report words: "I laughed incredulously as he leaned back" opens a paragraph of its own,
+# "I asked, with awkward diffidence" ends the line before
+SAYING = frozenset({"say", "ask", "answer", "reply", "inquire", "enquire", "return", "rejoin", "remark", "observe",
+                    "exclaim", "cry", "add", "repeat", "retort", "respond", "explain", "protest", "demand",
+                    "whisper", "murmur", "mutter", "stammer", "interpose", "resume"})
 VOICES = frozenset({"voice", "lip", "tongue", "mouth"})  # whose voice speaks is who speaks
 EMERGING = frozenset({"burst", "come", "break", "escape", "issue", "fall"})  # words that "burst from" someone
 NOT_FRONTED = ("pobj", "dobj", "dative", "poss", "compound", "attr", "appos", "conj")  # names no verb's subject
@@ -81,7 +86,8 @@ class Cues:
         if not story.text[after[0]:after[1]].strip(CLOSING) and p_index + 1 < len(story.paragraphs):
             # one sentence per line: "cried his wife impatiently ." continues on the next line
             following = story.paragraphs[p_index + 1]
-            if following.kind == "text" and story.text[following.start:following.start + 1].islower():
+            if following.kind == "text" and (story.text[following.start:following.start + 1].islower()
+                                             or self.first_person_cue(following.start)):
                 nxt = until(following.end)
                 after = (following.start, nxt)
         ks = idx.tokens(*after)
@@ -97,6 +103,13 @@ class Cues:
         elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
             before = self.introduction(i, p_index) or before
         return after, before
+
+    def first_person_cue(self, start: int) -> bool:
+        """Whether the line from ``start`` opens with "I said", "I asked": the cue of the line before,
+        which a sentence a line has put on a line of its own, capital and all."""
+        ks = self.index.tokens(start, start + 40)
+        return len(ks) > 1 and self.story.text[start:start + 2] == "I " and self.speech_verb(ks[1]) \
+            and self.index.t.lemma[ks[1]].lower() in SAYING
 
     def introduces_next(self, i: int, p_index: int) -> bool:
         """Whether paragraph ``p_index`` ends in "," or ":" right before a paragraph opening with a line."""
