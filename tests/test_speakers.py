@@ -285,6 +285,14 @@ def test_i_asked_on_the_line_after_is_that_lines_cue_but_i_laughed_as_is_narrati
     assert lines[1][1:3] == ("Edwin Tolley", "implicit")  # his answer; "I laughed at that" is no cue of it
 
 
+def test_a_cue_after_an_exclamation_the_parser_split_off_is_still_the_lines_cue():
+    # tokenised text: the parser ends the sentence at "! ”", and "she cried ." begins in lower case
+    lines, _ = _said("The Garden\n\nRosalind Pryor and her brother Owen Pryor sat in the garden after dinner , and "
+                     "Owen talked of the horses .\n\n“ Good horses are generally worse than any others , ” he said ."
+                     "\n\nRosalind said nothing for a while .\n\n“ I ’m so glad Owen ’s is black ! ” she cried .\n")
+    assert lines[-1][1:3] == ("Rosalind Pryor", "anaphoric")
+
+
 def test_a_described_speaker_called_sir_is_a_man():
     lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')

@@ -92,7 +92,12 @@ class Cues:
                 after = (following.start, nxt)
         ks = idx.tokens(*after)
         if len(ks):
-            after = (after[0], min(nxt, max(idx.sentence(idx.t.start[ks[0]]).end, after[0] + 1)))
+            first = ks[0]
+            words_ = [k for k in ks if story.text[idx.t.start[k]] not in CLOSING]
+            if words_ and story.text[idx.t.start[words_[0]]].islower():
+                # '! ” she cried .': the parser ended the sentence at the mark; a lower-case word goes on with it
+                first = words_[0]
+            after = (after[0], min(nxt, max(idx.sentence(idx.t.start[first]).end, after[0] + 1)))
             if after[1] >= para.end and self.introduces_next(i, p_index) and not self.cue_adjacent(after):
                 after = (after[0], after[0])  # "…" And gathering her work, she rose, when Jane called out,
         before = (prev, max(prev, q.start - 1))
