@@ -293,6 +293,20 @@ def test_a_cue_after_an_exclamation_the_parser_split_off_is_still_the_lines_cue(
     assert lines[-1][1:3] == ("Rosalind Pryor", "anaphoric")
 
 
+def test_a_talk_goes_on_over_a_paragraphs_worth_of_narration_sentences():
+    # five lines of narration are five sentences here, one paragraph's worth: Anna still answers Tom
+    story = WORKSHOP[:16] + [
+        "Tom said nothing to that , but went on planing the long board until the shavings lay curled around his boots like a fleece .",
+        "Outside the rain had stopped , and a thin light came through the window and lay across the bench between them .",
+        "The cart by the gate had gone , and in its place a boy was leaning on the post and whistling at nothing in particular .",
+        "Somewhere in the village a bell rang for the end of the early service , slowly , as if the ringer were tired of it .",
+        "Tom set down the plane at last and ran his thumb along the edge of the board to feel for any ridge he had left .",
+        "“ The oak came yesterday while you were at the market , and it is stacked in the shed behind the timber . ”",
+    ]
+    lines, _ = _said("\n".join(story) + "\n")
+    assert lines[-1][0].startswith("The oak came yesterday") and lines[-1][1] == "Anna Price"
+
+
 def test_a_described_speaker_called_sir_is_a_man():
     lines, story = _said("The Shop\n\nAnna Price went into the shop.\n\n"
                          '"Good day," said the shopkeeper.\n\n"Good day to you, sir," said Anna.\n')

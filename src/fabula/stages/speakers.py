@@ -35,6 +35,7 @@ LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
 AHEAD_CHARS = 5000  # how far ahead an unnamed "she" may be named
 FAR_PARAGRAPHS = 40  # how far back it looks when no one of its gender is nearer
 CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
+SENTENCES_PER_PARAGRAPH = 3  # in the novels of LitBank's training files, a paragraph holds about three sentences (median 3.07)
 CONVERSATION_GAP_CHARS = 800  # characters of narration between two lines that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 # "said his companion": the other one of two people together, not the one "his" refers to
@@ -63,6 +64,8 @@ class Attributor:
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
         self.line_per_sentence = one_sentence_per_line(story)
+        # a sentence a line: the lines of narration that end a talk are sentences, not paragraphs
+        self.gap = CONVERSATION_GAP * (SENTENCES_PER_PARAGRAPH if self.line_per_sentence else 1)
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
@@ -306,7 +309,7 @@ class Attributor:
             prev_para = idx.paragraph(previous.start)
             between = story.paragraphs[prev_para + 1:p_index]
             if (para.chapter != story.paragraphs[prev_para].chapter or any(p.kind == "break" for p in between)
-                    or p_index - conv.last_paragraph > CONVERSATION_GAP):
+                    or p_index - conv.last_paragraph > self.gap):
                 conv.reset()
             elif q.start - previous.end > CONVERSATION_GAP_CHARS:
                 last_heard = conv.last_speaker
