@@ -1,5 +1,7 @@
 """Who says each line: explicit, anaphoric and implicit speakers, vocatives and addressees."""
 
+import re
+
 import fabula
 
 
@@ -291,6 +293,14 @@ def test_a_cue_after_an_exclamation_the_parser_split_off_is_still_the_lines_cue(
                      "Owen talked of the horses .\n\n“ Good horses are generally worse than any others , ” he said ."
                      "\n\nRosalind said nothing for a while .\n\n“ I ’m so glad Owen ’s is black ! ” she cried .\n")
     assert lines[-1][1:3] == ("Rosalind Pryor", "anaphoric")
+
+
+def test_one_sentence_paragraphs_are_paragraphs_unless_the_text_is_tokenised():
+    from fabula.stages.gender import split_into_sentences
+    assert split_into_sentences(fabula.read("\n".join(WORKSHOP) + "\n"))
+    untokenised = [re.sub(r" ([,.?!;:”’])", r"\1", re.sub(r"([“‘]) ", r"\1", line)).replace(" 's", "'s")
+                   for line in WORKSHOP]
+    assert not split_into_sentences(fabula.read("\n".join(untokenised) + "\n"))
 
 
 def test_a_talk_goes_on_over_a_paragraphs_worth_of_narration_sentences():

@@ -51,6 +51,16 @@ def one_sentence_per_line(story) -> bool:
     return len(per) >= 20 and sum(1 for n in per.values() if n == 1) >= ONE_SENTENCE_SHARE * len(per)
 
 
+TOKENISED_SHARE = 0.5  # of commas with a space before them: text split into tokens by an NLP tool
+
+
+def split_into_sentences(story) -> bool:
+    """Whether the text is a corpus's rendering, tokenised and a sentence a line (LitBank's), whose
+    lines are sentences and not paragraphs: a story told in one-sentence paragraphs is not."""
+    commas = story.text.count(",")
+    return one_sentence_per_line(story) and commas >= 20 and story.text.count(" ,") >= TOKENISED_SHARE * commas
+
+
 def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[str, str]) -> dict[str, Counter]:
     """For each name (display form), how often each pronoun set follows it."""
     t, text = story.tokens, story.text

@@ -26,7 +26,7 @@ from .coref import head_token, titles_of
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
-from .gender import address_genders, one_sentence_per_line, pronoun_labels
+from .gender import address_genders, pronoun_labels, split_into_sentences
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
 from .naming import known_by_epithet, name_the_described, name_the_narrator
@@ -63,7 +63,7 @@ class Attributor:
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
-        self.line_per_sentence = one_sentence_per_line(story)
+        self.line_per_sentence = split_into_sentences(story)
         # a sentence a line: the lines of narration that end a talk are sentences, not paragraphs
         self.gap = CONVERSATION_GAP * (SENTENCES_PER_PARAGRAPH if self.line_per_sentence else 1)
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
