@@ -14,14 +14,18 @@ from collections import Counter
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
-from ..names import given_name_gender, honorific_key, is_given_name, parse_name
+from ..names import HONORIFICS, given_name_gender, honorific_key, is_given_name, parse_name
 from . import stage
 from .clusters import JUNIOR, Cluster, cluster_names, join_apposed_titles, join_misspelt
 from .mentions import NOT_NAME_POS
-from .narrator import called_in_dialogue_only, find_narrator, self_named
+from .letters import Letter, letters
+from .narrator import FIRST_PERSON, called_in_dialogue_only, find_narrator, self_named
 from .tagged import seed_from_tags, tagged_names
 from .gender import gender_of, pronoun_labels, pronoun_votes
 from .kinship import KIN_TITLES
+
+
+LETTERS_SHARE = 0.8  # of the text in one writer's letters: an epistolary story, told by its writer
 
 
 def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
@@ -168,7 +172,16 @@ def cast(story: Story, settings) -> None:
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
     clusters = join_apposed_titles(cluster_names(names, votes, quoted), story.notes.get("apposed", {}))
     clusters = join_misspelt(clusters)
-    narrator = find_narrator(story, quoted, [c.given for c in clusters])
+    written = letters(story, quoted, lambda name: _cluster_named(clusters, name))
+    taken = _letters_to_writers(story, quoted, written, clusters)
+    narrator = find_narrator(story, quoted, [c.given for c in clusters], taken)
+    writers = {w.writer for w in written if w.writer is not None}
+    if narrator is None and len(writers) == 1 and sum(w.end - w.start for w in written) >= LETTERS_SHARE * len(text):
+        # the letters of one writer are the story ("Dear Judy: …"): she is its narrator
+        one = next(c for c in clusters if id(c) == next(iter(writers)))
+        narrator = clusters.index(one), [m for m in story.mentions if m.kind == "PRON" and m.character is None
+                                         and text[m.start:m.end].lower() in FIRST_PERSON
+                                         and not quoted(m.start) and m.start not in taken]
     if narrator is not None:
         index, first_person = narrator
         if index is None:
@@ -192,6 +205,39 @@ def cast(story: Story, settings) -> None:
         characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
     story.mentions = unique_mentions(others + [m for _, _, m in names])
     story.characters = characters
+    ids = {id(c): f"c{i}" for i, c in enumerate(clusters, start=1)}  # a letter names its people by id(cluster)
+    story.notes["letters"] = [(w.start, w.end, ids.get(w.writer), ids.get(w.to)) for w in written]
+
+
+def _cluster_named(clusters: list[Cluster], name: str) -> int | None:
+    """``id`` of the one cluster a name written in a letter's heading or signature is ("LADY
+    HOWELL", "the Rev. Mr. Ashdown", "Clara"), or None. A gendered honorific must agree."""
+    words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split()]
+    parts = parse_name(words)
+    if not parts.words:
+        return None
+    said = {HONORIFICS.get(honorific_key(w) or "", "") for w in words} - {""}  # "the Rev. Mr.": M
+    found = [c for c in clusters if any(p.key == parts.key for p in c.parts.values())
+             and not (said and c.titled_gender() and c.titled_gender() not in said)]
+    if not found and len(parts.words) == 1:  # "Clara": the one cluster with that given name
+        found = [c for c in clusters if parts.words[0] in c.given]
+    return id(found[0]) if len(found) == 1 else None
+
+
+def _letters_to_writers(story: Story, quoted, written: list[Letter], clusters: list[Cluster]) -> set[int]:
+    """Give the first-person mentions in each letter's narration to its writer; their starts."""
+    by_id = {id(c): c for c in clusters}
+    taken: set[int] = set()
+    first = [m for m in story.mentions if m.kind == "PRON" and m.character is None and not quoted(m.start)
+             and story.text[m.start:m.end].lower() in FIRST_PERSON]
+    for letter in written:
+        writer = by_id.get(letter.writer)
+        if writer is None:
+            continue
+        mine = [m for m in first if letter.start <= m.start < letter.end]
+        writer.mentions.extend(mine)
+        taken.update(m.start for m in mine)
+    return taken
 
 
 def _full_name(c: Cluster) -> str:

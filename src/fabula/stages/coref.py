@@ -230,18 +230,25 @@ def _link_narration_you(story: Story, quoted) -> None:
     """In first-person narration that calls someone by name ("Dear Judy: Your letter is here";
     "There, Margaret, the sun is forever visible"), "you" outside quotations is them, until
     the chapter ends or the narration calls someone else."""
-    if not any(c.is_narrator for c in story.characters):
+    written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
+    if not any(c.is_narrator for c in story.characters) and not written:
         return
+    narrated = any(c.is_narrator for c in story.characters)
     text = story.text
     starts = [p.start for p in story.paragraphs]
-    addressed, chapter = None, None
+    letter_starts = [start for start, *_ in written]
+    addressed, chapter, letter = None, None, None
     for m in story.mentions:
         if quoted(m.start):
             continue
         i = bisect_right(starts, m.start) - 1
         here = story.paragraphs[i].chapter if i >= 0 else None
-        if here != chapter:
-            addressed, chapter = None, here
+        j = bisect_right(letter_starts, m.start) - 1
+        inside = written[j] if j >= 0 and m.start < written[j][1] else None
+        if here != chapter or inside is not letter:
+            addressed, chapter, letter = (inside[3] if inside else None), here, inside
+        if inside is None and not narrated:
+            continue
         # "Dear Judy:", "There, Margaret, the sun …", "And now, dear Margaret, do I not …"
         if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED):
             addressed = m.character

@@ -1,0 +1,109 @@
+"""Letters in a story: where each one runs, who wrote it and to whom.
+
+An epistolary novel, or a letter given whole in the narration, is told in the
+first person by its writer, not by the story's narrator: in "Dearest Nell,
+I am having a glorious time … Your affectionate Clara", "I" is Clara. A
+letter opens with a heading that names both ("LETTER II. MR. ASHDOWN TO
+LADY HOWELL") or with a salutation ("Dearest Nell,", "My dear Mr. Pruett:",
+"TO Mrs. Pruett"), and ends with its signature ("Yours ever, Tom Baker"; a
+name alone on its line) or where the next letter or chapter begins. A letter
+left unsigned in a correspondence is the writer's who signed another one to
+the same person.
+
+Names are read as written and handed to ``resolve``, which says which
+character, if any, a name is; a signature that is no one's ("LATER.") ends
+no letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Hashable
+
+NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+CAPITALS = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}"
+# "LETTER I LADY HOWELL TO THE REV. MR. ASHDOWN", "MR. ASHDOWN TO LADY HOWELL."
+HEADING = re.compile(rf"^(?:LETTER\s+[IVXLC\d]+\.?\s*)?(?P<writer>{CAPITALS})\s+TO\s+(?P<to>{CAPITALS})"
+                     r"(?=\s+[A-Z][a-z]|\s*[.,:]|\s*$)")
+# "Dearest Nell,", "My dear Mr. Pruett:", "Dearest, dearest Nell, --", "TO Mrs. Pruett, England"
+SALUTATION = re.compile(rf"^(?:(?:[Mm]y\s+)?(?:[Dd]ear(?:est)?|[Bb]eloved)(?:\s*,\s*[Dd]ear(?:est)?)?\s+|TO\s+)"
+                        rf"(?P<to>{NAME})\s*[,:!—-]")
+# "Your affectionate Clara", "Yours as ever, entirely yours, TOM BAKER."
+SIGN_OFF = re.compile(r"^(?:[Yy]ours?|[Ee]ver|[Bb]elieve me|[Aa]ffectionately|[Ff]aithfully|[Ss]incerely|[Tt]ruly)\b")
+RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")  # a run of capitalised words
+SIGNATURE_WORDS = 6  # a line this short, all capitalised words, may be a signature alone
+# a chapter heading that the layout left on one line with the chapter's first sentence ("Chapter 2 Margot sat …")
+CHAPTER_OPENING = re.compile(r"^(?:chapter|book|part|letter)\s+(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Letter:
+    start: int
+    end: int
+    writer: Hashable | None  # what ``resolve`` made of the writer's name
+    to: Hashable | None
+
+
+def letters(story, quoted, resolve: Callable[[str], Hashable | None]) -> list[Letter]:
+    """The letters in the narration of ``story``, in order."""
+    text, found = story.text, []
+    current: Letter | None = None
+    chapter = None
+
+    def close(end: int, writer=None) -> None:
+        nonlocal current
+        if current is not None:
+            current.end = end
+            current.writer = current.writer if current.writer is not None else writer
+            found.append(current)
+            current = None
+
+    for p in story.paragraphs:
+        if p.chapter != chapter or CHAPTER_OPENING.match(text[p.start:p.start + 20]):
+            close(p.start)
+            chapter = p.chapter
+        if p.kind != "text" or quoted(p.start):
+            continue
+        line = text[p.start:p.end]
+        heading, salutation = HEADING.match(line[:160]), SALUTATION.match(line[:160])
+        if heading or salutation:
+            close(p.start)
+            writer = resolve(heading.group("writer")) if heading else None
+            current = Letter(p.start, p.end, writer, resolve((heading or salutation).group("to")))
+        elif current is not None and (SIGN_OFF.match(line) or _signature_only(line)):
+            writer = signer(line, resolve)
+            if writer is not None:
+                close(p.end, writer)
+    close(len(text))
+    _same_correspondence(found)
+    # "IN WHICH WE ARE INTRODUCED TO …", "A VOYAGE TO …": a heading naming no one is no letter's
+    return [letter for letter in found if letter.writer is not None or letter.to is not None]
+
+
+def _signature_only(line: str) -> bool:
+    words = line.replace(",", " ").replace(".", " ").split()
+    return 0 < len(words) <= SIGNATURE_WORDS and all(w[:1].isupper() for w in words)
+
+
+def signer(line: str, resolve) -> Hashable | None:
+    """The first run of capitalised words in a signature line that is someone's name, or a
+    name its first words make ("Clara HOLLY END, SUNDAY": Clara, the next letter's place run on)."""
+    for run in RUN.finditer(line):
+        words = run.group().split()
+        for n in range(len(words), 0, -1):
+            who = resolve(" ".join(words[:n]))
+            if who is not None:
+                return who
+    return None
+
+
+def _same_correspondence(found: list[Letter]) -> None:
+    """An unsigned letter to someone is by whoever signed the other letters to them, when one did."""
+    writers: dict[Hashable, set] = {}
+    for letter in found:
+        if letter.writer is not None and letter.to is not None:
+            writers.setdefault(letter.to, set()).add(letter.writer)
+    for letter in found:
+        if letter.writer is None and letter.to is not None and len(writers.get(letter.to, ())) == 1:
+            letter.writer = next(iter(writers[letter.to]))

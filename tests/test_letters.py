@@ -1,0 +1,70 @@
+"""Letters: a letter's "I" is its writer and its "you" the one it is written to."""
+
+import fabula
+from fabula.dialogue import QuotedText
+from fabula.stages.letters import letters
+
+
+def _links(text):
+    story = fabula.read(text)
+    names = {c.id: c.name for c in story.characters}
+    return [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions], story
+
+
+COUSIN = ("The Letter\n\nAnna Price opened the envelope at breakfast. It was from her cousin Clara Dunn, who had gone "
+          "to the farm for the summer. Anna read it twice.\n\n"
+          "Dearest Anna,\n\nI am having a glorious time at the farm. I walk by the river every morning, and I think "
+          "of you each time I pass the mill. You would love the orchard.\n\n"
+          "Your affectionate Clara\n\n"
+          "Anna folded the letter and smiled. She put it in her pocket and went out to the garden.\n\n"
+          "A week later a second envelope came, in the same round hand.\n\n"
+          "Dearest Anna,\n\nI have bought a pony, and I ride him to the village for the post. I wish you could see "
+          "him.\n\nAnna laughed aloud and ran to show her mother.\n")
+
+
+def test_a_letter_in_the_narration_is_told_by_its_signer_to_whom_it_greets_and_so_is_the_next_unsigned_one():
+    links, story = _links(COUSIN)
+    assert {who for word, who in links if word == "I"} == {"Clara Dunn"}
+    assert {who for word, who in links if word.lower() == "you"} == {"Anna Price"}
+    assert not any(c.is_narrator for c in story.characters)  # the story itself is told in the third person
+
+
+CORRESPONDENCE = (
+    "Letters from the Coast\n\nLETTER I. MR. CARDEW TO MRS. PRUETT\n\nMadam, I write to you from the inn at the "
+    "harbour. Mrs. Pruett will forgive me for writing so soon. I have found the house you asked about, and I think "
+    "you will like it.\n\nLETTER II. MRS. PRUETT TO MR. CARDEW\n\nSir, I thank you for your letter. Mr. Cardew is "
+    "too kind. I shall come down in June, and I hope you will meet me at the coach.\n")
+
+
+def test_a_heading_names_the_writer_and_the_one_written_to():
+    story = fabula.read(CORRESPONDENCE)
+    names = {c.id: c.name for c in story.characters}
+    second = story.text.index("LETTER II.")
+    said = [(m.start < second, story.text[m.start:m.end], names.get(m.character)) for m in story.mentions
+            if story.text[m.start:m.end] in ("I", "me", "you")]
+    assert {(word, who) for first, word, who in said if first} == {
+        ("I", "Mr. Cardew"), ("me", "Mr. Cardew"), ("you", "Mrs. Pruett")}
+    assert {(word, who) for first, word, who in said if not first} == {
+        ("I", "Mrs. Pruett"), ("me", "Mrs. Pruett"), ("you", "Mr. Cardew")}
+
+
+DIARY_LETTERS = (
+    "Letters to Nell\n\nDear Nell Farrow: Your letter came this morning. I read it on the steps of the school, "
+    "where the children could not see me laugh. I have thirty of them now, and I know the names of twenty.\n\n"
+    "LATER.\n\nI have learnt the other ten. You would laugh to see me at the blackboard.\n\n"
+    "Yours ever, Calder Hythe\n\n"
+    "Dear Nell Farrow: The rain has come. I sit by the stove and write to you while the children draw. I miss the "
+    "city, and I miss you, though I would not go back for the world.\n")
+
+
+def test_one_writers_letters_are_the_story_and_an_unsigned_one_is_theirs_too():
+    links, story = _links(DIARY_LETTERS)
+    narrator = [c.name for c in story.characters if c.is_narrator]
+    assert narrator == ["Calder Hythe"]
+    assert {who for word, who in links if word in ("I", "me")} == {"Calder Hythe"}
+    assert {who for word, who in links if word.lower() == "you"} == {"Nell Farrow"}
+
+
+def test_headings_that_name_no_one_are_no_letters():
+    story = fabula.read("A VOYAGE TO THE ISLANDS\n\nTom Baker sailed in May. He wrote nothing and told no one.\n")
+    assert letters(story, QuotedText(story), lambda name: None) == []
