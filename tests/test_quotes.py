@@ -27,6 +27,14 @@ def test_dash_dialogue():
     assert _lines(text) == ["Are you awake?", "It is late.", "I am now,"]
 
 
+def test_dash_dialogue_with_its_cue_written_in_between_commas_or_after():
+    text = ("The Tower\n\n— Look at the sea, Denzil said, it is the colour of slate.\n\n"
+            "— Yes, said Calder quietly.\n\n— You know, he said, I was born on a day like this.\n\n"
+            "The gulls wheeled over the parapet.\n")
+    assert _lines(text) == ["Look at the sea,", "it is the colour of slate.", "Yes,", "You know,",
+                            "I was born on a day like this."]
+
+
 def test_speech_running_over_paragraphs():
     text = ('Story\n\n"This is the first part of a long speech,\n\n'
             '"and this is the second part," said Anna.\n\nBen nodded.\n')

@@ -175,6 +175,59 @@ def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+CUE_SUBJECT = ("PRON", "PROPN")  # "he said", "Stephen said", "said Buck Mulligan"
+CUE_WORDS = 4  # tokens a cue's subject may take
+CLAUSE_ENDS = {",", ".", ";", ":", "!", "?"}
+
+
+def _without_cues(story: Story, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Dash speech with its cue written in, between commas ("— Look at yourself, he said, you
+    dreadful bard!") or after it ("— Yes, Stephen said quietly."): the speech around the cue."""
+    t, text = story.tokens, story.text
+    out = []
+    for s, e in spans:
+        lo, hi = bisect_right(t.start, s - 1), bisect_right(t.start, e - 1)
+        pos = s
+        k = lo
+        while k < hi:
+            cue = _inline_cue(story, k, lo, hi)
+            if cue is None:
+                k += 1
+                continue
+            before, after = cue
+            out.append((pos, t.end[before]))  # up to the comma before the cue
+            if after < hi and text[t.start[after]:t.end[after]] == ",":
+                pos, k = t.end[after], after + 1  # the speech goes on after the cue
+            else:
+                pos, k = e, hi  # the cue ends the sentence: narration from here
+        out.append((pos, e))
+    return [(a, b) for a, b in out if text[a:b].strip(" ,.;:!?—–-")]
+
+
+def _inline_cue(story: Story, k: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """``(the punctuation before, the punctuation after)`` when token ``k`` is a speech verb
+    cueing the speech it stands in: after a comma, "!" or "?", with its subject before it ("he
+    said") or after it ("said he"), up to the next punctuation."""
+    t, text = story.tokens, story.text
+    if t.lemma[k].lower() not in words("speech_verbs") or t.tag[k] not in ("VBD", "VBZ"):
+        return None
+    left = k - 1
+    while left >= lo and k - left <= CUE_WORDS and t.pos[left] in CUE_SUBJECT:
+        left -= 1
+    subject_before = left < k - 1
+    if left < lo or text[t.start[left]:t.end[left]] not in (",", "!", "?"):
+        return None
+    right = k + 1
+    if not subject_before:  # "said Buck Mulligan"
+        while right < hi and right - k <= CUE_WORDS and t.pos[right] in CUE_SUBJECT:
+            right += 1
+        if right == k + 1:
+            return None
+    while right < hi and text[t.start[right]:t.end[right]] not in CLAUSE_ENDS:
+        right += 1  # "Stephen said with energy and growing fear ."
+    return left, right
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -230,7 +283,7 @@ def quotes(story: Story, settings) -> None:
     open_before = False
     for n, p in enumerate(paragraphs):
         if style == "dash":
-            spans = _dash_spans(text, p.start, p.end)
+            spans = _without_cues(story, _dash_spans(text, p.start, p.end))
         else:
             left_open = open_before
             carried = open_before and _continues(text, paragraphs, n, marks)
