@@ -13,7 +13,7 @@ def _links(text):
 
 COUSIN = ("The Letter\n\nAnna Price opened the envelope at breakfast. It was from her cousin Clara Dunn, who had gone "
           "to the farm for the summer. Anna read it twice.\n\n"
-          "Dearest Anna,\n\nI am having a glorious time at the farm. I walk by the river every morning, and I think "
+          "Dearest Anna,\n\nI am happy at the farm. I walk by the river every morning, and I think "
           "of you each time I pass the mill. You would love the orchard.\n\n"
           "Your affectionate Clara\n\n"
           "Anna folded the letter and smiled. She put it in her pocket and went out to the garden.\n\n"
@@ -49,9 +49,9 @@ def test_a_heading_names_the_writer_and_the_one_written_to():
 
 
 DIARY_LETTERS = (
-    "Letters to Nell\n\nDear Nell Farrow: Your letter came this morning. I read it on the steps of the school, "
-    "where the children could not see me laugh. I have thirty of them now, and I know the names of twenty.\n\n"
-    "LATER.\n\nI have learnt the other ten. You would laugh to see me at the blackboard.\n\n"
+    "Letters to Nell\n\nDear Nell Farrow: The school opened this morning. I stood on its steps at eight, "
+    "where the children could see me shake. I have thirty of them now, and I know the names of twenty.\n\n"
+    "NEXT DAY.\n\nI have learnt the other ten. You would laugh to see me at the blackboard.\n\n"
     "Yours ever, Calder Hythe\n\n"
     "Dear Nell Farrow: The rain has come. I sit by the stove and write to you while the children draw. I miss the "
     "city, and I miss you, though I would not go back for the world.\n")

@@ -225,7 +225,7 @@ WORKSHOP = [
     "The yard outside was wet from the night 's rain , and a cart without a horse stood by the gate with its shafts resting in a puddle .",
     "“ You are late again this morning , and the varnish will not wait for anybody , not even for you , ” said Tom .",
     "“ The road by the common was flooded from one hedge to the other , so I came the long way round by the old mill , ” said Anna .",
-    "“ Quite so , ” he answered , turning the great wheel of the lathe with his foot and blowing the shavings from the wood .",
+    "“ Just so , ” he answered , turning the great wheel of the lathe with his foot and blowing the shavings from the wood .",
     "“ The mill road is always dry in March , and nobody in the village has ever known it to flood except the miller himself . ”",
     "Anna laughed at that and took down her apron from the peg , because there was no arguing with him before the stove was hot .",
     "“ Did you finish the chair for the rector 's wife , or is it still standing in pieces in the back room ? ” asked Tom .",
@@ -259,7 +259,7 @@ LIGHTHOUSE = [
     "I came to the lighthouse in the autumn of that year , when the gales had already begun to strip the last leaves from the hedges .",
     "Edwin Tolley kept the light then , and he had kept it for twenty years without a single night 's failure , or so he told me .",
     "He met me at the foot of the stairs with a lantern in his hand and looked me up and down as if I were a crate of lamp oil .",
-    "“ What do you want here ? ”",
+    "“ Who sent you up here at this hour ? ”",
     "I asked , with more sharpness than I meant , because his stare had made me feel like a thief .",
     "“ Nothing at all from you , young man , for it is you who have come knocking at my door at an hour when honest men sleep . ”",
     "I laughed at that , and he frowned at me as if I had insulted the whole service of lighthouses from here to the Hebrides .",
@@ -283,7 +283,7 @@ LIGHTHOUSE = [
 def test_i_asked_on_the_line_after_is_that_lines_cue_but_i_laughed_as_is_narration():
     lines, story = _said("\n".join(LIGHTHOUSE) + "\n")
     narrator = next(c.name for c in story.characters if c.is_narrator)
-    assert lines[0][1:3] == (narrator, "anaphoric")  # "What do you want here?" / I asked, with more sharpness …
+    assert lines[0][1:3] == (narrator, "anaphoric")  # "Who sent you up here …?" / I asked, with more sharpness …
     assert lines[1][1:3] == ("Edwin Tolley", "implicit")  # his answer; "I laughed at that" is no cue of it
 
 
@@ -291,7 +291,7 @@ def test_a_cue_after_an_exclamation_the_parser_split_off_is_still_the_lines_cue(
     # tokenised text: the parser ends the sentence at "! ”", and "she cried ." begins in lower case
     lines, _ = _said("The Garden\n\nRosalind Pryor and her brother Owen Pryor sat in the garden after dinner , and "
                      "Owen talked of the horses .\n\n“ Good horses are generally worse than any others , ” he said ."
-                     "\n\nRosalind said nothing for a while .\n\n“ I ’m so glad Owen ’s is black ! ” she cried .\n")
+                     "\n\nRosalind said nothing for a while .\n\n“ What a lovely colour the bay is ! ” she cried .\n")
     assert lines[-1][1:3] == ("Rosalind Pryor", "anaphoric")
 
 

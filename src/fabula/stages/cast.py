@@ -177,7 +177,7 @@ def cast(story: Story, settings) -> None:
     narrator = find_narrator(story, quoted, [c.given for c in clusters], taken)
     writers = {w.writer for w in written if w.writer is not None}
     if narrator is None and len(writers) == 1 and sum(w.end - w.start for w in written) >= LETTERS_SHARE * len(text):
-        # the letters of one writer are the story ("Dear Judy: …"): she is its narrator
+        # the letters of one writer are the story ("Dear Nell Farrow: …"): the writer is its narrator
         one = next(c for c in clusters if id(c) == next(iter(writers)))
         narrator = clusters.index(one), [m for m in story.mentions if m.kind == "PRON" and m.character is None
                                          and text[m.start:m.end].lower() in FIRST_PERSON

@@ -22,8 +22,8 @@ CLOSING = " \t\n\"”’'»"  # what may follow the words of a line before its p
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
-# verbs that only ever report words: "I laughed incredulously as he leaned back" opens a paragraph of its own,
-# "I asked, with awkward diffidence" ends the line before
+# verbs that only ever report words: "I laughed at that, and he frowned" opens a paragraph of its own,
+# "I asked, with more sharpness than I meant" ends the line before
 SAYING = frozenset({"say", "ask", "answer", "reply", "inquire", "enquire", "return", "rejoin", "remark", "observe",
                     "exclaim", "cry", "add", "repeat", "retort", "respond", "explain", "protest", "demand",
                     "whisper", "murmur", "mutter", "stammer", "interpose", "resume"})

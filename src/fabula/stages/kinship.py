@@ -9,12 +9,12 @@ one such relative; cousins and friends are left alone.
 
 Where a family holds several who fit, the names still tell the generations
 apart, as the story's own people do. A wife known by her husband's name is
-his: Charles Musgrove's wife is "Mrs. Charles Musgrove", not "Mrs.
-Musgrove", his mother. A parent is the one of them known by a title or by
-honorific and surname alone ("Sir Thomas Bertram", "Mrs. Ferrars"), where the
-children go by their given names ("Tom Bertram") or a husband's ("Mrs. Robert
-Ferrars"). Brothers, sisters and children are left alone: nothing in a name
-says which sister is meant.
+his: Arthur Quarles's wife is "Mrs. Arthur Quarles", not "Mrs. Quarles", his
+mother. A parent is the one of them known by a title or by honorific and
+surname alone ("Sir Hugh Drummond", "Mrs. Drummond"), where the children go
+by their given names ("Hal Drummond") or a husband's ("Mrs. Kit Drummond").
+Brothers, sisters and children are left alone: nothing in a name says which
+sister is meant.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ KIN: dict[str, tuple[str, bool]] = {
 }
 # kin whose title the story may give them in their name: "her aunt" is the one "Aunt Josephine"
 KIN_TITLES = {"aunt": "aunt", "auntie": "aunt", "uncle": "uncle"}
-# words between the possessive and the kin word that leave the relation as it is ("her dear father")
 PARENTS = frozenset({"father", "papa", "pa", "dad", "mother", "mamma", "mama", "ma", "mum", "mom"})
 SPOUSES = frozenset({"husband", "wife"})
-RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Thomas", "Lady Anne")
+RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Hugh", "Lady Anne")
+# words between the possessive and the kin word that leave the relation as it is ("her dear father")
 MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
                        "elder", "eldest", "younger", "youngest", "only", "young"})
 
@@ -47,8 +47,8 @@ class Families:
         self.surnames: dict[str, set[str]] = {}  # id -> surnames
         self.married: set[str] = set()  # known as Mrs. or Lady
         self.called: dict[str, set[str]] = {}  # kin honorific ("aunt") -> the characters called by it
-        self.given: dict[str, set[str]] = {}  # id -> the given names in their names ("Mrs. John Dashwood": john)
-        self.ranked: set[str] = set()  # known by a title: "Sir Thomas", "Lady Anne Darcy"
+        self.given: dict[str, set[str]] = {}  # id -> the given names in their names ("Mrs. Kit Drummond": kit)
+        self.ranked: set[str] = set()  # known by a title: "Sir Hugh", "Lady Anne Drummond"
         for c in characters:
             gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
             found: dict[str, bool] = {}
@@ -97,13 +97,13 @@ class Families:
     def senior(self, of: str, kin: str, found: set[str]) -> set[str]:
         """Of several in a family who could be ``of``'s spouse or parent, those the names mark as
         such (see the module's docstring); the same set when the names do not tell."""
-        if kin in SPOUSES:  # "Mrs. Charles Musgrove" is Charles Musgrove's wife
+        if kin in SPOUSES:  # "Mrs. Arthur Quarles" is Arthur Quarles's wife
             shared = {cid for cid in found if self.given.get(cid, set()) & self.given.get(of, set())}
             return shared or found
         if kin in PARENTS:
             ranked = found & self.ranked
             if ranked:
                 return ranked
-            plain = {cid for cid in found if not self.given.get(cid)}  # "Mrs. Ferrars", never "Mrs. Robert Ferrars"
+            plain = {cid for cid in found if not self.given.get(cid)}  # "Mrs. Drummond", never "Mrs. Kit Drummond"
             return plain or found
         return found

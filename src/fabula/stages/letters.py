@@ -1,8 +1,8 @@
 """Letters in a story: where each one runs, who wrote it and to whom.
 
 An epistolary novel, or a letter given whole in the narration, is told in the
-first person by its writer, not by the story's narrator: in "Dearest Nell,
-I am having a glorious time … Your affectionate Clara", "I" is Clara. A
+first person by its writer, not by the story's narrator: in "Dearest Anna,
+I walk by the river every morning … Your affectionate Clara", "I" is Clara. A
 letter opens with a heading that names both ("LETTER II. MR. ASHDOWN TO
 LADY HOWELL") or with a salutation ("Dearest Nell,", "My dear Mr. Pruett:",
 "TO Mrs. Pruett"), and ends with its signature ("Yours ever, Tom Baker"; a
@@ -11,8 +11,8 @@ left unsigned in a correspondence is the writer's who signed another one to
 the same person.
 
 Names are read as written and handed to ``resolve``, which says which
-character, if any, a name is; a signature that is no one's ("LATER.") ends
-no letter.
+character, if any, a name is; a line in capitals that is no one's name
+("NEXT DAY.") ends no letter.
 """
 
 from __future__ import annotations

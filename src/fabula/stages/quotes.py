@@ -175,14 +175,14 @@ def _dash_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-CUE_SUBJECT = ("PRON", "PROPN")  # "he said", "Stephen said", "said Buck Mulligan"
+CUE_SUBJECT = ("PRON", "PROPN")  # "he said", "Denzil said", "said Denzil Pryor"
 CUE_WORDS = 4  # tokens a cue's subject may take
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?"}
 
 
 def _without_cues(story: Story, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Dash speech with its cue written in, between commas ("— Look at yourself, he said, you
-    dreadful bard!") or after it ("— Yes, Stephen said quietly."): the speech around the cue."""
+    """Dash speech with its cue written in, between commas ("— Look at the sea, Denzil said, it
+    is the colour of slate.") or after it ("— Yes, said Calder quietly."): the speech around the cue."""
     t, text = story.tokens, story.text
     out = []
     for s, e in spans:
@@ -218,13 +218,13 @@ def _inline_cue(story: Story, k: int, lo: int, hi: int) -> tuple[int, int] | Non
     if left < lo or text[t.start[left]:t.end[left]] not in (",", "!", "?"):
         return None
     right = k + 1
-    if not subject_before:  # "said Buck Mulligan"
+    if not subject_before:  # "said Denzil Pryor"
         while right < hi and right - k <= CUE_WORDS and t.pos[right] in CUE_SUBJECT:
             right += 1
         if right == k + 1:
             return None
     while right < hi and text[t.start[right]:t.end[right]] not in CLAUSE_ENDS:
-        right += 1  # "Stephen said with energy and growing fear ."
+        right += 1  # "Calder said with a long look at the gulls ."
     return left, right
 
 

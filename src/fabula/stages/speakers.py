@@ -274,8 +274,8 @@ class Attributor:
 
     def after_its_cue(self, previous: Quote, q: Quote, p_index: int) -> bool:
         """In text laid out a sentence a line, whether line ``q`` opens the line right after the one
-        where ``previous`` ended and narration followed it ('"Quite so," he answered, lighting a
-        pipe.' / '"You see, but you do not observe."'): the layout has split one paragraph, and
+        where ``previous`` ended and narration followed it ('"Just so," he answered, turning the
+        wheel.' / '"The mill road is always dry."'): the layout has split one paragraph, and
         the speech goes on unless a cue of its own says otherwise (on LitBank's training files the
         same speaker goes on in 121 of 157 such lines)."""
         if not self.line_per_sentence or self.index.paragraph(previous.end - 1) != p_index - 1:
