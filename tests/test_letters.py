@@ -68,3 +68,13 @@ def test_one_writers_letters_are_the_story_and_an_unsigned_one_is_theirs_too():
 def test_headings_that_name_no_one_are_no_letters():
     story = fabula.read("A VOYAGE TO THE ISLANDS\n\nTom Baker sailed in May. He wrote nothing and told no one.\n")
     assert letters(story, QuotedText(story), lambda name: None) == []
+
+
+def test_an_unsigned_letter_is_over_where_the_talk_starts_again():
+    story = fabula.read("The Farm\n\nDearest Anna,\n\nI am at the farm, and the orchard is in flower.\n\n"
+                        "\"Who wrote to you?\" asked Tom Baker.\n\nAnna smiled and said nothing, and you could see "
+                        "she was pleased.\n")
+    found = letters(story, QuotedText(story), lambda name: "anna" if name == "Anna" else None)
+    assert len(found) == 1 and found[0].to == "anna" and found[0].writer is None
+    assert "orchard" in story.text[found[0].start:found[0].end]
+    assert "Who wrote" not in story.text[found[0].start:found[0].end]

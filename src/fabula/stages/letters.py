@@ -6,7 +6,8 @@ I walk by the river every morning … Your affectionate Clara", "I" is Clara. A
 letter opens with a heading that names both ("LETTER II. MR. ASHDOWN TO
 LADY HOWELL") or with a salutation ("Dearest Nell,", "My dear Mr. Pruett:",
 "TO Mrs. Pruett"), and ends with its signature ("Yours ever, Tom Baker"; a
-name alone on its line) or where the next letter or chapter begins. A letter
+name alone on its line) or where the next letter or chapter begins; one with
+no writer yet known ends too where a paragraph of dialogue opens. A letter
 left unsigned in a correspondence is the writer's who signed another one to
 the same person.
 
@@ -32,6 +33,7 @@ SALUTATION = re.compile(rf"^(?:(?:[Mm]y\s+)?(?:[Dd]ear(?:est)?|[Bb]eloved)(?:\s*
 # "Your affectionate Clara", "Yours as ever, entirely yours, TOM BAKER."
 SIGN_OFF = re.compile(r"^(?:[Yy]ours?|[Ee]ver|[Bb]elieve me|[Aa]ffectionately|[Ff]aithfully|[Ss]incerely|[Tt]ruly)\b")
 RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")  # a run of capitalised words
+OPENING = "\"“‘«—"  # marks a paragraph of dialogue opens with
 SIGNATURE_WORDS = 6  # a line this short, all capitalised words, may be a signature alone
 # a chapter heading that the layout left on one line with the chapter's first sentence ("Chapter 2 Margot sat …")
 CHAPTER_OPENING = re.compile(r"^(?:chapter|book|part|letter)\s+(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
@@ -63,7 +65,11 @@ def letters(story, quoted, resolve: Callable[[str], Hashable | None]) -> list[Le
         if p.chapter != chapter or CHAPTER_OPENING.match(text[p.start:p.start + 20]):
             close(p.start)
             chapter = p.chapter
-        if p.kind != "text" or quoted(p.start):
+        if p.kind != "text":
+            continue
+        if quoted(p.start) or text[p.start:p.start + 1] in OPENING:
+            if current is not None and current.writer is None:
+                close(p.start)  # an unsigned letter is over where the talk starts again
             continue
         line = text[p.start:p.end]
         heading, salutation = HEADING.match(line[:160]), SALUTATION.match(line[:160])
