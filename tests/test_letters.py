@@ -48,6 +48,16 @@ def test_a_heading_names_the_writer_and_the_one_written_to():
         ("I", "Mrs. Pruett"), ("me", "Mrs. Pruett"), ("you", "Mr. Cardew")}
 
 
+def test_a_titled_writer_named_only_in_the_heading_is_someone():
+    story = fabula.read("From the Coast\n\nLETTER I. MR. CARDEW TO MRS. PRUETT\n\nMadam, I reached the harbour "
+                        "last night. I have found the house, and I think you will like it. Mrs. Pruett will forgive "
+                        "my haste.\n")
+    names = {c.id: c.name for c in story.characters}
+    said = {(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions
+            if story.text[m.start:m.end] in ("I", "you")}
+    assert said == {("I", "Mr. Cardew"), ("you", "Mrs. Pruett")}
+
+
 DIARY_LETTERS = (
     "Letters to Nell\n\nDear Nell Farrow: The school opened this morning. I stood on its steps at eight, "
     "where the children could see me shake. I have thirty of them now, and I know the names of twenty.\n\n"
@@ -67,14 +77,14 @@ def test_one_writers_letters_are_the_story_and_an_unsigned_one_is_theirs_too():
 
 def test_headings_that_name_no_one_are_no_letters():
     story = fabula.read("A VOYAGE TO THE ISLANDS\n\nTom Baker sailed in May. He wrote nothing and told no one.\n")
-    assert letters(story, QuotedText(story), lambda name: None) == []
+    assert letters(story, QuotedText(story), lambda name, at=None: None) == []
 
 
 def test_an_unsigned_letter_is_over_where_the_talk_starts_again():
     story = fabula.read("The Farm\n\nDearest Anna,\n\nI am at the farm, and the orchard is in flower.\n\n"
                         "\"Who wrote to you?\" asked Tom Baker.\n\nAnna smiled and said nothing, and you could see "
                         "she was pleased.\n")
-    found = letters(story, QuotedText(story), lambda name: "anna" if name == "Anna" else None)
+    found = letters(story, QuotedText(story), lambda name, at=None: "anna" if name == "Anna" else None)
     assert len(found) == 1 and found[0].to == "anna" and found[0].writer is None
     assert "orchard" in story.text[found[0].start:found[0].end]
     assert "Who wrote" not in story.text[found[0].start:found[0].end]

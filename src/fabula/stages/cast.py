@@ -172,7 +172,7 @@ def cast(story: Story, settings) -> None:
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
     clusters = join_apposed_titles(cluster_names(names, votes, quoted), story.notes.get("apposed", {}))
     clusters = join_misspelt(clusters)
-    written = letters(story, quoted, lambda name: _cluster_named(clusters, name))
+    written = letters(story, quoted, lambda name, at=None: _cluster_named(clusters, name, at))
     taken = _letters_to_writers(story, quoted, written, clusters)
     narrator = find_narrator(story, quoted, [c.given for c in clusters], taken)
     writers = {w.writer for w in written if w.writer is not None}
@@ -209,9 +209,10 @@ def cast(story: Story, settings) -> None:
     story.notes["letters"] = [(w.start, w.end, ids.get(w.writer), ids.get(w.to)) for w in written]
 
 
-def _cluster_named(clusters: list[Cluster], name: str) -> int | None:
+def _cluster_named(clusters: list[Cluster], name: str, at: tuple[int, int] | None = None) -> int | None:
     """``id`` of the one cluster a name written in a letter's heading or signature is ("LADY
-    HOWELL", "the Rev. Mr. Ashdown", "Clara"), or None. A gendered honorific must agree."""
+    HOWELL", "the Rev. Mr. Ashdown", "Clara"), or None. A gendered honorific must agree. A titled
+    name in a heading (``at``: its place) that no cluster holds is someone all the same: a new one."""
     words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split()]
     parts = parse_name(words)
     if not parts.words:
@@ -221,6 +222,15 @@ def _cluster_named(clusters: list[Cluster], name: str) -> int | None:
              and not (said and c.titled_gender() and c.titled_gender() not in said)]
     if not found and len(parts.words) == 1:  # "Clara": the one cluster with that given name
         found = [c for c in clusters if parts.words[0] in c.given]
+    if not found and at is not None and parts.honorific is not None:
+        # "LETTER II. MR. CARDEW TO …": the writer; shown as the text would write the name in
+        # running prose, its last honorific and the name ("the Rev. Mr. Cardew": "Mr. Cardew")
+        last = max(i for i, w in enumerate(words) if honorific_key(w))
+        display = " ".join(words[last:])
+        cluster = Cluster()
+        cluster.add(display, parse_name(display.split()), Mention(at[0], at[1], "PROP"), Counter())
+        clusters.append(cluster)
+        found = [cluster]
     return id(found[0]) if len(found) == 1 else None
 
 

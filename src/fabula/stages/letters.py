@@ -13,7 +13,9 @@ the same person.
 
 Names are read as written and handed to ``resolve``, which says which
 character, if any, a name is; a line in capitals that is no one's name
-("NEXT DAY.") ends no letter.
+("NEXT DAY.") ends no letter. A heading's names come with their place in the
+text: a titled name there ("MR. CARDEW") is a person even where the story
+names them nowhere else.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ class Letter:
     to: Hashable | None
 
 
-def letters(story, quoted, resolve: Callable[[str], Hashable | None]) -> list[Letter]:
-    """The letters in the narration of ``story``, in order."""
+def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Letter]:
+    """The letters in the narration of ``story``, in order. ``resolve(name)`` says who a name
+    is; ``resolve(name, (start, end))``, for a name in a heading, may make them someone."""
     text, found = story.text, []
     current: Letter | None = None
     chapter = None
@@ -75,8 +78,13 @@ def letters(story, quoted, resolve: Callable[[str], Hashable | None]) -> list[Le
         heading, salutation = HEADING.match(line[:160]), SALUTATION.match(line[:160])
         if heading or salutation:
             close(p.start)
-            writer = resolve(heading.group("writer")) if heading else None
-            current = Letter(p.start, p.end, writer, resolve((heading or salutation).group("to")))
+            if heading:
+                writer = resolve(heading.group("writer"), (p.start + heading.start("writer"),
+                                                           p.start + heading.end("writer")))
+                to = resolve(heading.group("to"), (p.start + heading.start("to"), p.start + heading.end("to")))
+            else:
+                writer, to = None, resolve(salutation.group("to"))
+            current = Letter(p.start, p.end, writer, to)
         elif current is not None and (SIGN_OFF.match(line) or _signature_only(line)):
             writer = signer(line, resolve)
             if writer is not None:
