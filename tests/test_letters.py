@@ -56,6 +56,9 @@ def test_a_titled_writer_named_only_in_the_heading_is_someone():
     said = {(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions
             if story.text[m.start:m.end] in ("I", "you")}
     assert said == {("I", "Mr. Cardew"), ("you", "Mrs. Pruett")}
+    cardew = next(c for c in story.characters if c.name == "Mr. Cardew")
+    assert [story.text[m.start:m.end] for m in story.mentions if m.character == cardew.id and m.kind == "PROP"] \
+        == ["MR. CARDEW"]  # the heading is their mention
 
 
 DIARY_LETTERS = (

@@ -203,7 +203,10 @@ def cast(story: Story, settings) -> None:
         aliases = [d for d, _ in sorted(c.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if d != name]
         gender, confidence = gender_of(c.votes, c.titled_counts(), c.prior_gender())
         characters.append(Character(cid, name, aliases, gender, confidence, len(c.mentions), c.narrator))
-    story.mentions = unique_mentions(others + [m for _, _, m in names])
+    named = [m for _, _, m in names]
+    seen = {id(m) for m in named}
+    headed = [m for c in clusters for m in c.mentions if m.kind == "PROP" and id(m) not in seen]  # letter headings
+    story.mentions = unique_mentions(others + named + headed)
     story.characters = characters
     ids = {id(c): f"c{i}" for i, c in enumerate(clusters, start=1)}  # a letter names its people by id(cluster)
     story.notes["letters"] = [(w.start, w.end, ids.get(w.writer), ids.get(w.to)) for w in written]
