@@ -78,6 +78,12 @@ def test_one_writers_letters_are_the_story_and_an_unsigned_one_is_theirs_too():
     assert {who for word, who in links if word.lower() == "you"} == {"Nell Farrow"}
 
 
+def test_a_chapter_title_in_capitals_makes_no_one():
+    story = fabula.read("MRS. HOLLY GOES TO TOWN\n\nTom Baker drove the cart, and Anna Price sat beside him. "
+                        "They reached the town at noon.\n\nMRS. HOLLY GOES TO TOWN\n\nAnna bought thread.\n")
+    assert not any("Holly" in c.name or "HOLLY" in c.name for c in story.characters)
+
+
 def test_headings_that_name_no_one_are_no_letters():
     story = fabula.read("A VOYAGE TO THE ISLANDS\n\nTom Baker sailed in May. He wrote nothing and told no one.\n")
     assert letters(story, QuotedText(story), lambda name, at=None: None) == []

@@ -14,8 +14,8 @@ the same person.
 Names are read as written and handed to ``resolve``, which says which
 character, if any, a name is; a line in capitals that is no one's name
 ("NEXT DAY.") ends no letter. A heading's names come with their place in the
-text: a titled name there ("MR. CARDEW") is a person even where the story
-names them nowhere else.
+text: a titled name in a heading that says it is a letter ("LETTER II. MR.
+CARDEW TO …") is a person even where the story names them nowhere else.
 """
 
 from __future__ import annotations
@@ -79,9 +79,13 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
         if heading or salutation:
             close(p.start)
             if heading:
+                # only a heading that says it is a letter makes its names people ("MRS. HOLLY GOES TO
+                # TOWN" may be a chapter's title)
+                said = line.startswith("LETTER")
                 writer = resolve(heading.group("writer"), (p.start + heading.start("writer"),
-                                                           p.start + heading.end("writer")))
-                to = resolve(heading.group("to"), (p.start + heading.start("to"), p.start + heading.end("to")))
+                                                           p.start + heading.end("writer")) if said else None)
+                to = resolve(heading.group("to"), (p.start + heading.start("to"), p.start + heading.end("to"))
+                             if said else None)
             else:
                 writer, to = None, resolve(salutation.group("to"))
             current = Letter(p.start, p.end, writer, to)
