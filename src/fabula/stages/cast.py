@@ -19,7 +19,7 @@ from . import stage
 from .clusters import JUNIOR, Cluster, cluster_names, join_apposed_titles, join_misspelt
 from .mentions import NOT_NAME_POS
 from .letters import Letter, letters
-from .narrator import FIRST_PERSON, called_in_dialogue_only, find_narrator, self_named
+from .narrator import called_in_dialogue_only, find_narrator, first_person_narration, self_named
 from .tagged import seed_from_tags, tagged_names
 from .gender import gender_of, pronoun_labels, pronoun_votes
 from .kinship import KIN_TITLES
@@ -178,10 +178,8 @@ def cast(story: Story, settings) -> None:
     writers = {w.writer for w in written if w.writer is not None}
     if narrator is None and len(writers) == 1 and sum(w.end - w.start for w in written) >= LETTERS_SHARE * len(text):
         # the letters of one writer are the story ("Dear Nell Farrow: …"): the writer is its narrator
-        one = next(c for c in clusters if id(c) == next(iter(writers)))
-        narrator = clusters.index(one), [m for m in story.mentions if m.kind == "PRON" and m.character is None
-                                         and text[m.start:m.end].lower() in FIRST_PERSON
-                                         and not quoted(m.start) and m.start not in taken]
+        index = next(i for i, c in enumerate(clusters) if id(c) in writers)
+        narrator = index, first_person_narration(story, quoted, taken)
     if narrator is not None:
         index, first_person = narrator
         if index is None:
@@ -241,8 +239,7 @@ def _letters_to_writers(story: Story, quoted, written: list[Letter], clusters: l
     """Give the first-person mentions in each letter's narration to its writer; their starts."""
     by_id = {id(c): c for c in clusters}
     taken: set[int] = set()
-    first = [m for m in story.mentions if m.kind == "PRON" and m.character is None and not quoted(m.start)
-             and story.text[m.start:m.end].lower() in FIRST_PERSON]
+    first = first_person_narration(story, quoted)
     for letter in written:
         writer = by_id.get(letter.writer)
         if writer is None:

@@ -231,9 +231,9 @@ def _link_narration_you(story: Story, quoted) -> None:
     "There, Margaret, the sun is forever visible"), "you" outside quotations is them, until
     the chapter ends or the narration calls someone else."""
     written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
-    if not any(c.is_narrator for c in story.characters) and not written:
-        return
     narrated = any(c.is_narrator for c in story.characters)
+    if not narrated and not written:
+        return
     text = story.text
     starts = [p.start for p in story.paragraphs]
     letter_starts = [start for start, *_ in written]

@@ -31,13 +31,19 @@ def self_named(story, quoted) -> list[list[str]]:
     return out
 
 
+def first_person_narration(story, quoted, taken: set[int] = frozenset()) -> list:
+    """The "I", "me", "my" … of the narration, outside quotations, but for those whose starts
+    are ``taken`` (already someone else's: a letter's writer)."""
+    text = story.text
+    return [m for m in story.mentions if m.kind == "PRON" and text[m.start:m.end].lower() in FIRST_PERSON
+            and not quoted(m.start) and m.start not in taken]
+
+
 def find_narrator(story, quoted, given_names: list[set[str]], taken: set[int] = frozenset()):
     """``(index of the narrator's cluster or None for a new one, first-person mentions)``,
     or None when the story is not told in the first person. ``taken``: starts of first-person
     mentions already someone else's (a letter's writer)."""
-    text = story.text
-    first = [m for m in story.mentions if m.kind == "PRON" and text[m.start:m.end].lower() in FIRST_PERSON
-             and not quoted(m.start) and m.start not in taken]
+    first = first_person_narration(story, quoted, taken)
     narration = sum(1 for s, pos in zip(story.tokens.start, story.tokens.pos) if pos != "PUNCT" and not quoted(s))
     if len(first) < MIN_COUNT or len(first) < MIN_SHARE_SELF_NAMED * narration:
         return None
