@@ -289,6 +289,25 @@ def test_a_title_set_beside_a_name_is_that_character():
     assert "the Superintendent" not in _by_name(story)
 
 
+def test_a_name_the_parser_joins_to_a_title_by_a_comma_alone_is_set_beside_it():
+    from types import SimpleNamespace
+
+    from fabula.stages.mentions import _listed
+    # "the Warden , Mr. Hythe , with whom …", parsed as a list of two: "Hythe" conj of "Warden"
+    beside = SimpleNamespace(head=[1, 1, 1, 4, 1, 1, 6], dep=["det", "ROOT", "punct", "compound", "conj", "punct", "prep"])
+    # "the Bishop , Mr. Pryor , and Clara …": an "and" hangs from the list's last item
+    listed = SimpleNamespace(head=[1, 1, 1, 4, 1, 1, 4, 4], dep=["det", "ROOT", "punct", "compound", "conj", "punct",
+                                                                  "cc", "conj"])
+    assert not _listed(beside, 1) and _listed(listed, 1)
+
+
+def test_a_title_in_a_list_of_names_is_no_one_of_them():
+    story = fabula.read("Title\n\n\"Thank you,\" said Tom Baker. He sat beside the Bishop, Mr. Pryor, Mrs. Pruett, "
+                        "and Clara Dunn. \"Well,\" said the Bishop. The Bishop smiled.\n")
+    cast = _by_name(story)
+    assert "the Bishop" in cast and "the Bishop" not in cast["Mr. Pryor"].aliases
+
+
 def test_a_pet_name_the_narration_uses_is_not_lady_somebody():
     story = fabula.read("Title\n\nLady Catherine Ward arrived. \"Good day,\" said Lady Catherine. Lady Catherine sat.\n\n"
                         "Kitty laughed at the hat. Kitty ran upstairs, and Kitty hid. \"Come down!\" said Lady "

@@ -224,6 +224,17 @@ def _nominal(t, n: int, lo: int) -> int | None:
     return start
 
 
+def _listed(t, k: int) -> bool:
+    """Whether token ``k`` heads a list ("Tom, Ned and Kit"; "Tom, Ned, Kit"): an "and" or
+    "or" hangs from one of its items, or it has more than two. Otherwise a name the parser
+    joined to it by a comma is set beside it ("the Warden, Mr. Hythe, with whom …")."""
+    items, after = {k}, range(k + 1, min(len(t.dep), k + 40))
+    for j in after:
+        if t.dep[j] == "conj" and t.head[j] in items:
+            items.add(j)
+    return len(items) > 2 or any(t.head[j] in items and t.dep[j] in ("cc", "preconj") for j in after)
+
+
 def _descends(t, k: int, n: int) -> bool:
     """Whether token ``k`` hangs (directly or not) from token ``n``."""
     for _ in range(12):
@@ -292,7 +303,7 @@ def mentions(story: Story, settings) -> None:
                     ev.links.add(other)
                     evidence[other].links.add(parts.key)
                     between = story.text[t.end[t.head[last]]:t.start[first]].strip()
-                    if t.dep[last] == "appos" and between == ",":
+                    if between == "," and (t.dep[last] == "appos" or not _listed(t, t.head[last])):
                         # "the Collector, Mr. Turton": one person, two names ("George the Fifth" is one name)
                         apposed[tuple(sorted((other_display, display)))] += 1
             found.append(Mention(t.start[first], t.end[last], "PROP"))
