@@ -218,6 +218,14 @@ def test_names_that_meet_without_a_comma_stay_apart():
                         "Unluckily Nadir"}
 
 
+def test_a_given_name_only_the_census_knows_opens_a_name_after_mrs_somebody():
+    # "Hester" is not in the nickname table, only among the census's first names
+    story = fabula.read("Title\n\nIt would make Mrs. Harlow Hester Ward again, he said. Mrs. Harlow came in. "
+                        "Hester Ward smiled.\n")
+    names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
+    assert {"Mrs. Harlow", "Hester Ward"} <= names and "Mrs. Harlow Hester Ward" not in names
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Mention, Story
-from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender, honorific_key, parse_name
+from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, census_gender, given_name_gender, honorific_key, parse_name
 from . import stage
 from .cues import SUBJECT
 
@@ -116,15 +116,16 @@ class _Reader:
                 and self.t.sentence[i + 1] == self.t.sentence[i] and self.name_like(i + 1))
 
     def ends_name(self, first: int, last: int, nxt: int) -> bool:
-        """Where two names meet with no comma between them: "Thomas Thomas Gradgrind",
-        "Colonel Brandon Monday morning", "make Mrs. Rushworth Maria Bertram again"."""
+        """Where two names meet with no comma between them: "Edwin Edwin Tolley",
+        "Colonel Hythe Monday morning", "make Mrs. Quarles Nora Drummond again"."""
         w = self.word(nxt)
         if w == self.word(last) or (w.lower() in WEEKDAYS and honorific_key(self.word(last)) is None):
             return True  # but "President Sunday" is a name
-        # after "Mrs. Rushworth", a given name opens another name ("Maria Bertram"), unless the one
+        # after "Mrs. Quarles", a given name opens another name ("Nora Drummond"), unless the one
         # before was given too, or nothing follows it ("Dr. Howard Archie": Howard is his given name)
-        return (last > first and honorific_key(self.word(first)) is not None and given_name_gender(w) != ""
-                and given_name_gender(self.word(last)) == "" and honorific_key(self.word(last)) is None
+        given = lambda word: given_name_gender(word) or census_gender(word)  # noqa: E731
+        return (last > first and honorific_key(self.word(first)) is not None and given(w) != ""
+                and given(self.word(last)) == "" and honorific_key(self.word(last)) is None
                 and self.name_follows(nxt))
 
     def name_follows(self, i: int) -> bool:
