@@ -226,6 +226,16 @@ def test_a_given_name_only_the_census_knows_opens_a_name_after_mrs_somebody():
     assert {"Mrs. Harlow", "Hester Ward"} <= names and "Mrs. Harlow Hester Ward" not in names
 
 
+def test_a_hyphenated_name_is_one_name():
+    # the tokenizer splits at each hyphen; "the Boat-House" is a place's name in a heading, no one's
+    story = fabula.read("Title\n\nDown to the Boat-House Mary-Anne Tolley ran. \"Wait,\" said Mary-Anne. "
+                        "Kit-the-Fox laughed. \"No,\" said Kit-the-Fox. The boat-house was shut.\n")
+    cast = _by_name(story)
+    assert "Mary-Anne" in cast["Mary-Anne Tolley"].aliases and cast["Mary-Anne Tolley"].gender == "she/her"
+    assert "Kit-the-Fox" in cast
+    assert not {"Mary", "Anne Tolley", "Anne", "Kit", "Fox"} & set(cast)
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

@@ -139,8 +139,12 @@ def is_given_name(word: str) -> bool:
 
 
 def given_name_gender(word: str) -> str:
-    """"M", "F" or "" from the table: a prior only, which pronouns in the text override."""
+    """"M", "F" or "" from the table: a prior only, which pronouns in the text override.
+    A hyphenated name is its parts' gender where they agree ("Mary-Anne", "Jean-Paul")."""
     g = _given_names()[0].get(word.lower(), "")
+    if not g and "-" in word.strip("-"):
+        found = {given_name_gender(part) for part in word.split("-")}
+        return found.pop() if len(found) == 1 else ""
     return g if g in ("M", "F") else ""
 
 

@@ -41,6 +41,7 @@ NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirs
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$")  # letters, with inner - ' . ("O'Brien", "St.")
+HYPHEN_PARTICLES = frozenset({"the", "de", "la", "le", "du", "von", "van", "upon", "on", "in"})  # "Winnie-the-Pooh"
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 
@@ -115,6 +116,20 @@ class _Reader:
         return (self.starts_sentence(i) and w.endswith("ly") and i + 1 < hi and not given_name_gender(w)
                 and self.t.sentence[i + 1] == self.t.sentence[i] and self.name_like(i + 1))
 
+    def hyphenated(self, i: int, hi: int) -> int:
+        """The last token of a name written with hyphens from name word ``i`` ("Jean-Paul",
+        "Mary-Anne", "Winnie-the-Pooh"), or ``i`` itself: the tokenizer splits at each hyphen."""
+        t, end, k = self.t, i, i
+        while k + 2 < hi and self.word(k + 1) == "-" and t.end[k] == t.start[k + 1] and t.end[k + 1] == t.start[k + 2]:
+            nxt = self.word(k + 2)
+            if nxt[:1].isupper() and NAME_WORD.match(nxt) and not self.common_word(nxt):  # not "the Rabbit-Hole"
+                end = k = k + 2
+            elif nxt in HYPHEN_PARTICLES:
+                k += 2  # "-the-": a name only if a capitalised word follows
+            else:
+                break
+        return end
+
     def ends_name(self, first: int, last: int, nxt: int) -> bool:
         """Where two names meet with no comma between them: "Edwin Edwin Tolley",
         "Colonel Hythe Monday morning", "make Mrs. Quarles Nora Drummond again"."""
@@ -142,7 +157,7 @@ class _Reader:
                 continue
             if self.stray_opening(i, hi):
                 i += 1  # "Unluckily Aziz hit him": the adverb opening the sentence is no part of the name
-            j = i
+            j = self.hyphenated(i, hi)
             while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
                 nxt = j + 1
                 if self.ends_name(i, j, nxt):
@@ -157,7 +172,7 @@ class _Reader:
                         break
                 elif not (self.word(nxt).lower() in PARTICLES and nxt + 1 < hi and self.name_follows(nxt)):
                     break
-                j = nxt
+                j = self.hyphenated(nxt, hi)
             yield i, j
             i = j + 1
 
@@ -236,6 +251,18 @@ def _listed(t, k: int) -> bool:
     return len(items) > 2 or any(t.head[j] in items and t.dep[j] in ("cc", "preconj") for j in after)
 
 
+def _words(r: _Reader, first: int, last: int) -> list[str]:
+    """The words of the name in tokens ``first..last``, a hyphenated one as one word ("Jean-Paul")."""
+    t, out = r.t, []
+    for k in range(first, last + 1):
+        glued = k > first and t.start[k] == t.end[k - 1] and "-" in (r.word(k), r.word(k - 1))
+        if glued:
+            out[-1] += r.word(k)
+        else:
+            out.append(r.word(k))
+    return out
+
+
 def _descends(t, k: int, n: int) -> bool:
     """Whether token ``k`` hangs (directly or not) from token ``n``."""
     for _ in range(12):
@@ -275,7 +302,7 @@ def mentions(story: Story, settings) -> None:
     for _, lo, hi in _paragraph_ranges(story):
         names_by_last: dict[int, tuple[str, str]] = {}  # last token -> (key, display in lower case)
         for first, last in r.runs(lo, hi):
-            names = [r.word(k) for k in range(first, last + 1)]
+            names = _words(r, first, last)
             if any(_plural_title(w) for w in names):
                 continue  # "the Misses Harlow", "the Captains Hale": a group
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
