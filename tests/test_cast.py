@@ -236,6 +236,14 @@ def test_a_hyphenated_name_is_one_name():
     assert not {"Mary", "Anne Tolley", "Anne", "Kit", "Fox"} & set(cast)
 
 
+def test_a_name_listed_beside_a_street_is_no_person_for_that():
+    story = fabula.read("Title\n\nAnna Price had taken rooms in Cardew Street, Hollowmere, for the season. \"I like "
+                        "it,\" said Anna Price. Tom Baker laughed. \"You would,\" said Tom Baker.\n\nCardew Street slept "
+                        "late. Cardew Street smiled at her hats, and Cardew Street whispered about her.\n\nEveryone of note "
+                        "lived in Cardew Street, Hollowmere, that year, and Anna said so often.\n")
+    assert "Hollowmere" not in _by_name(story) and "Anna Price" in _by_name(story)
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

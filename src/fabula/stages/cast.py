@@ -33,7 +33,7 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     if ev is None:
         return 0.0
     parts = key.split()
-    if len(parts) > 1 and parts[0] != "the" and parts[-1] in words("place_suffixes"):
+    if _place_name(key):
         return -1.0  # "Gull Lodge", "Thornbury Park"
     if key in plural_of:
         return -1.0  # "the Harlows", "Miss Crooks": a family
@@ -42,8 +42,15 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     score = ev.score
     if len(parts) > 1 and parts[0] != "the":  # a full name borrows from its parts
         score += 0.5 * sum(evidence[w].score for w in parts if w in evidence)
-    strong = sum(1 for k in ev.links if k in evidence and evidence[k].score >= 2)
-    return score + min(2, strong)  # listed with people: "Angel, Illyria, Wesley, and Gunn"
+    # listed with people: "Angel, Illyria, Wesley, and Gunn"; but "Mayfair" beside "Hertford Street" is a place
+    strong = sum(1 for k in ev.links if k in evidence and evidence[k].score >= 2 and not _place_name(k))
+    return score + min(2, strong)
+
+
+def _place_name(key: str) -> bool:
+    """"Gull Lodge", "Thornbury Park": a name ending in a word for a place."""
+    parts = key.split()
+    return len(parts) > 1 and parts[0] != "the" and parts[-1] in words("place_suffixes")
 
 
 RARE_USES = 2  # a name used this rarely, and only opening sentences, needs strong evidence
