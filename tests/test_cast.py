@@ -244,6 +244,15 @@ def test_a_name_listed_beside_a_street_is_no_person_for_that():
     assert "Hollowmere" not in _by_name(story) and "Anna Price" in _by_name(story)
 
 
+def test_a_heading_run_into_the_first_sentence_is_no_character():
+    # text laid out a sentence a line, as LitBank's is: the part's title opens the first sentence
+    story = fabula.read("PART I .\nThe Lone Hill I One March morning , forty years ago , the little village of "
+                        "Hollowmere , set on a windy hill , was trying not to be blown away .\nA small boy sat on the "
+                        "step of the mill .\nHe was cold , and he cried .\nHis sister Nell Farrow came out .\n"
+                        "\" Come in , \" said Nell Farrow .\nHe followed her .\n")
+    assert set(_by_name(story)) == {"Nell Farrow"}
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

@@ -16,6 +16,7 @@ from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
 from ..names import HONORIFICS, given_name_gender, honorific_key, is_given_name, parse_name
 from . import stage
+from .described import person_like
 from .clusters import JUNIOR, Cluster, cluster_names, join_apposed_titles, join_misspelt
 from .mentions import NOT_NAME_POS
 from .letters import Letter, letters
@@ -75,6 +76,9 @@ def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Cou
     if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
             evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
         return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
+    if ev is not None and key.startswith("the ") and ev.count == 1 and not ev.inside and not ev.signs \
+            and not person_like(key.split()[-1]):
+        return False  # "The Lone Hill", a heading run into the first sentence: no "the Ferryman"
     score = _person_score(key, evidence, plural_of)
     return score > 0 and score >= MIN_MEAN_EVIDENCE * evidence[key].count
 

@@ -317,7 +317,7 @@ def mentions(story: Story, settings) -> None:
             quoted = in_quote(t.start[first])
             ev = evidence[parts.key]
             ev.count += 1
-            ev.inside += not r.starts_sentence(first + titled)
+            ev.inside += not r.starts_sentence(first)  # for "the Ferryman", where "the" stands
             # "the Judge" is titled as much as "Judge Miller" is, though the title is all its name
             honorific = parts.honorific is not None or (titled and parts.words[-1] in HONORIFICS)
             score, sign = _evidence(r, first, last, quoted, honorific, titled)
