@@ -50,6 +50,12 @@ def test_a_name_addressed_is_the_addressee_not_the_speaker():
     assert lines[1][1] == "Frederick Hale" and lines[1][3] == ["Margaret Hale"]
 
 
+def test_a_name_shouted_after_you_is_the_addressee():
+    lines, _ = _said("The Yard\n\n\"Kit!\"\n\nNo answer.\n\n\"What's gone with that boy, I wonder? You Kit!\"\n\n"
+                     "No answer. Kit Drummond was hiding in the loft.\n")
+    assert lines[1][1] != "Kit Drummond" and lines[1][3] == ["Kit Drummond"]
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

@@ -256,7 +256,8 @@ class Attributor:
                 continue
             before = text[q.start:m.start].rstrip().split()
             after = text[m.end:q.end].lstrip()[:1]
-            opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",")
+            opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",") or (
+                before[-1].lower() == "you" and (len(before) == 1 or before[-2][-1:] in ".!?"))  # "You Kit!"
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
                 out.append(m.character)
         return out
