@@ -253,6 +253,15 @@ def test_a_heading_run_into_the_first_sentence_is_no_character():
     assert set(_by_name(story)) == {"Nell Farrow"}
 
 
+def test_mrs_and_a_mans_full_name_is_his_wife_where_the_table_does_not_know_his_given_name():
+    story = fabula.read("Title\n\nCalder Hythe opened the door of the box. Calder Hythe was young, and he was proud. He "
+                        "looked at the stage, and he smiled. He thought of the girl he would marry. He did not wish the "
+                        "future Mrs. Calder Hythe to be a fool. \"She is charming,\" said Calder Hythe.\n")
+    cast = _by_name(story)
+    assert cast["Calder Hythe"].gender == "he/him" and "Mrs. Calder Hythe" not in cast["Calder Hythe"].aliases
+    assert cast["Mrs. Calder Hythe"].gender == "she/her"
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

@@ -151,6 +151,10 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
             return same_form[0]
     if parts.given and given_name_gender(parts.given) and hg and given_name_gender(parts.given) != hg:
         return None  # "Mrs. John Ashdown": a wife named after her husband
+    if parts.given and parts.surname and hg == "F" and parts.honorific in MARRIED and any(
+            parts.given in c.given and c.surname == parts.surname and not c.hard_gender() and c.name_gender() == "M"
+            for c in clusters):
+        return None  # "Mrs. Calder Hythe", where the text calls Calder Hythe "he": his wife, though the table lacks "Calder"
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
     if formal:  # nor is "Sir John" the "Mr. John Dashwood" whom no one calls Sir
         clusters = [c for c in clusters if c.honorifics[parts.honorific] or not any(c.honorifics[h] for h in PLAIN)]
