@@ -262,6 +262,16 @@ def test_mrs_and_a_mans_full_name_is_his_wife_where_the_table_does_not_know_his_
     assert cast["Mrs. Calder Hythe"].gender == "she/her"
 
 
+def test_her_ladyship_is_the_one_lady_and_no_character_of_her_own():
+    story = fabula.read("Title\n\nLady Anne Drummond came into the hall. Her Ladyship was tired. \"Sit down,\" said "
+                        "Tom Baker.\n\n\"Your Ladyship is kind,\" he said. Her Ladyship smiled, and she sat. \"Thank "
+                        "you,\" said her Ladyship.\n\nTom Baker went out. Her Ladyship slept.\n")
+    assert set(_by_name(story)) == {"Lady Anne Drummond", "Tom Baker"}
+    two = fabula.read("Title\n\nLady Anne Drummond and Lady Clara Dunn came into the hall. Her Ladyship was tired. "
+                      "Her Ladyship slept. \"Hush,\" said Tom Baker.\n")
+    assert "Ladyship" not in _by_name(two)
+
+
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howard" is no given name the table knows, but nothing named follows "Archie"
     story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "

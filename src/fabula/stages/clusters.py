@@ -112,6 +112,9 @@ class Cluster:
 
 
 FORMAL = frozenset({"sir", "lady", "lord", "dame"})
+# forms of address that stand for a title: "your Ladyship" is the one Lady about, "his Majesty" the King
+ADDRESSED = {"ladyship": ("lady",), "lordship": ("lord",), "majesty": ("king", "queen", "emperor", "empress"),
+             "highness": ("prince", "princess")}
 PLAIN = frozenset({"mr", "mrs", "miss", "ms"})
 ELDER_TITLES = frozenset({"mr", "sir", "lord"})  # what an uncle is called, not his nephews' "Tom"
 
@@ -281,7 +284,13 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
         if junior:
             parts = _as_junior(parts)
             pool = [c for c in clusters if not _elder_of(c, parts.given, mister_surnames)]
-        cluster = _place(parts, pool, miss_surnames, spoken)
+        if len(parts.words) == 1 and parts.words[0] in ADDRESSED:
+            holders = [c for c in pool if any(c.honorifics[h] for h in ADDRESSED[parts.words[0]])]
+            if len(holders) != 1:
+                continue  # "your Ladyship" with no Lady, or two: no one by that alone
+            cluster = holders[0]
+        else:
+            cluster = _place(parts, pool, miss_surnames, spoken)
         if cluster is None:
             cluster = Cluster()
             if len(parts.words) == 1 and not parts.surname and not parts.given:
