@@ -357,3 +357,16 @@ def test_the_one_doctor_of_the_story_is_the_doctor_with_any_adjectives_but_not_t
                       "seat. Later the other doctor arrived, and Anna Price greeted him.\n\nAnna sat down.\n")
     assert ("the neat, bright doctor", "Dr. Amberley") in links
     assert ("the other doctor", "Dr. Amberley") not in links
+
+
+def test_in_a_novel_a_character_named_once_is_no_antecedent_pages_later(monkeypatch):
+    import fabula.stages.coref as coref_stage
+    monkeypatch.setattr(coref_stage, "LONG_WORK_TOKENS", 0, raising=False)  # as if these paragraphs were a novel
+    story = fabula.read("Title\n\nTom Baker walked into the gallery. Tom Baker looked at the pictures for a long "
+                        "time.\n\nOn the far wall hung a painting of St. Edwin, pale and thin, with arrows in his side."
+                        "\n\nThe rain had stopped. Through the window the street shone.\n\nHe turned away and went "
+                        "out into the street. He was tired, and he wanted his dinner.\n")
+    names = {c.id: c.name for c in story.characters}
+    linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions if m.kind == "PRON"]
+    assert linked == [("his", "St. Edwin"), ("He", "Tom Baker"), ("He", "Tom Baker"), ("he", "Tom Baker"),
+                      ("his", "Tom Baker")]

@@ -16,6 +16,7 @@ from ..lexicon import words
 from ..model import Character, Mention, Story, unique_mentions
 from ..names import HONORIFICS, given_name_gender, honorific_key, is_given_name, parse_name
 from . import stage
+from .coref import LONG_WORK_TOKENS
 from .described import person_like
 from .clusters import JUNIOR, Cluster, cluster_names, join_apposed_titles, join_misspelt
 from .mentions import NOT_NAME_POS
@@ -58,9 +59,6 @@ RARE_USES = 2  # a name used this rarely, and only opening sentences, needs stro
 STRONG_EVIDENCE = 3.0  # a speech verb's subject, or an honorific
 SIGNLESS_USES = 5  # a person's name used this often shows them speaking, addressed or titled at least once
 MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
-# a novel: in one this long a name used once or twice with no sign of a person is a place, a
-# saint, a book; in a short story (or LitBank's 2,000-word excerpts) it is as often someone
-LONG_WORK_TOKENS = 30_000
 
 
 def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Counter | None = None) -> bool:

@@ -128,6 +128,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     quoted = QuotedText(story)
     families = Families(story.characters)
 
+    named_once = _named_once(story, paragraph_starts)
     recent: list[Entry] = []  # characters referred to in narration, latest last
     guesses: set[int] = set()  # starts of links made on recency alone
     story.notes["coref_guesses"] = guesses
@@ -160,9 +161,10 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 continue  # "they", "we", "it": left unlinked
             reflexive = word.endswith("self")
             clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS else None
+            about = [e for e in recent if e.character not in named_once or paragraph <= named_once[e.character] + 1]
             # the rules say which links are sure (subject continuity, the only one of the gender
             # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
-            rule, sure = _pick(recent, label, s_index, exclude=None if reflexive else clause_subject)
+            rule, sure = _pick(about, label, s_index, exclude=None if reflexive else clause_subject)
             if rule is not None and rule.startswith(UNNAMED):
                 # "He watched her from the pier ... She knew he was there. She had been in Lisbon;
                 # Pennock had sent her": someone not named yet, whom the pronouns keep referring to
@@ -170,7 +172,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             if unnamed is None:
                 pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
                                   clause_subject)
-                found = candidates([e for e in recent if not e.character.startswith(UNNAMED)], pronoun) \
+                found = candidates([e for e in about if not e.character.startswith(UNNAMED)], pronoun) \
                     if ranker is not None else []
                 m.character = ranker.choose(found, pronoun) if found else rule
                 sure = sure and m.character == rule
@@ -224,6 +226,23 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 del recent[:32]
     _gender_from_links(story, labels, quoted)
     _link_narration_you(story, quoted)
+
+
+# a novel: in one this long a name used once or twice with no sign of a person is a place, a
+# saint, a book, and a character named once is a passing one; in a short story (or LitBank's
+# 2,000-word excerpts) it is as often someone who stays
+LONG_WORK_TOKENS = 30_000
+
+
+def _named_once(story: Story, paragraph_starts: list[int]) -> dict[str, int]:
+    """In a novel, the characters named once in all of it -> the paragraph of that name: "St.
+    Sebastian" in a painting is no antecedent for the "he" of the pages after it, only of the
+    pronouns in its paragraph and the next."""
+    if len(story.tokens) < LONG_WORK_TOKENS:
+        return {}
+    named = Counter(m.character for m in story.mentions if m.kind == "PROP" and m.character)
+    return {m.character: bisect_right(paragraph_starts, m.start) - 1 for m in story.mentions
+            if m.kind == "PROP" and named[m.character] == 1}
 
 
 def _link_narration_you(story: Story, quoted) -> None:
