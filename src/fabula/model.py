@@ -150,7 +150,7 @@ class Scene:
     paragraphs: list[str]  # [first, last] paragraph ids
     opens: SceneOpening  # why a new scene begins here
     characters: list[str] = field(default_factory=list)  # present: speaking, addressed, or acting in narration
-    place: str | None = None  # where the text names it ("the hotel room", "Sunnydale")
+    place: str | None = None  # where the text names it ("the hotel room", "Hollowmere")
 
 
 @dataclass(slots=True)

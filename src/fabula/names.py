@@ -28,14 +28,14 @@ HONORIFICS: dict[str, str] = {
     "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
     "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
 }
-# the long form of a title -> its short form in HONORIFICS' keys: "the Doctor" is Dr. Kemp, and
+# the long form of a title -> its short form in HONORIFICS' keys: "the Doctor" is Dr. Tolley, and
 # "said her ladyship" Lady Catherine
 TITLE_WORDS = {"doctor": "dr", "professor": "prof", "reverend": "rev", "lieutenant": "lieut", "captain": "capt",
                "ladyship": "lady", "lordship": "lord"}
 # Forms of address for a married woman: she shares the surname with a husband, not with sisters.
 MARRIED = frozenset({"mrs", "missus", "madame", "mme", "frau", "senora", "señora", "signora", "lady", "dame",
                      "begum"})
-# Forms of address that follow the name: "Karim Begum", "Mahmoud Sahib", "Ali Bey".
+# Forms of address that follow the name: "Farida Begum", "Farid Sahib", "Selim Bey".
 TRAILING_HONORIFICS = {"begum": "F", "sahib": "M", "bey": "M", "pasha": "M", "effendi": "M", "hanim": "F"}
 # Plural forms of address name a group, never one character ("the Misses Harlow", "Messrs. Smith").
 PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
@@ -77,10 +77,10 @@ def parse_name(words: list[str]) -> NameParts:
 
     A name with an article ("the Ferryman", "the Queen") is a title: it has no
     given name or surname and matches only itself, unless a titled name follows
-    the article ("the Rev. Mr. Bunting")."""
+    the article ("the Rev. Mr. Cardew")."""
     if len(words) > 2 and words[0].lower() == "the" and honorific_key(words[1]) and not honorific_key(words[-1]) \
             and all(w[:1].isupper() for w in words[1:]):  # not "the Duke of Omnium"
-        words = words[1:]  # "the Rev. Mr. Bunting", "the Reverend Wyndham Datchet": a titled name
+        words = words[1:]  # "the Rev. Mr. Cardew", "the Reverend Owen Pryor": a titled name
     elif words and words[0].lower() == "the":
         return NameParts(None, None, None, tuple(w.lower() for w in words))
     honorific = None
@@ -103,13 +103,13 @@ def parse_name(words: list[str]) -> NameParts:
             # "Sir Walter", "Lady Clara" name the given name; "Lady Merton" the surname
             return NameParts(honorific, word, None, low) if is_given_name(word) else NameParts(honorific, None, None, low)
         if honorific in ("miss", "master", "ms") and is_given_name(word):
-            return NameParts(honorific, word, None, low)  # "Miss Lizzy", "Master Tom"
+            return NameParts(honorific, word, None, low)  # "Miss Nell", "Master Tom"
         return NameParts(honorific, None, word, low)
-    # surname: the last word, with any particles before it ("de Bourgh")
+    # surname: the last word, with any particles before it ("de Lisle")
     i = len(low) - 1
     while i > 1 and low[i - 1] in PARTICLES:
         i -= 1
-    given = low[0] if low[0] not in PARTICLES else None  # "Professor de Worms" has no given name "de"
+    given = low[0] if low[0] not in PARTICLES else None  # "Professor de Lisle" has no given name "de"
     return NameParts(honorific, given, " ".join(low[i:]), low)
 
 
@@ -174,7 +174,7 @@ def same_given_name(a: str, b: str) -> bool:
         return True  # two forms of the same names: "Peggy" and "Meg", "Nance" and "Nancy"
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:
-        return True  # an unlisted shortening: "Fitz" / "Fitzwilliam", "Wes" / "Wesley"
+        return True  # an unlisted shortening: "Ros" / "Rosalind", "Den" / "Denzil"
     # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie
     if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy"):
         return True

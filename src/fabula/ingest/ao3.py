@@ -201,7 +201,7 @@ def _labelled_quotes(part: Element) -> list[tuple[str, str]]:
 
 
 def pairing(tag: str) -> dict | None:
-    """``"Buffy Summers/Spike"`` → romantic, ``"Buffy Summers & Dawn Summers"`` → platonic."""
+    """``"Anna Price/Tom Baker"`` → romantic, ``"Anna Price & Clara Price"`` → platonic."""
     for sep, kind in (("/", "romantic"), (" & ", "platonic")):
         if sep in tag:
             names = [clean_tag(n) for n in tag.split(sep) if clean_tag(n)]

@@ -44,7 +44,7 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     score = ev.score
     if len(parts) > 1 and parts[0] != "the":  # a full name borrows from its parts
         score += 0.5 * sum(evidence[w].score for w in parts if w in evidence)
-    # listed with people: "Angel, Illyria, Wesley, and Gunn"; but "Mayfair" beside "Hertford Street" is a place
+    # listed with people: "Anna, Clara, Denzil, and Tom"; but "Hollowmere" beside "Cardew Street" is a place
     strong = sum(1 for k in ev.links if k in evidence and evidence[k].score >= 2 and not _place_name(k))
     return score + min(2, strong)
 
@@ -70,7 +70,7 @@ def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Cou
         return False  # "Adept as she was": a word capitalised only where a sentence starts
     if names_by_word is not None and ev is not None and ev.count <= RARE_USES and not ev.signs \
             and not given_name_gender(key.split()[0]) and not any(names_by_word[w] > 1 for w in _own_words(key)):
-        return False  # "taken from some Voivode's barge", once in a novel: no sign of a person, and no character
+        return False  # "taken from some Margrave's barge", once in a novel: no sign of a person, and no character
     if ev is not None and ev.count >= SIGNLESS_USES and not ev.signs and not given_name_gender(key.split()[0]) and not any(
             evidence[k].signs for k in [*key.split(), *ev.links] if k in evidence):
         return False  # "the Maidan", "Mohurram": used often, and only the tagger (and verbs anything takes) calls it a person
@@ -103,7 +103,7 @@ def _plurals(evidence: dict) -> set[str]:
 
 
 YOUNG = re.compile(r"\b[Yy]oung\s$")
-KIN_BEFORE = re.compile(r"\b(?:" + "|".join(KIN_TITLES) + r")\s$")  # "her aunt Norris": the aunt is in the name
+KIN_BEFORE = re.compile(r"\b(?:" + "|".join(KIN_TITLES) + r")\s$")  # "her aunt Quill": the aunt is in the name
 
 
 def _display(text: str) -> str:
@@ -114,7 +114,7 @@ def _display(text: str) -> str:
 
 
 def _more_mentions(story: Story, person: set[str], covered: set[int]) -> list[Mention]:
-    """Capitalised uses of a known person's name that the tagger did not call a name ("Spike"
+    """Capitalised uses of a known person's name that the tagger did not call a name ("Rook"
     tagged as a verb, "The Invisible Man rose" with "Invisible" an adjective), where a one-word
     name is no function word ("What" opening a question)."""
     t, text = story.tokens, story.text
@@ -155,7 +155,7 @@ def cast(story: Story, settings) -> None:
     names_by_word = Counter(w for k in evidence for w in _own_words(k)) \
         if len(story.tokens) >= LONG_WORK_TOKENS else None
     person = {k for k in evidence if _is_person(k, evidence, plural_of, names_by_word)}
-    # "Julia", often at places ("went to Julia"), is still the Julia of "Julia Bertram"
+    # "Clara", often at places ("went to Clara"), is still the Clara of "Clara Dunn"
     # and "But Beatrice grew …": a known given name that opens a person's full name ("Beatrice
     # O'Hara") is that person's, whatever the news-trained tagger made of it alone (an ORG)
     full_names = [k.split() for k in person if " " in k and not k.startswith("the ")]
@@ -173,7 +173,7 @@ def cast(story: Story, settings) -> None:
             m.start -= 6  # "young Tom" is a name of its own: the son of a father of the same name
         kin = KIN_BEFORE.search(text, max(0, m.start - 7), m.start) if " " not in text[m.start:m.end] else None
         display = _display(text[m.start:m.end])
-        if kin and not is_given_name(display):  # "her aunt Norris" as if written "Aunt Norris" (not "uncle John")
+        if kin and not is_given_name(display):  # "her aunt Quill" as if written "Aunt Quill" (not "uncle John")
             display = f"{kin.group().strip().capitalize()} {display}"
         parts = parse_name(display.split()[1:] if JUNIOR.match(display) else display.split())
         if parts.words and parts.key in person:

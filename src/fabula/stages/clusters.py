@@ -1,6 +1,6 @@
 """Joining names into characters: clusters of the names a reader takes for one person.
 
-"Elizabeth Harlow", "Elizabeth", "Lizzy", "Eliza" and "Miss Elizabeth" are one woman;
+"Margaret Harlow", "Margaret", "Peggy", "Meg" and "Miss Margaret" are one woman;
 "Mr. Harlow" and "Mrs. Harlow" are two people; a bare surname ("Tarrant") is the man
 called "Mr. Tarrant" before the woman called "Miss Tarrant". Fuller names are placed
 first, so shorter ones join a character that already exists; then titles set beside a
@@ -143,11 +143,11 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     hg = parts.honorific_gender
     if parts.words[0] == "the":
         title = parts.words[1] if len(parts.words) == 2 else None
-        plain = " ".join(parts.words[1:])  # "the Artful Dodger" is the "Artful Dodger"
+        plain = " ".join(parts.words[1:])  # "the Grey Knight" is the "Grey Knight"
         return _best([c for c in clusters if {parts.key, plain} & {p.key for p in c.parts.values()}]) or (
             _best(_titled(clusters, title)) if title in HONORIFICS else None) or (  # "the Colonel"
             _headed_by(clusters, title) if title else None)  # "the Rabbit" is the "White Rabbit"
-    if parts.honorific:  # "Mrs Mann" is the "Mrs. Mann" met before
+    if parts.honorific:  # "Mrs Pruett" is the "Mrs. Pruett" met before
         same_form = [c for c in clusters if any(p.honorific == parts.honorific and p.words == parts.words
                                                 for p in c.parts.values())]
         if len(same_form) == 1:
@@ -159,7 +159,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
             for c in clusters):
         return None  # "Mrs. Calder Hythe", where the text calls Calder Hythe "he": his wife, though the table lacks "Calder"
     formal = parts.honorific in FORMAL  # "Sir Thomas" is not the son everyone calls Tom
-    if formal:  # nor is "Sir John" the "Mr. John Dashwood" whom no one calls Sir
+    if formal:  # nor is "Sir John" the "Mr. John Ward" whom no one calls Sir
         clusters = [c for c in clusters if c.honorifics[parts.honorific] or not any(c.honorifics[h] for h in PLAIN)]
     if parts.given and parts.surname:
         same = [c for c in clusters if c.surname == parts.surname]
@@ -177,9 +177,9 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     if parts.honorific:  # "Lady Merton": a surname, or a given name the table does not know
         found = _best([c for c in same if c.honorifics[parts.honorific]]) or _by_given(clusters, word, hg,
                                                                                         exact_only=True)
-        if found is None and parts.honorific in KIN_TITLES:  # "aunt Norris": the one relative of that surname
+        if found is None and parts.honorific in KIN_TITLES:  # "aunt Quill": the one relative of that surname
             kin = [c for c in clusters if c.hard_gender() == hg and (c.surname == word or any(
-                p.honorific and p.words == (word,) for p in c.parts.values()))]  # "Lady Bertram" too
+                p.honorific and p.words == (word,) for p in c.parts.values()))]  # "Lady Quill" too
             elders = [c for c in kin if any(c.honorifics[h] for h in (MARRIED if hg == "F" else ELDER_TITLES))]
             found = kin[0] if len(kin) == 1 else elders[0] if len(elders) == 1 else None  # not her nieces
         return found
@@ -188,7 +188,7 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
     titled = [c for c in same if not c.given and c.hard_gender() != "F" and c.honorifics]
     if found and word in found.given and found.name_gender() == "M" and len(titled) == 1:
-        return titled[0]  # "Fitzwilliam" is Colonel Fitzwilliam: men go by surname, not Mr. Darcy's given name
+        return titled[0]  # "Calder" is Colonel Calder: men go by surname, not Mr. Hythe's given name
     if found:
         return found
     # "his Secretary", "a Voice": the one character the text calls "the Secretary"
@@ -201,14 +201,14 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
     if len(mister) == 1:
         return mister[0]
     # else it names a man ("Tarrant") before a woman; a woman only when she is the only one
-    # of the name and no one is called "X Begum" ("Karim Begum" is Karim's wife)
+    # of the name and no one is called "X Begum" ("Farid Begum" is Farid's wife)
     women = [c for c in same if not any(h in TRAILING_HONORIFICS for h in c.honorifics)]
     return _best([c for c in same if c.name_gender() == "M"] or [c for c in same if c.hard_gender() != "F"]
                  or (women if len(same) == 1 else []))
 
 
 def _titled(clusters: list[Cluster], title: str) -> list[Cluster]:
-    """The clusters a title names, in either form: "the Doctor" is "Dr Marjoribanks"."""
+    """The clusters a title names, in either form: "the Doctor" is "Dr Tolley"."""
     short = TITLE_WORDS.get(title, title)
     return [c for c in clusters if any(n and TITLE_WORDS.get(h, h) == short for h, n in c.honorifics.items())]
 
@@ -221,7 +221,7 @@ def _headed_by(clusters: list[Cluster], word: str) -> Cluster | None:
 
 
 def _pet_form(clusters: list[Cluster], word: str) -> Cluster | None:
-    """A pet form made by adding -y, -ie or -ey to a name already known: "Skaggsy", "Billy"."""
+    """A pet form made by adding -y, -ie or -ey to a name already known: "Hatchy", "Billy"."""
     for ending in ("ie", "ey", "y"):
         stem = word[:-len(ending)]
         if word.endswith(ending) and len(stem) >= 3:
@@ -247,7 +247,7 @@ def _by_surname(parts: NameParts, same: list[Cluster], miss_surnames: set[str]) 
     if hg == "M":
         men = [c for c in same if c.hard_gender() in ("", "M") and not any(c.honorifics[h] for h in FORMAL)]
         return _best([c for c in men if c.name_gender() == "M"] or men)
-    # "Admiral Hale", "Comrade Syme": the same title, else someone not called Mrs. or Miss
+    # "Admiral Hale", "Comrade Pryor": the same title, else someone not called Mrs. or Miss
     return _best([c for c in same if c.honorifics[parts.honorific]]
                  or [c for c in same if c.hard_gender() != "F"])
 
@@ -297,7 +297,7 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                 if parts.honorific:
                     cluster.surname = parts.words[0]  # "Lady Merton"
                 else:
-                    cluster.given.add(parts.words[0])  # "Buffy": a given name until shown otherwise
+                    cluster.given.add(parts.words[0])  # "Nell": a given name until shown otherwise
             clusters.append(cluster)
         sharers = _sharing_given_name(parts, pool, cluster)
         if sharers:  # settled once every name is placed, when the families are known
@@ -306,8 +306,8 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
         for p, m in uses:
             cluster.add(display, parts if junior else p, m, votes.get(display, Counter()))
     # "Charles", when two Charleses have been named: the one whose family was named last before
-    # this use ("Mary", "Mrs Musgrove" around Charles Musgrove), not only his own name: the text
-    # names in full ("Charles Hayter") the one the bare name does not mean
+    # this use ("Nora", "Mrs Quarles" around Arthur Quarles), not only his own name: the text
+    # names in full ("Arthur Drummond") the one the bare name does not mean
     for display, uses, sharers in shared:
         starts = [sorted(m.start for f in clusters if f is c or (c.surname and f.surname == c.surname)
                          for m in f.mentions) for c in sharers]
@@ -327,7 +327,7 @@ def _as_junior(parts: NameParts) -> NameParts:
 
 def _elder_of(cluster: Cluster, given: str, mister_surnames: set[str]) -> bool:
     """Whether ``cluster`` is the man "young <given>" is told apart from: a man of the same
-    given name whom the text calls "Mr." and his surname ("Mr. Gradgrind" for the father of
+    given name whom the text calls "Mr." and his surname ("Mr. Pryor" for the father of
     "young Thomas")."""
     return cluster.surname in mister_surnames and any(same_given_name(given, g) for g in cluster.given)
 
@@ -337,7 +337,7 @@ SHARER_USES = 5  # uses of fuller names before a character can share a bare give
 
 def _sharing_given_name(parts: NameParts, clusters: list[Cluster], placed: Cluster) -> list[Cluster]:
     """The characters a bare given name may mean, where several named people share it
-    ("Charles Musgrove" and "Charles Hayter"); empty where it means one."""
+    ("Arthur Quarles" and "Arthur Drummond"); empty where it means one."""
     word = parts.words[0]
     if parts.honorific or parts.surname or len(parts.words) != 1 or word not in placed.given:
         return []
@@ -358,7 +358,7 @@ def _latest_before(clusters: list[Cluster], starts: list[list[int]], offset: int
 
 def join_apposed_titles(clusters: list[Cluster], apposed) -> list[Cluster]:
     """A character known only by a title ("the Collector") joins the one named character the
-    text sets it beside ("the Collector, Mr. Turton"), and so does the title's short form
+    text sets it beside ("the Warden, Mr. Hythe"), and so does the title's short form
     ("the Superintendent" after "Mr. McBryde, the District Superintendent"), when the text sets
     the title beside no one else."""
     owner = {" ".join(d.split()).lower(): c for c in clusters for d in c.surfaces}
@@ -385,7 +385,7 @@ MISSPELT_SHARE = 20  # a spelling used at most once for every 20 uses of the oth
 
 
 def _one_letter_more(short: str, long: str) -> bool:
-    """"Browlow" and "Brownlow", "Rachel" and "Rachael": one letter left out, not the first."""
+    """"Pruet" and "Pruett", "Rachel" and "Rachael": one letter left out, not the first."""
     return (len(long) == len(short) + 1 and len(short) >= 5 and short[0] == long[0]
             and any(long[:i] + long[i + 1:] == short for i in range(1, len(long))))
 
@@ -399,8 +399,8 @@ def _misspelling(a: str, b: str) -> bool:
 
 
 def join_misspelt(clusters: list[Cluster]) -> list[Cluster]:
-    """A rare name one letter short or long of a frequent one is its misprint ("Mr. Browlow"
-    for Mr. Brownlow, "Rachel" for Rachael); a letter changed is another name ("Turton", "Burton")."""
+    """A rare name one letter short or long of a frequent one is its misprint ("Mr. Pruet"
+    for Mr. Pruett, "Rachel" for Rachael); a letter changed is another name ("Tolley", "Talley")."""
     out = list(clusters)
     bigs = [c for c in clusters if c.size >= MISSPELT_SHARE]  # few: the inner loop stays short
     for small in sorted(clusters, key=lambda c: c.size):

@@ -8,7 +8,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   learnt from LitBank picks which (``coref_ranker``). The link is sure where
   the hand-written rules of ``_pick`` agree and call it sure: the subject of
   its sentence or the one before when that is of its gender ("Anna came in.
-  She sat down."), a main clause's before one inside it ("Henry found Dorian
+  She sat down."), a main clause's before one inside it ("Hugh found Kit
   burying his face. He …"), else the only character of its gender in the last
   three sentences. Other links are guesses, listed in ``notes["coref_guesses"]``
   so that speaker attribution can weigh the conversation instead. With no one of
@@ -70,11 +70,11 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 
 
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
-# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Kemp
+# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Tolley
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
                       "elder", "younger", "eldest", "youngest", "older"})
 
-# titles that "the <title>" names a titled character by ("the Doctor" for Dr. Kemp); kin words
+# titles that "the <title>" names a titled character by ("the Doctor" for Dr. Tolley); kin words
 # that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
                    "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
@@ -295,7 +295,7 @@ def _copula_subject(t, verb: int) -> int | None:
 
 def _main_clause(t, k: int) -> bool:
     """Whether token ``k`` belongs to its sentence's main clause: its verb is the root, or
-    joined to the root by "and", not a clause inside ("… found Dorian burying his face")."""
+    joined to the root by "and", not a clause inside ("… found Kit burying his face")."""
     verb = t.head[k]
     return t.dep[verb] == "ROOT" or (t.dep[verb] == "conj" and t.dep[t.head[verb]] == "ROOT")
 
@@ -386,7 +386,7 @@ def _mention_bare_titles(story: Story, titles: dict[str, set[str]]) -> None:
         nxt = text[t.start[k + 1]:t.end[k + 1]] if k + 1 < len(t) else ""
         prev = text[t.start[k - 1]:t.end[k - 1]].lower() if k else ""
         if nxt[:1].isupper() or prev in ("the", "a", "an", "this", "that", "our", "your", "his", "her", "my"):
-            continue  # "Colonel Brandon", "the Colonel": names and descriptions found elsewhere
+            continue  # "Colonel Hythe", "the Colonel": names and descriptions found elsewhere
         i = bisect_right(starts, t.start[k]) - 1
         if i >= 0 and story.mentions[i].start <= t.start[k] < story.mentions[i].end:
             continue
@@ -467,7 +467,7 @@ def descriptions(story: Story) -> dict[str, str]:
         m = story.mentions[i] if i >= 0 else None
         noun = story.text[t.start[j]:t.end[j]].lower()
         if described[0] == "the " + noun and noun in generic:
-            continue  # "Monks was the man": said of one man here, but "the man" is every man elsewhere
+            continue  # "Hatch was the man": said of one man here, but "the man" is every man elsewhere
         if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
             out.setdefault(described[0], m.character)
             if described[0].count(" ") > 1 and noun not in generic:  # "the parochial undertaker": "the undertaker"

@@ -17,7 +17,7 @@ from ..model import Mention, Story
 
 SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
-ADJACENT_TOKENS = 5  # '"…," said Mr. Bennet, …': a line's own cue comes right after it
+ADJACENT_TOKENS = 5  # '"…," said Mr. Harlow, …': a line's own cue comes right after it
 CLOSING = " \t\n\"”’'»"  # what may follow the words of a line before its paragraph ends: space and closing marks
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
@@ -188,7 +188,7 @@ class Cues:
         """"Elizabeth replied that she was.": speech told, not quoted; no cue for a quotation."""
         t, text = self.index.t, self.story.text
         for j in range(max(0, k - 15), min(len(t), k + 15)):
-            # "said Skaggs, shaking his hand", "said Charlotte, as soon as he was gone" parsed as
+            # "said Hatch, shaking his hand", "said Nora, as soon as he was gone" parsed as
             # what was said: no report
             if t.head[j] == k and j > k and t.dep[j] == "ccomp" and t.tag[j] != "VBG" \
                     and not self.index.quoted(t.start[j]) \
@@ -206,7 +206,7 @@ class Cues:
 
     def subject_of(self, k: int, region: tuple[int, int]) -> int | None:
         """The speaker in "Anna said", in the inverted "said Anna" / "cried his wife" (which the
-        parser often reads as an object), or of the verb this one continues ("Denham made no
+        parser often reads as an object), or of the verb this one continues ("Denzil made no
         comment, but said:", "Elizabeth hastened to explain")."""
         t = self.index.t
         seen, verb = set(), k
@@ -219,7 +219,7 @@ class Cues:
             for j in near:
                 if t.head[j] == k and t.dep[j] in SUBJECT:
                     if t.tag[j] in ("WP", "WDT") and t.dep[k] == "relcl" and t.start[t.head[k]] >= region[0]:
-                        return t.head[k]  # "Mr. Gradgrind, who … then remarked:": the one "who" is
+                        return t.head[k]  # "Mr. Pryor, who … then remarked:": the one "who" is
                     return self.speaker_in(j, k, near)
             if t.dep[k] in ("dep", "acl") and t.pos[t.head[k]] == "PROPN" and t.start[t.head[k]] >= region[0]:
                 return t.head[k]  # "and Edmund, at a convenient moment, then added" hung on "Edmund"
@@ -250,7 +250,7 @@ class Cues:
 
     def doer(self, k: int, near: range) -> int | None:
         """Who does verb ``k`` when it has no plain subject: the agent of a passive ("when thus
-        accosted by Miss Bingley"), the possessor of a gerund ("by Mrs Croft's suddenly saying")."""
+        accosted by Miss Farrow"), the possessor of a gerund ("by Mrs Pruett's suddenly saying")."""
         t = self.index.t
         agent = next((o for j in near if t.head[j] == k and t.dep[j] == "agent"
                       for o in near if t.head[o] == j and t.dep[o] == "pobj"), None)
@@ -261,7 +261,7 @@ class Cues:
     def speaker_in(self, j: int, k: int, near: range) -> int:
         """The speaker in subject ``j`` of speech verb ``k``, past the parser's slips: "replied
         Elizabeth smiling" read as "[Elizabeth smiling] replied", "the March Hare meekly replied"
-        as "[Hare meekly] replied"; and whose voice speaks ("his voice said", "Ratcliffe, whose
+        as "[Hare meekly] replied"; and whose voice speaks ("his voice said", "Tolley, whose
         clear voice said")."""
         t = self.index.t
         if t.pos[j] == "VERB":
@@ -293,7 +293,7 @@ class Cues:
 
     def fronted(self, k: int, region: tuple[int, int]) -> int | None:
         """The name heading the clause of verb ``k`` when the parser left it without a subject:
-        "Fanny, feeling it due to herself, returned to Mr. Crawford, and said,"."""
+        "Nell, feeling it due to herself, returned to Mr. Cardew, and said,"."""
         t, text = self.index.t, self.story.text
         start = max(region[0], self.index.sentence(t.start[k]).start)
         for j in reversed(self.index.tokens(start, t.start[k])):
@@ -306,7 +306,7 @@ class Cues:
 
     def spoken_noun(self, region: tuple[int, int]) -> int | None:
         """"was Lord Arthur's answer", "was the view of Mr. Crook": the possessor of a speech noun;
-        "were the first words which burst from Captain Wentworth", "came from Sir Thomas's lips":
+        "were the first words which burst from Captain Hythe", "came from Sir Hugh's lips":
         whom the words come from."""
         t, text = self.index.t, self.story.text
         nouns = words("speech_nouns")

@@ -95,7 +95,7 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
                         w = min(w, LOOSE_WEIGHT)
                     votes.setdefault(display, Counter())[label] += w
                 elif t.dep[j] == "poss" and _own_possessive(t, j, k - 1, weight == 1.0):
-                    # "Kanga never takes her eye off Roo": a possessive in the subject's own clause
+                    # "Nell never takes her eye off Kit": a possessive in the subject's own clause
                     votes.setdefault(display, Counter())[label] += POSSESSIVE_WEIGHT
                     continue
                 break

@@ -1,8 +1,8 @@
 """Kin descriptions: "her father", "his wife", "Elizabeth's mother".
 
 In fiction a family shares a surname, and the cast usually holds the relative
-by it: Elizabeth Bennet's father is the one man of the story called Mr.
-Bennet; Mr. Bennet's wife is the one woman called Mrs. Bennet. Aunts and
+by it: Margaret Harlow's father is the one man of the story called Mr.
+Harlow; Mr. Harlow's wife is the one woman called Mrs. Harlow. Aunts and
 uncles need not share it, but the story often names them by the title ("Aunt
 Josephine"). A kin description is linked only when the cast leaves exactly
 one such relative; cousins and friends are left alone.
@@ -86,7 +86,7 @@ class Families:
                 if cid == of or g != gender or (titled and not t):
                     continue
                 if titled and gender == "F" and cid not in self.married:
-                    continue  # a wife or mother is Mrs. Bennet, not Miss Bennet
+                    continue  # a wife or mother is Mrs. Harlow, not Miss Harlow
                 if not titled and cid in self.married:
                     continue  # a sister is not the one known as Mrs.
                 found.add(cid)

@@ -26,7 +26,7 @@ from .cues import SUBJECT
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
 PITIED = frozenset({"poor", "dear", "dearest"})
-# verbs of going whose "to" takes a place: "went to Barton", not "spoke to Elinor"
+# verbs of going whose "to" takes a place: "went to Thornbury", not "spoke to Nell"
 JOURNEYS = frozenset({"go", "come", "return", "travel", "journey", "drive", "ride", "sail", "remove", "move",
                       "hasten", "hurry", "proceed", "set", "start", "fly", "walk", "get", "retire", "repair"})
 OTHER_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW", "DATE"}
@@ -41,7 +41,7 @@ NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirs
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$")  # letters, with inner - ' . ("O'Brien", "St.")
-HYPHEN_PARTICLES = frozenset({"the", "de", "la", "le", "du", "von", "van", "upon", "on", "in"})  # "Winnie-the-Pooh"
+HYPHEN_PARTICLES = frozenset({"the", "de", "la", "le", "du", "von", "van", "upon", "on", "in"})  # "Kit-the-Fox"
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NOT_NAME_POS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 
@@ -101,7 +101,7 @@ class _Reader:
         t = self.t
         if t.tag[i] in ("NNP", "NNPS") or t.ent[i].endswith("PERSON"):
             return True
-        # a capitalised word inside a sentence that the text never lower-cases: "Spike" tagged as a verb
+        # a capitalised word inside a sentence that the text never lower-cases: "Rook" tagged as a verb
         return not self.starts_sentence(i) and t.pos[i] not in NOT_NAME_POS and not self.lower[w.lower()]
 
     def continues_name(self, i: int) -> bool:
@@ -111,14 +111,14 @@ class _Reader:
                 and self.t.pos[i] in ("PROPN", "NOUN") and w.lower() not in PRONOUNS)
 
     def stray_opening(self, i: int, hi: int) -> bool:
-        """A capitalised adverb opening a sentence before a name: "Unluckily Aziz"."""
+        """A capitalised adverb opening a sentence before a name: "Unluckily Denzil"."""
         w = self.word(i)
         return (self.starts_sentence(i) and w.endswith("ly") and i + 1 < hi and not given_name_gender(w)
                 and self.t.sentence[i + 1] == self.t.sentence[i] and self.name_like(i + 1))
 
     def hyphenated(self, i: int, hi: int) -> int:
         """The last token of a name written with hyphens from name word ``i`` ("Jean-Paul",
-        "Mary-Anne", "Winnie-the-Pooh"), or ``i`` itself: the tokenizer splits at each hyphen."""
+        "Mary-Anne", "Kit-the-Fox"), or ``i`` itself: the tokenizer splits at each hyphen."""
         t, end, k = self.t, i, i
         while k + 2 < hi and self.word(k + 1) == "-" and t.end[k] == t.start[k + 1] and t.end[k + 1] == t.start[k + 2]:
             nxt = self.word(k + 2)
@@ -156,7 +156,7 @@ class _Reader:
                 i += 1
                 continue
             if self.stray_opening(i, hi):
-                i += 1  # "Unluckily Aziz hit him": the adverb opening the sentence is no part of the name
+                i += 1  # "Unluckily Denzil hit him": the adverb opening the sentence is no part of the name
             j = self.hyphenated(i, hi)
             while j + 1 < hi and t.sentence[j + 1] == t.sentence[i]:
                 nxt = j + 1
@@ -208,7 +208,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
                 before == "," and after in VOCATIVE_AFTER):
             score += 2.0
     sign = score >= SIGN or honorific
-    # the news-trained NER is a weak voice on fiction's names: it calls "Karim" an ORG
+    # the news-trained NER is a weak voice on fiction's names: it calls "Farid" an ORG
     ent = t.ent[last][2:]
     if ent in PERSON_ENTS:
         score += 0.5
@@ -307,7 +307,7 @@ def mentions(story: Story, settings) -> None:
                 continue  # "the Misses Harlow", "the Captains Hale": a group
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
             if titled and t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN":
-                continue  # "the Bertram girls", "the Gradgrind children": a family, not a name
+                continue  # "the Drummond girls", "the Pryor children": a family, not a name
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
@@ -332,7 +332,7 @@ def mentions(story: Story, settings) -> None:
                     evidence[other].links.add(parts.key)
                     between = story.text[t.end[t.head[last]]:t.start[first]].strip()
                     if between == "," and (t.dep[last] == "appos" or not _listed(t, t.head[last])):
-                        # "the Collector, Mr. Turton": one person, two names ("George the Fifth" is one name)
+                        # "the Warden, Mr. Hythe": one person, two names ("George the Fifth" is one name)
                         apposed[tuple(sorted((other_display, display)))] += 1
             found.append(Mention(t.start[first], t.end[last], "PROP"))
         for k in range(lo, hi):

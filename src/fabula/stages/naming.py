@@ -2,7 +2,7 @@
 
 An unnamed narrator, or a character the text made from a description ("the
 painter"), is the named character whom the lines around theirs keep calling by
-name: "Barnaby," says Hale, and the narrator answers; "Basil, you are absurd,"
+name: "Barnaby," says Hale, and the narrator answers; "Edwin, you are absurd,"
 and the painter answers.
 """
 
@@ -98,7 +98,7 @@ def _namesake(story: Story, narrator: Character, named: str) -> bool:
 
 
 # exchanges that must call a described character by one name before they are that character: more
-# than the narrator's two, since a wrong join takes a named character's lines ("Doctor Kemp," to
+# than the narrator's two, since a wrong join takes a named character's lines ("Doctor Tolley," to
 # the policeman, twice in a siege)
 DESCRIBED_CALLED = 3
 
@@ -115,8 +115,8 @@ def known_by_epithet(story: Story, described: list[str]) -> list[str]:
 
 def name_the_described(story: Story, addressed: dict[str, list[str]], made: list[str]) -> bool:
     """A character made from a description is the named one the others call them by: "the
-    painter" answers "Basil, ..." and is answered with "Basil, ...", so the painter is Basil
-    Hallward, and the description becomes one of his names."""
+    painter" answers "Edwin, ..." and is answered with "Edwin, ...", so the painter is Edwin
+    Tolley, and the description becomes one of his names."""
     merged = False
     by_id = {c.id: c for c in story.characters}
     votes = _called_by(story, addressed, set(made))

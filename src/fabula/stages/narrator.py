@@ -15,8 +15,8 @@ MIN_COUNT = 5
 # a narration that names its "I" ("and I, Ellen Marsh") is told in the first person even where its
 # "we" outnumbers its "I" (a narrator telling what "we three" did)
 MIN_SHARE_SELF_NAMED = 0.01
-CALLED_MARKS = (",", '"', "“", "‘", "'")  # "…, Watson,"
-CALLED_WORDS = ("dear", "my", "oh", "o", "ah")  # "my dear Watson!", "O Romeo"
+CALLED_MARKS = (",", '"', "“", "‘", "'")  # "…, Penrose,"
+CALLED_WORDS = ("dear", "my", "oh", "o", "ah")  # "my dear Penrose!", "O Romeo"
 CALLED_AFTER = (",", "!", "?", ".", ";", "—", "–", "…", '"', "”")
 NARRATED_SHARE = 0.1  # of a name's uses, at most this many in narration: a narrator calls themself "I"
 
@@ -57,7 +57,7 @@ def find_narrator(story, quoted, given_names: list[set[str]], taken: set[int] = 
 
 def called_in_dialogue_only(story, quoted, clusters_mentions: list[list]) -> int | None:
     """The cluster an unnamed "I" most likely is: the one whose name the narration (almost)
-    never uses but other people's lines call out ("Come in, Watson!"). A first-person narrator
+    never uses but other people's lines call out ("Come in, Penrose!"). A first-person narrator
     is "I" in narration and a name only in what others say to them. None where no cluster, or
     more than one equally, fits."""
     text = story.text

@@ -92,7 +92,7 @@ def time_shift(story: Story, p: Paragraph) -> bool:
     opening = story.text[p.start:min(p.end, p.start + 120)].lstrip(_OPENING_PUNCT)
     if _time_shift().match(opening) is not None:
         return True
-    # a short first sentence, then the move: "Aziz fell ill as he foretold. Three days later he lay abed"
+    # a short first sentence, then the move: "Denzil fell ill as he foretold. Three days later he lay abed"
     second = SECOND_SENTENCE.match(opening)
     if second is not None and _time_shift().match(opening, second.end()) is not None:
         return True

@@ -8,7 +8,7 @@ preferring the people in the conversation. Otherwise the conversation
 (implicit): a line in the same paragraph as the last one is the same
 speaker's; a character acting in the narration beside it ("She turned to
 face him.") is the speaker; someone just addressed by name answers; two
-people talking take turns. A name addressed inside the line ("Buffy, you
+people talking take turns. A name addressed inside the line ("Kit, you
 don't have to.") is its addressee and never its speaker.
 """
 
@@ -216,10 +216,10 @@ class Attributor:
             pick = self.other_party(t.start[j], exclude)
             cue = Mention(t.start[j - 1], t.end[j], "NOM")
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
-        # "said the doctor": Dr. Kemp; but "said the old lady" is no Lady Mellanby, nor "the gentleman" anyone's title
+        # "said the doctor": Dr. Tolley; but "said the old lady" is no Lady Drummond, nor "the gentleman" anyone's title
         ranked_title = self.descriptions.common_noun(j) and word not in PLAIN_TITLES
         title = self.titled(word, t.start[j], exclude) if ranked_title else None
-        if title is not None:  # "said the doctor": Dr. Kemp
+        if title is not None:  # "said the doctor": Dr. Tolley
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.descriptions.speaker(j) if cue else None
         if described is not None and described not in exclude:

@@ -15,7 +15,7 @@ import re
 from ..model import Meta
 from ..names import NameParts, parse_name, same_given_name
 
-_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")  # "Spike (Buffy the Vampire Slayer)"
+_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")  # "Rook (The Harbour Light)"
 _NOT_A_PERSON = re.compile(r"\b(?:original (?:\w+ )?characters?|reader|you|everyone|others?|ensemble)\b",
                            re.IGNORECASE)
 
@@ -40,7 +40,7 @@ def _matches(cluster, parts: NameParts) -> bool:
         if cluster.surname and parts.surname and cluster.surname != parts.surname:
             return False
         return any(g == parts.given or same_given_name(g, parts.given) for g in cluster.given)
-    if len(parts.words) == 1:  # "Spike": a one-word tag
+    if len(parts.words) == 1:  # "Rook": a one-word tag
         word = parts.words[0]
         return word in cluster.given or word == cluster.surname
     return False
