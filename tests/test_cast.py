@@ -201,11 +201,11 @@ def test_the_name_table_stands_unless_the_text_clearly_says_otherwise():
 
 
 def test_a_possessive_in_the_subjects_own_clause_tells_gender():
-    story = fabula.read("The Forest\n\n\"Come along, Roo,\" said Kanga. Kanga kept her pocket buttoned. "
-                        "Roo played in the sand.\n\n"
-                        "Kanga packed her basket for the picnic.\n\nKanga folded her shawl. Roo was asleep.\n")
-    kanga = _by_name(story)["Kanga"]
-    assert kanga.gender == "she/her"
+    story = fabula.read("The Forest\n\n\"Come along, Pip,\" said Tansy. Tansy kept her pocket buttoned. "
+                        "Pip played in the sand.\n\n"
+                        "Tansy packed her basket for the picnic.\n\nTansy folded her shawl. Pip was asleep.\n")
+    tansy = _by_name(story)["Tansy"]
+    assert tansy.gender == "she/her"
 
 
 def test_names_that_meet_without_a_comma_stay_apart():
@@ -452,21 +452,21 @@ def test_the_name_table_breaks_a_tie_between_pronoun_sets():
 
 def test_an_unnamed_i_is_the_name_only_others_call_out():
     lines = " ".join(["I walked to the window and looked out at the rain, and I thought of my work."] * 6)
-    story = fabula.read("Title\n\n" + lines + "\n\nHolmes came in. \"Come in, Watson,\" said Holmes.\n\n"
-                        "I sat down. \"You look tired, Watson.\"\n\n\"I am,\" I said.\n")
-    watson = _by_name(story)["Watson"]
-    assert watson.is_narrator and not any(c.name == "the narrator" for c in story.characters)
+    story = fabula.read("Title\n\n" + lines + "\n\nHatch came in. \"Come in, Penrose,\" said Hatch.\n\n"
+                        "I sat down. \"You look tired, Penrose.\"\n\n\"I am,\" I said.\n")
+    penrose = _by_name(story)["Penrose"]
+    assert penrose.is_narrator and not any(c.name == "the narrator" for c in story.characters)
 
 
 def test_in_text_laid_out_a_sentence_a_line_the_next_line_continues_a_name():
     from fabula.stages.gender import one_sentence_per_line
 
     far = "past the mill , the church , the long hedges and the empty fields that ran down to the grey sea"
-    lines = [f"Emery Vane walked on down the road for the {n}th time , {far} .\nHe thought of home , {far} ."
+    lines = [f"Emery Vance walked on down the road for the {n}th time , {far} .\nHe thought of home , {far} ."
              for n in range(4, 20)]
     story = fabula.read("Title\n\n" + "\n".join(lines) + "\n")
     assert one_sentence_per_line(story)
-    assert _by_name(story)["Emery Vane"].gender == "he/him"
+    assert _by_name(story)["Emery Vance"].gender == "he/him"
 
 
 def test_a_group_named_with_the_is_not_a_character():
@@ -491,7 +491,7 @@ def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the
 
 
 def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_later_narration():
-    story = fabula.read("The Ward\n\nOliver Twist lay in the bed. Nancy Smith sat by the window.\n\n"
+    story = fabula.read("The Ward\n\nJasper Hollin lay in the bed. Nora Smith sat by the window.\n\n"
                         '"It will be troublesome," said the surgeon, putting on his gloves.\n\n'
                         "Later the surgeon came back, and he felt the pulse.\n")
     surgeon = _by_name(story)["the surgeon"]
@@ -585,15 +585,15 @@ def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
 
 
 def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(monkeypatch):
-    # "taken from some Voivode's barge": in a work as long as a novel, a name used once or twice
+    # "taken from some Margrave's barge": in a work as long as a novel, a name used once or twice
     # that nobody speaks as, addresses or titles is a place, a saint, a book; in a short story it stays
     from fabula.stages import cast as cast_stage
 
-    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, taken from some Voivode's "
-            "barge, a light burned. She had read Brinley Moss there as a girl. \"It is late,\" said Anna Price. "
-            "Anna Price sat down by the fire and greeted Quilp Ashdown. \"Good evening,\" said Mr. Ashdown.\n")
-    assert {"Voivode", "Brinley Moss"} <= _all_names(fabula.read(text))
+    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, taken from some Margrave's "
+            "barge, a light burned. She had read Hollin Moss there as a girl. \"It is late,\" said Anna Price. "
+            "Anna Price sat down by the fire and greeted Kit Ashdown. \"Good evening,\" said Mr. Ashdown.\n")
+    assert {"Margrave", "Hollin Moss"} <= _all_names(fabula.read(text))
     monkeypatch.setattr(cast_stage, "LONG_WORK_TOKENS", 20)  # as if the story ran to a novel's length
     names = _all_names(fabula.read(text))
-    assert "Voivode" not in names and "Brinley Moss" not in names
-    assert "Anna Price" in names and "Quilp Ashdown" in names  # a full name another name shares a word with
+    assert "Margrave" not in names and "Hollin Moss" not in names
+    assert "Anna Price" in names and "Kit Ashdown" in names  # a full name another name shares a word with

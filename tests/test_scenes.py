@@ -61,8 +61,8 @@ def test_who_is_present_and_where(ferry):
     ("March was to take Elizabeth to Hunsford.", True),
     ("When the dusk was gathering, a man came up the road.", True),
     ("Their sister's wedding day arrived.", True),
-    ("Aziz fell ill. Three days later he lay abed.", True),  # a short first sentence, then the move
-    ("Marilla, walking home one late April evening, saw the lights.", True),
+    ("Denzil fell ill. Three days later he lay abed.", True),  # a short first sentence, then the move
+    ("Hester, walking home one late April evening, saw the lights.", True),
     ("They formed a group sitting there that summer afternoon.", True),
     ("He said he would one day be rich.", False),  # a plan
     ("The Gardiners staid only one night at Longbourn.", False),
@@ -106,7 +106,7 @@ def test_the_next_morning_said_inside_the_first_sentence_opens_a_scene():
 def test_a_paragraph_opening_with_a_word_in_capitals_may_open_a_chapter():
     from fabula.stages.scenes import _capitals
     assert _capitals("THE Sunday was a bright Sunday in autumn")  # a printer's opening, before a name too
-    assert _capitals("WHEN Marilla took Anne up to bed")
+    assert _capitals("WHEN Hester took Nell up to bed")
     assert _capitals("IT was late.")
     assert _capitals("MR. GRADGRIND walked homeward from the school")  # the title in capitals with the name
     assert not _capitals("CHAPTER ONE")  # a heading, not an opening
