@@ -370,3 +370,11 @@ def test_in_a_novel_a_character_named_once_is_no_antecedent_pages_later(monkeypa
     linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions if m.kind == "PRON"]
     assert linked == [("his", "St. Edwin"), ("He", "Tom Baker"), ("He", "Tom Baker"), ("he", "Tom Baker"),
                       ("his", "Tom Baker")]
+
+
+def test_he_inside_a_line_is_whom_the_talk_named_when_the_latest_man_is_the_speaker():
+    story = fabula.read("Title\n\nAnna Price and Tom Baker sat by the fire.\n\n\"Has Mr. Cardew come to the Hall at "
+                        "last?\" asked Anna.\n\n\"Yes,\" said Tom. \"He came on Monday, and he brought four horses.\"\n")
+    names = {c.id: c.name for c in story.characters}
+    linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions if m.kind == "PRON"]
+    assert linked == [("He", "Mr. Cardew"), ("he", "Mr. Cardew")]

@@ -27,14 +27,16 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   pronouns that follow and "the (little) boy" while about, until the speakers
   stage names them or leaves them unnamed (``introduced``).
 - "the doctor", "the Colonel": the one character whose name carries that title.
-- "her father", "his wife", "Elizabeth's mother": the one relative of that kind
+- "her father", "his wife", "Nora's mother": the one relative of that kind
   by surname in the cast (``kinship``); with none, a mother, father, wife or
   husband is one character for each person, named later if at all (``introduced``).
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
-  "my dear"); "he"/"she" the latest other character.
-- In first-person narration that calls someone by name ("Dear Judy: Your
-  letter is here"; "There, Margaret, the sun is forever visible"), "you"
+  "my dear"); "he"/"she" the latest character of that gender, or where that is the
+  speaker or the one spoken to, one the talk has named lately ("Has Mr. Cardew come?"
+  … "He came on Monday").
+- In first-person narration that calls someone by name ("Dear Nell: Your
+  letter is here"; "There, Clara, the fog never lifts"), "you"
   outside quotations is them until the chapter ends or someone else is called.
 - Plural pronouns ("they") are left unlinked rather than guessed, and so is
   a description with no one of its gender in the sentence or the one before.
@@ -62,6 +64,7 @@ from .narrator import FIRST_PERSON, called_out
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
+LATEST_KEPT = 4  # characters of a gender a "he" inside a line may mean, the latest last
 ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
 FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
 # how first-person narration calls someone by name: (marks before, words before, marks after)
@@ -246,8 +249,8 @@ def _named_once(story: Story, paragraph_starts: list[int]) -> dict[str, int]:
 
 
 def _link_narration_you(story: Story, quoted) -> None:
-    """In first-person narration that calls someone by name ("Dear Judy: Your letter is here";
-    "There, Margaret, the sun is forever visible"), "you" outside quotations is them, until
+    """In first-person narration that calls someone by name ("Dear Nell: Your letter is here";
+    "There, Clara, the fog never lifts"), "you" outside quotations is them, until
     the chapter ends or the narration calls someone else."""
     written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
     narrated = any(c.is_narrator for c in story.characters)
@@ -268,7 +271,7 @@ def _link_narration_you(story: Story, quoted) -> None:
             addressed, chapter, letter = (inside[3] if inside else None), here, inside
         if inside is None and not narrated:
             continue
-        # "Dear Judy:", "There, Margaret, the sun …", "And now, dear Margaret, do I not …"
+        # "Dear Nell:", "There, Clara, the fog …", "And now, dear Clara, must I not …"
         if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED):
             addressed = m.character
         elif m.kind == "PRON" and m.character is None and addressed is not None \
@@ -481,11 +484,13 @@ def descriptions(story: Story) -> dict[str, str]:
 @stage(requires=("quotes.speaker", "mentions.narration"), assigns=("mentions.dialogue",))
 def dialogue_coref(story: Story, settings) -> None:
     """Inside a quotation, "I" is its speaker, "you" its one addressee, "he"/"she" the
-    latest character of that gender who is neither, and "my father" the speaker's by surname."""
+    latest character of that gender who is neither (after the latest, only one the talk named),
+    and "my father" the speaker's by surname."""
     t, text = story.tokens, story.text
     labels = pronoun_labels(settings.pronoun_sets)
     gender = {c.id: c.gender for c in story.characters}
-    latest: dict[str, tuple[int, str]] = {}  # pronoun set -> (sentence, character) most recently linked
+    # pronoun set -> (sentence, character, named inside a line) lately linked, the latest last
+    latest: dict[str, list[tuple[int, str, bool]]] = {}
     families = Families(story.characters)
     qi = 0
     before: Mention | None = None
@@ -505,14 +510,19 @@ def dialogue_coref(story: Story, settings) -> None:
             elif word in SECOND and not q.addressees and q.speaker is not None:
                 m.character = _answering(story.quotes, qi)  # "you" with no one addressed: the one replying
             elif word in labels and k >= 0:
-                found = latest.get(labels[word])
-                if found and t.sentence[k] - found[0] <= 2 * WINDOW_SENTENCES and found[1] not in (q.speaker, *q.addressees):
-                    m.character = found[1]
+                # the latest of that gender, unless that is the speaker or the one spoken to: then
+                # one the talk itself named lately ("Is Mr. Bingley come?" … "he is"), if any
+                lately = [e for e in reversed(latest.get(labels[word], []))
+                          if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES]
+                m.character = next((c for i, (_, c, talked) in enumerate(lately)
+                                    if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
         elif inside and m.kind == "NOM" and m.character is None:
             kin = _kin_word(story, m, possessor)  # "my father", "your wife"
             m.character = families.relative(possessor.character, kin) if kin else None
         if m.character is not None and k >= 0 and gender.get(m.character):
-            latest[gender[m.character]] = (t.sentence[k], m.character)
+            seen = [e for e in latest.setdefault(gender[m.character], []) if e[1] != m.character]
+            talked = inside and m.kind == "PROP"
+            latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
     _link_called(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
 
