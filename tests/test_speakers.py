@@ -311,12 +311,13 @@ def test_one_sentence_paragraphs_are_paragraphs_unless_the_text_is_tokenised():
 
 def test_a_talk_goes_on_over_a_paragraphs_worth_of_narration_sentences():
     # five lines of narration are five sentences here, one paragraph's worth: Anna still answers Tom
+    # (the last of them says no one acting, so the turn-taking decides)
     story = WORKSHOP[:16] + [
         "Tom said nothing to that , but went on planing the long board until the shavings lay curled around his boots like a fleece .",
+        "Tom set down the plane at last and ran his thumb along the edge of the board to feel for any ridge he had left .",
         "Outside the rain had stopped , and a thin light came through the window and lay across the bench between them .",
         "The cart by the gate had gone , and in its place a boy was leaning on the post and whistling at nothing in particular .",
         "Somewhere in the village a bell rang for the end of the early service , slowly , as if the ringer were tired of it .",
-        "Tom set down the plane at last and ran his thumb along the edge of the board to feel for any ridge he had left .",
         "“ The oak came yesterday while you were at the market , and it is stacked in the shed behind the timber . ”",
     ]
     lines, _ = _said("\n".join(story) + "\n")
@@ -615,3 +616,9 @@ def test_said_the_old_lady_is_the_woman_just_called_by_name_not_one_named_long_b
         '"Mrs. Pruett," said Mr. Cardew, when the housekeeper appeared; "that boy, Tom, is a liar."\n\n'
         '"It can\'t be, sir. It cannot be," said the old lady.\n\n"I tell you he is," retorted Mr. Cardew.\n')
     assert lines[2][1] == "Mrs. Pruett"
+
+
+def test_in_text_a_sentence_a_line_the_narration_line_before_a_line_says_who_acts():
+    # tokenised, a sentence a line: the opening mark stands apart from the words ('“ Out , …')
+    lines, _ = _said('Title\nAnna Price sat by the window of the little parlour , and Tom Baker sat by the fire with his boots on the fender and his pipe .\n“ Where is the cat ? ”\nasked Anna .\n“ I do not know , ” said Tom , and he turned the page of his newspaper without looking up at her or at the window .\nThen Tom Baker rose from his chair , and went to the kitchen door with the long broom in his hand and a frown .\n“ Out , you wicked creature , out ! ”\nAnna laughed at the window , and the cat ran past her into the yard and over the wall into the lane .\n')
+    assert [who for _, who, _, _ in lines] == ["Anna Price", "Tom Baker", "Tom Baker"]

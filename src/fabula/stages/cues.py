@@ -19,6 +19,7 @@ SUBJECT = ("nsubj", "nsubjpass")
 INTRODUCING = (",", ":", "—", "-", ";")  # a paragraph ending so leads into the next one's line
 ADJACENT_TOKENS = 5  # '"…," said Mr. Harlow, …': a line's own cue comes right after it
 CLOSING = " \t\n\"”’'»"  # what may follow the words of a line before its paragraph ends: space and closing marks
+OPENING = " \t\n\"“‘'«"  # what may come before the words of a line that opens its paragraph: space and opening marks
 ONGOING = frozenset({"begin", "continue", "resume", "go", "proceed", "pursue", "finish", "conclude", "put"})
 TIME_CLAUSE = frozenset({"as", "when", "while", "before", "after", "till", "until", "though", "although",
                          "because", "since", "whilst"})  # words opening a clause that is no report
@@ -102,12 +103,23 @@ class Cues:
                 after = (after[0], after[0])  # "…" And gathering her work, she rose, when Jane called out,
         before = (prev, max(prev, q.start - 1))
         ks = idx.tokens(*before)
+        if not story.text[before[0]:before[1]].strip(OPENING) and not self.cue_of_line_before(i, p_index):
+            ks = ks[:0]  # only the line's opening mark, set apart from it ('“ Hang the boy'): no narration
         if len(ks):
             before = (min(idx.sentence(idx.t.start[ks[-1]]).start, before[1]), before[1])
             before = (max(before[0], prev), before[1])
         elif p_index > 0 and (i == 0 or quotes[i - 1].end < para.start):
             before = self.introduction(i, p_index) or before
         return after, before
+
+    def cue_of_line_before(self, i: int, p_index: int) -> bool:
+        """Whether the paragraph before quotation ``i`` is the cue of the line before it, put on a
+        line of its own by a layout of a sentence a line ("I asked , with more sharpness …")."""
+        story = self.story
+        if i == 0 or p_index < 2 or self.index.paragraph(story.quotes[i - 1].end - 1) != p_index - 2:
+            return False
+        start = story.paragraphs[p_index - 1].start
+        return story.text[start:start + 1].islower() or self.first_person_cue(start)
 
     def first_person_cue(self, start: int) -> bool:
         """Whether the line from ``start`` opens with "I said", "I asked": the cue of the line before,
