@@ -622,3 +622,10 @@ def test_in_text_a_sentence_a_line_the_narration_line_before_a_line_says_who_act
     # tokenised, a sentence a line: the opening mark stands apart from the words ('“ Out , …')
     lines, _ = _said('Title\nAnna Price sat by the window of the little parlour , and Tom Baker sat by the fire with his boots on the fender and his pipe .\n“ Where is the cat ? ”\nasked Anna .\n“ I do not know , ” said Tom , and he turned the page of his newspaper without looking up at her or at the window .\nThen Tom Baker rose from his chair , and went to the kitchen door with the long broom in his hand and a frown .\n“ Out , you wicked creature , out ! ”\nAnna laughed at the window , and the cat ran past her into the yard and over the wall into the lane .\n')
     assert [who for _, who, _, _ in lines] == ["Anna Price", "Tom Baker", "Tom Baker"]
+
+
+def test_said_her_mother_is_a_married_woman_before_a_girl_of_no_title():
+    lines, _ = _said("The Parlour\n\nMrs. Harlow sat by the fire with her work. Nora came in from the garden, and "
+                     "Clara followed her.\n\n\"The roses are out,\" said Nora.\n\n\"Then we shall have them on the table "
+                     "tonight,\" said her mother.\n")
+    assert lines[-1][1:3] == ("Mrs. Harlow", "anaphoric")

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import labelled
-from ..names import TITLE_WORDS
+from ..names import MARRIED, TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
@@ -67,6 +67,8 @@ class Attributor:
         # a sentence a line: the lines of narration that end a talk are sentences, not paragraphs
         self.gap = CONVERSATION_GAP * (SENTENCES_PER_PARAGRAPH if self.line_per_sentence else 1)
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
+        # "said her mother": a married woman ("Mrs.", "Lady"), "said his father" a titled man, first
+        self.elders = _elders(story.characters)
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
@@ -225,7 +227,10 @@ class Attributor:
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
         ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed else None
-        who = self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
+        who = None
+        if word in ELDER_KIN and before in ("his", "her", "my", "your"):  # "said her mother"
+            who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
+        who = who or self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
         return (who, cue, "anaphoric") if who else (None, cue, None)
@@ -405,6 +410,23 @@ class Attributor:
         # the turn-taking starts afresh after the aside: it does not count whom the line was likely said to
         conv.said(speaker, [a for a in q.addressees if a != last_heard], p_index)
         self.last_cue = verb
+
+
+ELDER_KIN = frozenset({"mother", "father", "mamma", "mama", "papa", "wife", "husband"})
+# a married woman's titles, and a grown man's
+GROWN_TITLES = MARRIED | {"mr", "sir", "lord", "monsieur", "dr", "rev", "colonel", "captain", "capt", "major",
+                          "general", "admiral", "judge", "squire"}
+
+
+def _elders(characters) -> set[str]:
+    """The characters a name gives a married woman's or a grown man's title ("Mrs. Harlow",
+    "Sir Hugh"): who "her mother" or "his father" is likelier to be than "Miss Nora"."""
+    out = set()
+    for c in characters:
+        for name in [c.name, *c.aliases]:
+            if name.split()[0].lower().rstrip(".") in GROWN_TITLES and len(name.split()) > 1:
+                out.add(c.id)
+    return out
 
 
 @stage(requires=("quotes", "characters", "mentions"),
