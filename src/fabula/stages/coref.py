@@ -164,7 +164,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 continue  # "they", "we", "it": left unlinked
             reflexive = word.endswith("self")
             clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS else None
-            about = [e for e in recent if e.character not in named_once or paragraph <= named_once[e.character] + 1]
+            about = [e for e in recent if e.character not in named_once or paragraph <= named_once[e.character] + 1] \
+                if named_once else recent
             # the rules say which links are sure (subject continuity, the only one of the gender
             # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
             rule, sure = _pick(about, label, s_index, exclude=None if reflexive else clause_subject)

@@ -87,8 +87,7 @@ class Cues:
         if not story.text[after[0]:after[1]].strip(CLOSING) and p_index + 1 < len(story.paragraphs):
             # one sentence per line: "cried his wife impatiently ." continues on the next line
             following = story.paragraphs[p_index + 1]
-            if following.kind == "text" and (story.text[following.start:following.start + 1].islower()
-                                             or self.first_person_cue(following.start)):
+            if following.kind == "text" and self.cue_line(following.start):
                 nxt = until(following.end)
                 after = (following.start, nxt)
         ks = idx.tokens(*after)
@@ -118,12 +117,14 @@ class Cues:
         story = self.story
         if i == 0 or p_index < 2 or self.index.paragraph(story.quotes[i - 1].end - 1) != p_index - 2:
             return False
-        start = story.paragraphs[p_index - 1].start
-        return story.text[start:start + 1].islower() or self.first_person_cue(start)
+        return self.cue_line(story.paragraphs[p_index - 1].start)
 
-    def first_person_cue(self, start: int) -> bool:
-        """Whether the line from ``start`` opens with "I said", "I asked": the cue of the line before,
-        which a sentence a line has put on a line of its own, capital and all."""
+    def cue_line(self, start: int) -> bool:
+        """Whether the line from ``start`` goes on with the cue of the line before, which a sentence
+        a line has put on a line of its own: it opens in lower case ("cried his wife ."), or with
+        "I said", "I asked", capital and all."""
+        if self.story.text[start:start + 1].islower():
+            return True
         ks = self.index.tokens(start, start + 40)
         return len(ks) > 1 and self.story.text[start:start + 2] == "I " and self.speech_verb(ks[1]) \
             and self.index.t.lemma[ks[1]].lower() in SAYING
