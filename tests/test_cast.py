@@ -597,3 +597,24 @@ def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(mo
     names = _all_names(fabula.read(text))
     assert "Margrave" not in names and "Hollin Moss" not in names
     assert "Anna Price" in names and "Kit Ashdown" in names  # a full name another name shares a word with
+
+
+def test_a_given_name_before_a_place_word_is_a_person_where_the_text_says_so():
+    # "Hill", "Temple", "Wood" end place names ("Thornbury Park") and surnames alike: a known
+    # given name before one, used as people are, is a person; a titled "Prince Edward Island" is not
+    story = fabula.read("Title\n\nTom Baker looked at the tall girl by the gate and blushed: he knew the face of "
+                        "Rosalind Hill. He thought of the lovely Rosalind Hill all the next day. At last he "
+                        "rode to the house that held Rosalind Hill, and slipped a letter into Rosalind's hand. "
+                        "She read it at once. \"I will come,\" she said.\n")
+    cast = _by_name(story)
+    assert "Rosalind Hill" in cast and cast["Rosalind Hill"].gender == "she/her"
+    assert "Thornbury Park" not in _all_names(fabula.read(
+        "Title\n\nAnna Price drove to Thornbury Park. Thornbury Park was grey. \"It is cold,\" said Anna Price.\n"))
+
+
+def test_the_widow_is_a_womans_title():
+    # "the Widow Quill" is titled as "Mrs. Quill" is: a woman, though no pronoun says so
+    story = fabula.read("Title\n\n\"Come in,\" said the Widow Quill to Tom Baker. Tom Baker sat down by the "
+                        "fire. \"Thank you,\" he said. The Widow Quill smiled.\n")
+    quill = next(c for c in story.characters if "Quill" in c.name)
+    assert quill.gender == "she/her" and quill.name == "the Widow Quill"

@@ -20,7 +20,7 @@ HONORIFICS: dict[str, str] = {
     "madame": "F", "mme": "F", "mlle": "F", "mademoiselle": "F", "dame": "F", "mistress": "F",
     "frau": "F", "fräulein": "F", "senora": "F", "señora": "F", "signora": "F", "mother": "F",
     "sister": "F", "aunt": "F", "auntie": "F", "queen": "F", "princess": "F", "duchess": "F",
-    "countess": "F", "baroness": "F", "dr": "", "doctor": "", "professor": "", "prof": "",
+    "countess": "F", "baroness": "F", "widow": "F", "dr": "", "doctor": "", "professor": "", "prof": "",
     "captain": "", "capt": "", "colonel": "", "col": "", "major": "", "general": "", "lieutenant": "",
     "lieut": "", "sergeant": "", "sgt": "", "admiral": "", "commander": "", "inspector": "",
     "reverend": "", "rev": "", "parson": "", "nurse": "", "judge": "", "governor": "", "president": "",
