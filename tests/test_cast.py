@@ -618,3 +618,14 @@ def test_the_widow_is_a_womans_title():
                         "fire. \"Thank you,\" he said. The Widow Quill smiled.\n")
     quill = next(c for c in story.characters if "Quill" in c.name)
     assert quill.gender == "she/her" and quill.name == "the Widow Quill"
+
+
+def test_two_nicknames_of_one_name_are_two_people_unless_the_full_name_joins_them():
+    # "Bessie" and "Eliza" are both short for Elizabeth, but with no "Elizabeth" in the story
+    # they are the nurse and the cousin; "Nance" and "Nancy", alike, stay one
+    story = fabula.read("Title\n\n\"Come here,\" said Bessie, the nurse. Eliza looked up from her book. \"I will "
+                        "not,\" said Eliza. Bessie frowned at her. Nancy laughed at them both. \"Nance, hush,\" "
+                        "said Bessie.\n")
+    names = {c.name: c for c in story.characters}
+    assert "Bessie" in names and "Eliza" in names
+    assert "Nance" in names["Nancy"].aliases

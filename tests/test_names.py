@@ -20,6 +20,20 @@ def test_different_names(a, b):
     assert not same_given_name(a, b)
 
 
+@pytest.mark.parametrize("a, b, alike", [
+    ("Nance", "Nancy", True), ("Lizzy", "Eliza", True), ("Katie", "Kate", True), ("Bessie", "Eliza", False),
+    ("Betty", "Liza", False), ("Meg", "Peggy", False),
+])
+def test_two_nicknames_of_one_name_join_alone_only_when_they_look_alike(a, b, alike):
+    # without the formal name between them, "Bessie" and "Eliza" are two women, "Nance" and "Nancy" one
+    assert same_given_name(a, b)
+    assert same_given_name(a, b, siblings=False) is alike
+
+
+def test_a_nickname_joins_its_formal_name_whatever_it_looks_like():
+    assert same_given_name("Bessie", "Elizabeth", siblings=False) and same_given_name("Peggy", "Margaret", siblings=False)
+
+
 def test_parse_names():
     p = parse_name(["Mr.", "Oswin", "Tarrant"])
     assert (p.honorific, p.given, p.surname, p.honorific_gender) == ("mr", "oswin", "tarrant", "M")

@@ -160,9 +160,16 @@ def census_gender(word: str) -> str:
     return _census_genders().get(word.lower(), "")
 
 
-def same_given_name(a: str, b: str) -> bool:
+def _look_alike(a: str, b: str) -> bool:
+    """Whether two names open alike or share three letters in a row."""
+    return a[:2] == b[:2] or any(a[i:i + 3] in b for i in range(len(a) - 2))
+
+
+def same_given_name(a: str, b: str, siblings: bool = True) -> bool:
     """Whether two given names can name one person: equal, a nickname pair
-    ("Peggy"/"Margaret"), a shortening ("Eliza"/"Elizabeth") or a pet form ("Tom"/"Tommy")."""
+    ("Peggy"/"Margaret"), a shortening ("Eliza"/"Elizabeth") or a pet form ("Tom"/"Tommy").
+    ``siblings``: any two forms of one formal name count too ("Peggy"/"Meg"); otherwise only
+    forms that look alike ("Nance"/"Nancy", "Lizzy"/"Eliza"; not "Bessie"/"Eliza")."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
@@ -170,7 +177,7 @@ def same_given_name(a: str, b: str) -> bool:
     fa, fb = forms.get(a, frozenset()), forms.get(b, frozenset())
     if a in fb or b in fa:
         return True  # a formal name and one of its forms
-    if fa and fa == fb:
+    if fa and fa == fb and (siblings or _look_alike(a, b)):
         return True  # two forms of the same names: "Peggy" and "Meg", "Nance" and "Nancy"
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:

@@ -133,7 +133,8 @@ def _by_given(clusters: list[Cluster], given: str, gender: str, exact_only: bool
     exact = [c for c in fits if given in c.given]
     if exact or exact_only:
         return _best(exact)
-    nick = [c for c in fits if any(same_given_name(given, g) for g in c.given)]
+    # "Bessie" and "Eliza" may both be Elizabeths, but two women unless "Elizabeth" joins them
+    nick = [c for c in fits if any(same_given_name(given, g, siblings=False) for g in c.given)]
     plain = [c for c in nick if not any(c.honorifics[h] for h in FORMAL)]
     return _best(plain or (nick if bare else []))
 
