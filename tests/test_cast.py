@@ -640,3 +640,10 @@ def test_two_nicknames_of_one_name_are_two_people_unless_the_full_name_joins_the
     names = {c.name: c for c in story.characters}
     assert "Bessie" in names and "Eliza" in names
     assert "Nance" in names["Nancy"].aliases
+
+
+def test_someone_called_by_a_role_as_a_name_takes_the_roles_gender():
+    # "Constable" is no given name: called by his role, the role's prior is his
+    story = fabula.read("Title\n\n\"Whose house is that, Constable?\" asked Anna Price.\n\n"
+                        "\"Mr. Hythe's, miss,\" answered Constable.\n")
+    assert _by_name(story)["Constable"].gender == "he/him"

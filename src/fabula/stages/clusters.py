@@ -73,8 +73,9 @@ class Cluster:
         if table:
             return table
         found = {census_gender(g) for g in self.given} - {""}
-        if not found and not self.given and not self.surname:  # "the Footman", "the Rajah"
-            found = {role_gender(p.key) for p in self.parts.values()} - {""}
+        if not found:  # "the Footman", "the Rajah", a "Constable" called by his role
+            found = {role_gender(p.key) for p in self.parts.values()
+                     if len(p.words) == 1 or p.words[0] == "the"} - {""}
         return found.pop() if len(found) == 1 else ""
 
     def hard_gender(self) -> str:
