@@ -359,6 +359,13 @@ def test_the_one_doctor_of_the_story_is_the_doctor_with_any_adjectives_but_not_t
     assert ("the other doctor", "Dr. Amberley") not in links
 
 
+def test_the_widow_is_the_one_widow_of_the_story():
+    # "the Widow Quill" is titled by her widowhood: "the widow" after her is she, as "the doctor" is Dr. Amberley
+    links, _ = _links("Title\n\n\"Come in,\" said the Widow Quill to Tom Baker. Tom Baker sat down by the fire. "
+                      "The widow poured the tea.\n\nTom Baker drank it.\n")
+    assert ("The widow", "the Widow Quill") in links
+
+
 def test_in_a_novel_a_character_named_once_is_no_antecedent_pages_later(monkeypatch):
     import fabula.stages.coref as coref_stage
     monkeypatch.setattr(coref_stage, "LONG_WORK_TOKENS", 0, raising=False)  # as if these paragraphs were a novel

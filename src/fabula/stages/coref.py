@@ -82,7 +82,7 @@ ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "a
 RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
                    "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
                    "king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "baron",
-                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi", "parson"})
+                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi", "parson", "widow"})
 
 
 def titles_of(characters) -> dict[str, set[str]]:
@@ -90,8 +90,9 @@ def titles_of(characters) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for c in characters:
         for name in [c.name, *c.aliases]:
-            first = name.split()[0].lower().rstrip(".")
-            if first in HONORIFICS and len(name.split()) > 1:
+            words_ = name.split()[1:] if name.split()[0].lower() == "the" else name.split()  # "the Widow Quill"
+            first = words_[0].lower().rstrip(".") if words_ else ""
+            if first in HONORIFICS and len(words_) > 1:
                 out.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
     return out
 
