@@ -366,6 +366,15 @@ def test_the_widow_is_the_one_widow_of_the_story():
     assert ("The widow", "the Widow Quill") in links
 
 
+def test_your_ladyship_is_whom_your_means():
+    # a title said to someone ("your ladyship", "your honour") is the one "your" is: the addressee
+    story = fabula.read("Title\n\nLady Drummond sat by the fire. Tom Baker came in.\n\n\"The carriage is ready, if "
+                        "your ladyship pleases,\" said Tom Baker to Lady Drummond.\n\nLady Drummond rose.\n")
+    names = {c.id: c.name for c in story.characters}
+    linked = {story.text[m.start:m.end]: names.get(m.character) for m in story.mentions}
+    assert linked["ladyship"] == "Lady Drummond"
+
+
 def test_in_a_novel_a_character_named_once_is_no_antecedent_pages_later(monkeypatch):
     import fabula.stages.coref as coref_stage
     monkeypatch.setattr(coref_stage, "LONG_WORK_TOKENS", 0, raising=False)  # as if these paragraphs were a novel

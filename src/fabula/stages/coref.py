@@ -526,6 +526,7 @@ def dialogue_coref(story: Story, settings) -> None:
             talked = inside and m.kind == "PROP"
             latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
     _link_called(story)
+    _link_your_title(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
 
 
@@ -537,6 +538,29 @@ CALLED = re.compile(
     r"child|friend|fellow|dear|darling|son|daughter|doctor|parson|captain|sister|brother|love|honey|"
     r"girl|man|woman|lady|cousin|nurse|master|mistress|missus|suh|sonny|kid|baby))\b(?=\s*[,!?.;—–…]|\s*$)",
     re.IGNORECASE)
+
+
+# "your Ladyship", "your honour": a title said to someone is whoever "your" is, in a line or a letter
+YOUR_TITLE = re.compile(r"\s+((?:[Rr]oyal\s+)?(?:[Ll]adyship|[Ll]ordship|[Hh]onou?r|[Ww]orship|[Mm]ajesty|[Hh]ighness|"
+                        r"[Gg]race|[Ee]xcellency|[Rr]everence))\b")
+
+
+def _link_your_title(story: Story) -> None:
+    text, added = story.text, []
+    by_start = {m.start: m for m in story.mentions}
+    for m in story.mentions:
+        if m.kind != "PRON" or m.character is None or text[m.start:m.end].lower() != "your":
+            continue
+        found = YOUR_TITLE.match(text, m.end)
+        if found is None:
+            continue
+        title = by_start.get(found.start(1))
+        if title is None:
+            added.append(Mention(found.start(1), found.end(1), "NOM", m.character))
+        elif title.character is None:
+            title.character = m.character
+    if added:
+        story.mentions = unique_mentions(story.mentions + added)
 
 
 def _link_called(story: Story) -> None:
