@@ -34,3 +34,20 @@ def test_the_bundled_example_follows_the_schema():
     from importlib.resources import files
 
     check_story(fabula.read(str(files("fabula").joinpath("examples/low-tide.txt"))))
+
+
+def test_a_part_computed_and_empty_is_there_and_one_never_computed_is_not():
+    # "no dialogue found" and "quotations never looked for" are different answers
+    from fabula.model import story_from_dict
+    from fabula.stages import default_stages
+
+    text = "Title\n\nThe rain fell on the empty town. Nothing moved in the streets.\n"
+    story = fabula.read(text)
+    data = story.to_dict()
+    assert data["quotes"] == [] and data["characters"] == [] and "quotes" in data["produced"]
+    check_story(story)
+    assert story_from_dict(data).to_json() == story.to_json()
+    only_quotes = [s for s in default_stages() if s.name == "quotes"]
+    data = fabula.read(text, stages=only_quotes).to_dict()
+    assert data["produced"] == ["quotes"] and data["quotes"] == []
+    assert "characters" not in data and "mentions" not in data and "network" not in data

@@ -203,6 +203,9 @@ class Story:
     arcs: dict[str, Any] = field(default_factory=dict)
     offset_map: OffsetMap | None = None  # text offsets -> offsets in the decoded input
     emphasis: list[list[int]] = field(default_factory=list)  # [start, end] of italic text in marked-up input
+    # the parts the stages have computed ("quotes", "characters" …): one listed is exported even when
+    # empty (no dialogue found), one not listed is absent (never computed)
+    produced: list[str] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # what one stage leaves for the next; not exported
 
     @property
@@ -222,6 +225,9 @@ def _record(obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in obj.__slots__}
 
 
+STAGE_PARTS = ("characters", "mentions", "quotes", "scenes", "network", "arcs")  # what stages fill
+
+
 def story_to_dict(story: Story) -> dict[str, Any]:
     out: dict[str, Any] = {"schema": SCHEMA, "meta": _record(story.meta), "text": story.text}
     out["chapters"] = [_record(c) for c in story.chapters]
@@ -234,14 +240,14 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         out["sentences"] = [_record(s) for s in story.sentences]
     if len(story.tokens):
         out["tokens"] = story.tokens.to_dict()
-    # Later stages fill these; absent until computed, never faked.
-    for name in ("characters", "mentions", "quotes", "scenes"):
-        items = getattr(story, name)
-        if items:
-            out[name] = [_record(x) if hasattr(x, "__slots__") else x for x in items]
-    for name in ("network", "arcs"):
-        if getattr(story, name):
-            out[name] = getattr(story, name)
+    # Later stages fill these; absent until computed, never faked, and present (if empty) once computed.
+    if story.produced:
+        out["produced"] = list(story.produced)
+    for name in STAGE_PARTS:
+        value = getattr(story, name)
+        if value or name in story.produced:
+            out[name] = [_record(x) if hasattr(x, "__slots__") else x for x in value] \
+                if isinstance(value, list) else value
     return out
 
 
@@ -263,6 +269,7 @@ def story_from_dict(data: dict[str, Any]) -> Story:
         network=data.get("network", {}),
         arcs=data.get("arcs", {}),
         emphasis=data.get("emphasis", []),
+        produced=list(data.get("produced", [])),
     )
     tokens = data.get("tokens")
     if tokens:

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import ingest
 from .nlp import Progress, annotate_parallel
-from .model import Story
+from .model import STAGE_PARTS, Story
 from .settings import Settings
 from .stages import Stage, check_order, default_stages
 
@@ -68,5 +68,9 @@ def run_stages(story: Story, settings: Settings, stages: list[Stage] | None = No
     for s in stages:
         log.info("stage %s", s.name)
         s.run(story, settings)
+        for part in s.assigns:
+            part = part.split(".")[0]
+            if part in STAGE_PARTS and part not in story.produced:
+                story.produced.append(part)
         if progress:
             progress(s.name, 1, 1)
