@@ -470,7 +470,7 @@ def test_an_unnamed_i_is_the_name_only_others_call_out():
 
 
 def test_in_text_laid_out_a_sentence_a_line_the_next_line_continues_a_name():
-    from fabula.stages.gender import one_sentence_per_line
+    from fabula.lines import one_sentence_per_line
 
     far = "past the mill , the church , the long hedges and the empty fields that ran down to the grey sea"
     lines = [f"Emery Vance walked on down the road for the {n}th time , {far} .\nHe thought of home , {far} ."

@@ -302,7 +302,7 @@ def test_a_cue_after_an_exclamation_the_parser_split_off_is_still_the_lines_cue(
 
 
 def test_one_sentence_paragraphs_are_paragraphs_unless_the_text_is_tokenised():
-    from fabula.stages.gender import split_into_sentences
+    from fabula.lines import split_into_sentences
     assert split_into_sentences(fabula.read("\n".join(WORKSHOP) + "\n"))
     untokenised = [re.sub(r" ([,.?!;:”’])", r"\1", re.sub(r"([“‘]) ", r"\1", line)).replace(" 's", "'s")
                    for line in WORKSHOP]

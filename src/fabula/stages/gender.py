@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from ..lexicon import labelled, words
+from ..lines import one_sentence_per_line
 from .cues import SUBJECT
 
 NAME_GENDER_SET = {"M": "he/him", "F": "she/her"}
@@ -39,26 +40,6 @@ def pronoun_labels(pronoun_sets: tuple[str, ...]) -> dict[str, str]:
         for form in forms:
             out.setdefault(form, "/".join(forms[:2]))
     return out
-
-
-ONE_SENTENCE_SHARE = 0.8  # of paragraphs holding one sentence each: the text is laid out a sentence a line
-
-
-def one_sentence_per_line(story) -> bool:
-    """Whether every "paragraph" is mostly one sentence (tokenised corpora such as LitBank),
-    so that a paragraph's end says nothing about where a topic or a speech ends."""
-    per = Counter(s.paragraph for s in story.sentences)
-    return len(per) >= 20 and sum(1 for n in per.values() if n == 1) >= ONE_SENTENCE_SHARE * len(per)
-
-
-TOKENISED_SHARE = 0.5  # of commas with a space before them: text split into tokens by an NLP tool
-
-
-def split_into_sentences(story) -> bool:
-    """Whether the text is a corpus's rendering, tokenised and a sentence a line (LitBank's), whose
-    lines are sentences and not paragraphs: a story told in one-sentence paragraphs is not."""
-    commas = story.text.count(",")
-    return one_sentence_per_line(story) and commas >= 20 and story.text.count(" ,") >= TOKENISED_SHARE * commas
 
 
 def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[str, str]) -> dict[str, Counter]:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import labelled
+from ..lines import split_into_sentences
 from ..names import MARRIED, TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
@@ -26,7 +27,7 @@ from .coref import head_token, titles_of
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
-from .gender import address_genders, pronoun_labels, split_into_sentences
+from .gender import address_genders, pronoun_labels
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
 from .naming import known_by_epithet, name_the_described, name_the_narrator
