@@ -8,6 +8,7 @@ from fabula.names import given_name_gender, parse_name, same_given_name
 @pytest.mark.parametrize("a, b", [
     ("Lizzy", "Elizabeth"), ("Eliza", "Elizabeth"), ("Peggy", "Margaret"), ("Peggy", "Meg"), ("Nance", "Nancy"),
     ("Tom", "Tommy"), ("Tom", "Thomas"), ("Will", "William"), ("Wes", "Wesley"), ("Sissy", "Cecilia"),
+    ("Kit", "Kitty"), ("Pat", "Patty"),
 ])
 def test_forms_of_one_name(a, b):
     assert same_given_name(a, b) and same_given_name(b, a)

@@ -160,6 +160,9 @@ def census_gender(word: str) -> str:
     return _census_genders().get(word.lower(), "")
 
 
+PET_ENDINGS = ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy", "ty", "tie")  # "Kit" -> "Kitty"
+
+
 def _look_alike(a: str, b: str) -> bool:
     """Whether two names open alike or share three letters in a row."""
     return a[:2] == b[:2] or any(a[i:i + 3] in b for i in range(len(a) - 2))
@@ -182,7 +185,7 @@ def same_given_name(a: str, b: str, siblings: bool = True) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:
         return True  # an unlisted shortening: "Ros" / "Rosalind", "Den" / "Denzil"
-    # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie
-    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy"):
+    # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie, Kit -> Kitty
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in PET_ENDINGS:
         return True
     return False

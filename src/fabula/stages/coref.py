@@ -546,6 +546,8 @@ YOUR_TITLE = re.compile(r"\s+((?:[Rr]oyal\s+)?(?:[Ll]adyship|[Ll]ordship|[Hh]ono
 
 
 def _link_your_title(story: Story) -> None:
+    """The title after a linked "your" is its character (``clusters.ADDRESSED`` gives "Ladyship"
+    alone to the one Lady about)."""
     text, added = story.text, []
     by_start = {m.start: m for m in story.mentions}
     for m in story.mentions:
