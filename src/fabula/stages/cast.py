@@ -30,17 +30,13 @@ from .kinship import KIN_TITLES
 LETTERS_SHARE = 0.8  # of the text in one writer's letters: an epistolary story, told by its writer
 
 
-# last words of place names that are common surnames too: after a given name, a person's if used as one
-SURNAME_PLACE_WORDS = frozenset({"hill", "wood", "woods", "field", "fields", "temple", "church", "hall", "lane",
-                                 "green", "castle", "cross", "mill", "mills", "bridge"})
-
-
 def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     ev = evidence.get(key)
     if ev is None:
         return 0.0
     parts = key.split()
-    if _place_name(key) and not (ev.score > 0 and parts[-1] in SURNAME_PLACE_WORDS and given_name_gender(parts[0])):
+    surname = parts[-1] in words("surname_place_words") and given_name_gender(parts[0])
+    if _place_name(key) and not (surname and ev.score > 0):
         return -1.0  # "Gull Lodge", "Thornbury Park"; but "the lovely Rosalind Hill" is a woman
     if key in plural_of:
         return -1.0  # "the Harlows", "Miss Crooks": a family
