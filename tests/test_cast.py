@@ -647,3 +647,13 @@ def test_someone_called_by_a_role_as_a_name_takes_the_roles_gender():
     story = fabula.read("Title\n\n\"Whose house is that, Constable?\" asked Anna Price.\n\n"
                         "\"Mr. Hythe's, miss,\" answered Constable.\n")
     assert _by_name(story)["Constable"].gender == "he/him"
+
+
+def test_a_short_name_that_is_also_a_particle_calls_the_narrator():
+    # "Van" is short for Vandyck as "Ros" is for Rosalind, though "van" opens surnames too
+    story = fabula.read("Title\n\nThere were two of us, Tom Baker and I, Vandyck Pryor. I had known Tom for "
+                        "years. I liked him. I followed him up the hill, and I looked down at the village.\n\n"
+                        "\"What does he say, Van?\" asked Tom Baker.\n\n\"Nothing,\" I said. I turned away and I "
+                        "walked on. I was tired.\n")
+    narrator = next(c for c in story.characters if c.is_narrator)
+    assert "Van" in [narrator.name, *narrator.aliases]

@@ -35,6 +35,13 @@ def test_a_nickname_joins_its_formal_name_whatever_it_looks_like():
     assert same_given_name("Bessie", "Elizabeth", siblings=False) and same_given_name("Peggy", "Margaret", siblings=False)
 
 
+def test_a_particle_alone_is_a_given_name_where_people_bear_it():
+    # "Van", "Al", "Mac" alone call someone; "De" alone is a name cut short, "Van Helsing" a surname
+    assert parse_name(["Van"]).words == ("van",) and parse_name(["Al"]).words == ("al",)
+    assert parse_name(["De"]).words == () and parse_name(["Marquis", "de"]).words == ()
+    assert parse_name(["Al", "Pryor"]).given == "al" and parse_name(["Van", "Helsing"]).given is None
+
+
 def test_parse_names():
     p = parse_name(["Mr.", "Oswin", "Tarrant"])
     assert (p.honorific, p.given, p.surname, p.honorific_gender) == ("mr", "oswin", "tarrant", "M")

@@ -93,7 +93,9 @@ def parse_name(words: list[str]) -> NameParts:
     if len(rest) > 1 and rest[-1].lower() in TRAILING_HONORIFICS and honorific is None:
         honorific, rest = rest[-1].lower(), rest[:-1]
     low = tuple(w.lower() for w in rest)
-    if not low or all(w in PARTICLES for w in low):  # "Monsieur de", "De": what is left of a name cut short
+    # "Monsieur de", "De": what is left of a name cut short; but "Van" or "Al" alone is someone's given name
+    alone = len(low) == 1 and honorific is None and (given_name_gender(low[0]) or census_gender(low[0]))
+    if not low or (all(w in PARTICLES for w in low) and not alone):
         return NameParts(honorific, None, None, ())
     if len(low) == 1:
         word = low[0]
@@ -109,7 +111,8 @@ def parse_name(words: list[str]) -> NameParts:
     i = len(low) - 1
     while i > 1 and low[i - 1] in PARTICLES:
         i -= 1
-    given = low[0] if low[0] not in PARTICLES else None  # "Professor de Lisle" has no given name "de"
+    # "Professor de Lisle" has no given name "de", nor "Van Helsing" "van"; "Al Pryor" has "al"
+    given = low[0] if low[0] not in PARTICLES or given_name_gender(low[0]) else None
     return NameParts(honorific, given, " ".join(low[i:]), low)
 
 
