@@ -97,3 +97,16 @@ def test_an_unsigned_letter_is_over_where_the_talk_starts_again():
     assert len(found) == 1 and found[0].to == "anna" and found[0].writer is None
     assert "orchard" in story.text[found[0].start:found[0].end]
     assert "Who wrote" not in story.text[found[0].start:found[0].end]
+
+
+def test_a_long_line_opening_with_your_goes_on_with_the_letter():
+    # "Your Ladyship may have heard that I …" is the letter going on, not its sign-off: the "I"
+    # after it is still the writer's, not whoever the line happens to name
+    story = ("Letters from the Coast\n\nLETTER I. MR. CARDEW TO LADY DRUMMOND\n\nMadam, I write from the inn. "
+             "I have found the house.\n\nYour Ladyship may perhaps have heard that I once travelled with Tom "
+             "Baker, the painter, when he was a young man and poor.\n\nI went back to the harbour at noon. I "
+             "watched the boats for an hour, and I thought of you.\n\nLETTER II. LADY DRUMMOND TO MR. CARDEW\n\n"
+             "Sir, I thank you for your letter. I shall come in June.\n")
+    links, _ = _links(story)
+    mine = [who for word, who in links if word == "I"]
+    assert mine[:6] == ["Mr. Cardew"] * 6

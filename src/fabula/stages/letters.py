@@ -37,6 +37,8 @@ SIGN_OFF = re.compile(r"^(?:[Yy]ours?|[Ee]ver|[Bb]elieve me|[Aa]ffectionately|[F
 RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")  # a run of capitalised words
 OPENING = "\"“‘«—"  # marks a paragraph of dialogue opens with
 SIGNATURE_WORDS = 6  # a line this short, all capitalised words, may be a signature alone
+# a sign-off is short: "Your Ladyship may have heard that I … Mr. Evelyn …" is the letter going on
+SIGN_OFF_WORDS = 12
 # a chapter heading that the layout left on one line with the chapter's first sentence ("Chapter 2 Margot sat …")
 CHAPTER_OPENING = re.compile(r"^(?:chapter|book|part|letter)\s+(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
 
@@ -89,7 +91,8 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
             else:
                 writer, to = None, resolve(salutation.group("to"))
             current = Letter(p.start, p.end, writer, to)
-        elif current is not None and (SIGN_OFF.match(line) or _signature_only(line)):
+        elif current is not None and ((SIGN_OFF.match(line) and len(line.split()) <= SIGN_OFF_WORDS)
+                                      or _signature_only(line)):
             writer = signer(line, resolve)
             if writer is not None:
                 close(p.end, writer)
