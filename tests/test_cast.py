@@ -25,6 +25,12 @@ def _by_name(story):
     return {c.name: c for c in story.characters}
 
 
+def _narrator_names(story):
+    """The first-person narrator's name and aliases."""
+    narrator = next(c for c in story.characters if c.is_narrator)
+    return [narrator.name, *narrator.aliases]
+
+
 def _all_names(story):
     """Every name and alias of the cast."""
     return {n for c in story.characters for n in [c.name, *c.aliases]}
@@ -578,8 +584,7 @@ def test_a_name_after_to_is_not_the_narrator_called_by_it():
                         "\"My dear Rose,\" I answered, \"I am brother to Lord Ashby, and I am cousin to Lord "
                         "Ashby, and that is enough for me.\"\n\nI laid down my spoon. I looked at my plate and I "
                         "said nothing more. My sister sighed at me.\n")
-    narrator = next(c for c in story.characters if c.is_narrator)
-    assert "Lord Ashby" not in [narrator.name, *narrator.aliases]
+    assert "Lord Ashby" not in _narrator_names(story)
 
 
 def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
@@ -655,5 +660,4 @@ def test_a_short_name_that_is_also_a_particle_calls_the_narrator():
                         "years. I liked him. I followed him up the hill, and I looked down at the village.\n\n"
                         "\"What does he say, Van?\" asked Tom Baker.\n\n\"Nothing,\" I said. I turned away and I "
                         "walked on. I was tired.\n")
-    narrator = next(c for c in story.characters if c.is_narrator)
-    assert "Van" in [narrator.name, *narrator.aliases]
+    assert "Van" in _narrator_names(story)
