@@ -94,7 +94,7 @@ def parse_name(words: list[str]) -> NameParts:
         honorific, rest = rest[-1].lower(), rest[:-1]
     low = tuple(w.lower() for w in rest)
     # "Monsieur de", "De": what is left of a name cut short; but "Van" or "Al" alone is someone's given name
-    alone = len(low) == 1 and honorific is None and (given_name_gender(low[0]) or census_gender(low[0]))
+    alone = len(low) == 1 and honorific is None and known_given_name(low[0])
     if not low or (all(w in PARTICLES for w in low) and not alone):
         return NameParts(honorific, None, None, ())
     if len(low) == 1:
@@ -159,8 +159,15 @@ def _census_genders() -> dict[str, str]:
 
 def census_gender(word: str) -> str:
     """"M", "F" or "" from the 1990 US Census first names: a weaker prior than
-    ``given_name_gender``, for a character's final gender only, never for joining names."""
+    ``given_name_gender``, for a character's final gender and for ``known_given_name``,
+    never for joining two names."""
     return _census_genders().get(word.lower(), "")
+
+
+def known_given_name(word: str) -> bool:
+    """Whether people bear ``word`` as a first name, by the table or else the census ("Hester",
+    "Van"): whether it may be a given name at all, not whose."""
+    return bool(given_name_gender(word) or census_gender(word))
 
 
 PET_ENDINGS = ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy", "ty", "tie")  # "Kit" -> "Kitty"

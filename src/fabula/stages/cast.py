@@ -35,8 +35,8 @@ def _person_score(key: str, evidence: dict, plural_of: set[str]) -> float:
     if ev is None:
         return 0.0
     parts = key.split()
-    surname = parts[-1] in words("surname_place_words") and given_name_gender(parts[0])
-    if _place_name(key) and not (surname and ev.score > 0):
+    if _place_name(key) and not (ev.score > 0 and parts[-1] in words("surname_place_words")
+                                 and given_name_gender(parts[0])):
         return -1.0  # "Gull Lodge", "Thornbury Park"; but "the lovely Rosalind Hill" is a woman
     if key in plural_of:
         return -1.0  # "the Harlows", "Miss Crooks": a family
@@ -80,7 +80,6 @@ def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Cou
             and not person_like(key.split()[-1]):
         return False  # "The Lone Hill", a heading run into the first sentence: no "the Ferryman"
     score = _person_score(key, evidence, plural_of)
-    ev = evidence[key]
     # a name the text often shows as a person's (said, addressed, titled) is one, however often the
     # news-trained tagger calls it a place ("Henrietta", a GPE to it seventy times)
     return score > 0 and (score >= MIN_MEAN_EVIDENCE * ev.count or ev.signs >= max(SIGNED_USES, SIGNED_SHARE * ev.count))

@@ -90,7 +90,9 @@ def titles_of(characters) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for c in characters:
         for name in [c.name, *c.aliases]:
-            words_ = name.split()[1:] if name.split()[0].lower() == "the" else name.split()  # "the Widow Quill"
+            words_ = name.split()
+            if words_[0].lower() == "the":
+                words_ = words_[1:]  # "the Widow Quill"
             first = words_[0].lower().rstrip(".") if words_ else ""
             if first in HONORIFICS and len(words_) > 1:
                 out.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from ..dialogue import QuotedText
 from ..lexicon import words
 from ..model import Mention, Story
-from ..names import HONORIFICS, PARTICLES, PLURAL_HONORIFICS, census_gender, given_name_gender, honorific_key, parse_name
+from ..names import (HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender, honorific_key, known_given_name,
+                     parse_name)
 from . import stage
 from .cues import SUBJECT
 
@@ -138,9 +139,8 @@ class _Reader:
             return True  # but "President Sunday" is a name
         # after "Mrs. Quarles", a given name opens another name ("Nora Drummond"), unless the one
         # before was given too, or nothing follows it ("Dr. Howard Archie": Howard is his given name)
-        given = lambda word: given_name_gender(word) or census_gender(word)  # noqa: E731
-        return (last > first and honorific_key(self.word(first)) is not None and given(w) != ""
-                and given(self.word(last)) == "" and honorific_key(self.word(last)) is None
+        return (last > first and honorific_key(self.word(first)) is not None and known_given_name(w)
+                and not known_given_name(self.word(last)) and honorific_key(self.word(last)) is None
                 and self.name_follows(nxt))
 
     def name_follows(self, i: int) -> bool:
