@@ -394,3 +394,41 @@ def test_he_inside_a_line_is_whom_the_talk_named_when_the_latest_man_is_the_spea
     names = {c.id: c.name for c in story.characters}
     linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions if m.kind == "PRON"]
     assert linked == [("He", "Mr. Cardew"), ("he", "Mr. Cardew")]
+
+
+def test_the_description_a_cue_names_the_speaker_by_is_the_speaker():
+    links, _ = _links('Title\n\nTom Baker came home late. Nell sat by the fire and did not look up.\n\n'
+                      '"Nell, is there any supper?" asked Tom.\n\n"There is bread," replied his wife, "and cold meat."\n\n'
+                      '"Thank you," said Tom.\n')
+    assert ("his wife", "Nell") in links
+
+
+def test_a_guessed_her_before_a_kin_word_is_the_woman_who_has_that_relative():
+    links, _ = _links('Title\n\nMr. Dunn stayed at home that day. Clara Dunn and Anna Price walked to the mill, where '
+                      'Anna met the miller. The mill was closed and the yard was empty. The wind came off the river.'
+                      '\n\nAt last a letter from her father came.\n')
+    assert ("her father", "Mr. Dunn") in links and ("her", "Clara Dunn") in links
+
+
+def test_a_relative_the_text_names_once_is_that_relative_after():
+    links, _ = _links('Title\n\nAnna Price came down the lane with her sister Nell. They stopped at the gate.\n\n'
+                      'The rain began. Anna ran. Her sister followed her to the barn.\n')
+    assert [who for word, who in links if word.lower() == "her sister"] == ["Nell", "Nell"]
+
+
+def test_a_married_womans_father_is_not_the_man_who_shares_her_married_name():
+    links, _ = _links('Title\n\nMr. Weston and Mrs. Weston walked to church. Mrs. Weston thought of her father, '
+                      'who was dead.\n')
+    assert ("her father", None) in links
+
+
+def test_the_boy_is_the_latest_boy_about_and_never_a_grown_man():
+    links, _ = _links('Title\n\nRufus Hatch went to the mill with Mr. Cardew on Monday. The road was long and the '
+                      'wind was cold. The mill stood by the river. At the door the boy stopped.\n')
+    assert ("the boy", "Rufus Hatch") in links
+
+
+def test_a_plural_description_is_no_one():
+    links, _ = _links('Title\n\nClara Dunn and Anna Price walked to the mill. Anna carried the basket. '
+                      'The two women talked of the harvest.\n')
+    assert ("The two women", None) in links

@@ -22,7 +22,11 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
-  character of that gender in the sentence or the one before.
+  character of that gender in the sentence or the one before; failing that, the latest
+  one of that gender in the window, as a guess no pronoun takes for its antecedent ("the
+  boy" is never one a name calls Mr. or Mrs.; "the mother" is someone's, and left alone).
+- "replied his wife", "said the old gentleman": a description a line's cue names its
+  speaker by is that speaker, once the speakers are known.
 - "Soon a small boy came running down the lane": someone new, who takes the
   pronouns that follow and "the (little) boy" while about, until the speakers
   stage names them or leaves them unnamed (``introduced``).
@@ -30,6 +34,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - "her father", "his wife", "Nora's mother": the one relative of that kind
   by surname in the cast (``kinship``); with none, a mother, father, wife or
   husband is one character for each person, named later if at all (``introduced``).
+  Where "her" was a guess and only one woman about has such a relative, "her" is
+  her. A relative the text names ("her sister Nell", "said her sister" of a known
+  speaker) is that relative wherever else it is told of the same person (``relatives``).
 - Inside dialogue (after the speakers are known): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
   "my dear"); "he"/"she" the latest character of that gender, or where that is the
@@ -58,8 +65,9 @@ from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .introduced import gender_of_description, introduce, introduces, relative
-from .kinship import MODIFIERS, Families
+from .kinship import KIN, KIN_TITLES, Families, elders, kin_word
 from .narrator import FIRST_PERSON, called_out
+from .relatives import link_known_relatives
 
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
@@ -83,6 +91,10 @@ RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "majo
                    "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
                    "king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "baron",
                    "baroness", "marquis", "viscount", "emperor", "empress", "rabbi", "parson", "widow"})
+
+
+# descriptions of the young: "the boy" is no one a name calls Mr. or Mrs.
+YOUNG = frozenset({"boy", "lad", "girl", "lass", "child", "youth", "son", "daughter"})
 
 
 def titles_of(characters) -> dict[str, set[str]]:
@@ -138,11 +150,14 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     recent: list[Entry] = []  # characters referred to in narration, latest last
     guesses: set[int] = set()  # starts of links made on recency alone
     story.notes["coref_guesses"] = guesses
+    # starts of descriptions linked as guesses ("the boy": the latest man about): no one's antecedent
+    guessed_descriptions: set[int] = story.notes.setdefault("description_guesses", set())
     kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
     story.notes["kin_links"] = kin_links
     character_at: dict[int, str] = {}  # head token -> character, as links are made
     before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
     introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
+    grown = elders(story.characters)
     relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
     kin_made: set[str] = story.notes.setdefault("relatives", set())  # the same characters: no one's antecedent
     # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
@@ -194,7 +209,9 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             words_ = phrase.split()
             head, lemma = text[t.start[k]:t.end[k]].lower(), t.lemma[k].lower()
             rank = TITLE_WORDS.get(head, head)
-            kin = _kin_word(story, m, possessor)
+            kin = kin_word(story, m, possessor)
+            if kin is not None and possessor.start in guesses and families.relative(possessor.character, kin) is None:
+                _repick_possessor(possessor, kin, families, recent, labels, text)
             if kin is not None:
                 m.character = families.relative(possessor.character, kin)
                 if m.character is not None:
@@ -209,10 +226,17 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif (phrase.startswith("the ") and lemma in introduced_by
                   and s_index - last_seen[introduced_by[lemma]] <= WINDOW_SENTENCES):
                 m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
-            elif phrase.startswith("the ") and lemma in nouns:
+            elif phrase.startswith("the ") and lemma in nouns and t.tag[k] != "NNS":  # "the two women": no one
                 found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
                 # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
                 m.character = found if sure and not found.startswith(UNNAMED) else None
+                # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's
+                if m.character is None and lemma not in KIN and lemma not in KIN_TITLES:
+                    fit = [e for e in recent if not (lemma in YOUNG and e.character in grown)]
+                    found, _ = _pick(fit, nouns[lemma], s_index, exclude=None)
+                    if found is not None and not found.startswith(UNNAMED):
+                        m.character = found
+                        guessed_descriptions.add(m.start)
             elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
                 m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
@@ -224,6 +248,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             character_at[k] = m.character
             last_seen[m.character] = s_index
             if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made \
+                    and m.start not in guessed_descriptions \
                     and m.character not in narrators:
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
@@ -307,19 +332,21 @@ def _main_clause(t, k: int) -> bool:
     return t.dep[verb] == "ROOT" or (t.dep[verb] == "conj" and t.dep[t.head[verb]] == "ROOT")
 
 
-def _kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
-    """"father" when ``m`` is "her father", "his dear old father" or "Elizabeth's father", with
-    the possessor already linked to a character."""
-    if possessor is None or possessor.character is None or possessor.start != m.start or possessor.end >= m.end:
-        return None
-    said = story.text[possessor.start:possessor.end].lower()
-    rest = story.text[possessor.end:m.end].lower()
-    if possessor.kind == "PROP" and rest[:2] in ("'s", "’s"):
-        rest = rest[2:]
-    elif possessor.kind != "PRON" or said not in ("his", "her", "my", "your", "thy"):
-        return None
-    words_ = rest.split()
-    return words_[-1] if words_ and all(w in MODIFIERS for w in words_[:-1]) else None
+def _repick_possessor(possessor: Mention, kin: str, families: Families, recent: list[Entry],
+                      labels: dict[str, str], text: str) -> None:
+    """"She dearly loved her father": where "her" was a guess between two women and only one of
+    them has a father in the cast, "her" is that one (and so is the reference it left behind)."""
+    label = labels.get(text[possessor.start:possessor.end].lower())
+    if label is None or not recent:
+        return
+    latest = recent[-1].sentence
+    having = {e.character for e in recent if e.label == label and latest - e.sentence <= WINDOW_SENTENCES
+              and not e.character.startswith(UNNAMED) and families.relative(e.character, kin) is not None}
+    if len(having) != 1:
+        return
+    if recent[-1].kind == "PRON" and recent[-1].character == possessor.character:
+        recent[-1].character = next(iter(having))
+    possessor.character = having.pop()
 
 
 LINKED_VOTES = 3  # pronouns linked to a character of untold gender before they tell it
@@ -521,15 +548,27 @@ def dialogue_coref(story: Story, settings) -> None:
                 m.character = next((c for i, (_, c, talked) in enumerate(lately)
                                     if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
         elif inside and m.kind == "NOM" and m.character is None:
-            kin = _kin_word(story, m, possessor)  # "my father", "your wife"
+            kin = kin_word(story, m, possessor)  # "my father", "your wife"
             m.character = families.relative(possessor.character, kin) if kin else None
         if m.character is not None and k >= 0 and gender.get(m.character):
             seen = [e for e in latest.setdefault(gender[m.character], []) if e[1] != m.character]
             talked = inside and m.kind == "PROP"
             latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
+    _link_cues(story)
+    link_known_relatives(story)
     _link_called(story)
     _link_your_title(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
+
+
+def _link_cues(story: Story) -> None:
+    """The description a line's cue names its speaker by ("replied his wife", "said the old
+    gentleman") refers to that speaker, however the speakers stage came to know them."""
+    cues = {q.cue[1]: (q.cue[0], q.speaker) for q in story.quotes if q.cue and q.speaker}
+    for m in story.mentions:
+        cue = cues.get(m.end) if m.kind == "NOM" and m.character is None else None
+        if cue is not None and m.start <= cue[0]:
+            m.character = cue[1]
 
 
 # "Yes, sir." / "Come here, my boy!" / "Oh, mamma, look": a form of address is the one addressee

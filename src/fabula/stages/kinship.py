@@ -19,7 +19,7 @@ sister is meant.
 
 from __future__ import annotations
 
-from ..model import Character
+from ..model import Character, Mention, Story
 from ..names import HONORIFICS, MARRIED, parse_name
 
 # kin word -> (gender as an honorific gives it, whether the relative goes by a title and surname)
@@ -33,10 +33,26 @@ KIN: dict[str, tuple[str, bool]] = {
 KIN_TITLES = {"aunt": "aunt", "auntie": "aunt", "uncle": "uncle"}
 PARENTS = frozenset({"father", "papa", "pa", "dad", "mother", "mamma", "mama", "ma", "mum", "mom"})
 SPOUSES = frozenset({"husband", "wife"})
+CHILDREN = frozenset({"son", "daughter"})
 RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Hugh", "Lady Anne")
+# a married woman's titles, and a grown man's
+GROWN_TITLES = MARRIED | {"mr", "sir", "lord", "monsieur", "dr", "rev", "colonel", "captain", "capt", "major",
+                          "general", "admiral", "judge", "squire"}
 # words between the possessive and the kin word that leave the relation as it is ("her dear father")
 MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
                        "elder", "eldest", "younger", "youngest", "only", "young"})
+
+
+def elders(characters) -> set[str]:
+    """The characters a name gives a married woman's or a grown man's title ("Mrs. Harlow",
+    "Sir Hugh"): who "her mother" or "his father" is likelier to be than "Miss Nora", and
+    whom "the boy" is not."""
+    out = set()
+    for c in characters:
+        for name in [c.name, *c.aliases]:
+            if name.split()[0].lower().rstrip(".") in GROWN_TITLES and len(name.split()) > 1:
+                out.add(c.id)
+    return out
 
 
 class Families:
@@ -80,6 +96,8 @@ class Families:
         if kin not in KIN:
             return None
         gender, titled = KIN[kin]
+        if of in self.married and kin not in SPOUSES and kin not in CHILDREN:
+            return None  # Mrs. Harlow's surname is her husband's: his parents and sisters are not hers
         found = set()
         for surname in self.surnames.get(of, ()):
             for cid, g, t in self.by_surname.get(surname, ()):
@@ -107,3 +125,18 @@ class Families:
             plain = {cid for cid in found if not self.given.get(cid)}  # "Mrs. Drummond", never "Mrs. Kit Drummond"
             return plain or found
         return found
+
+
+def kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
+    """"father" when ``m`` is "her father", "his dear old father" or "Elizabeth's father", with
+    the possessor already linked to a character."""
+    if possessor is None or possessor.character is None or possessor.start != m.start or possessor.end >= m.end:
+        return None
+    said = story.text[possessor.start:possessor.end].lower()
+    rest = story.text[possessor.end:m.end].lower()
+    if possessor.kind == "PROP" and rest[:2] in ("'s", "’s"):
+        rest = rest[2:]
+    elif possessor.kind != "PRON" or said not in ("his", "her", "my", "your", "thy"):
+        return None
+    words_ = rest.split()
+    return words_[-1] if words_ and all(w in MODIFIERS for w in words_[:-1]) else None

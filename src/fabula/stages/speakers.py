@@ -19,11 +19,12 @@ from bisect import bisect_left
 
 from ..lexicon import labelled
 from ..lines import split_into_sentences
-from ..names import MARRIED, TITLE_WORDS
+from ..names import TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
 from .coref import head_token, titles_of
+from .kinship import elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -58,6 +59,7 @@ class Attributor:
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
+        self.guessed_descriptions = story.notes.get("description_guesses", set())
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
         self.relatives = story.notes.get("relatives", set())  # "her father", made a character by coreference
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
@@ -69,7 +71,7 @@ class Attributor:
         self.gap = CONVERSATION_GAP * (SENTENCES_PER_PARAGRAPH if self.line_per_sentence else 1)
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         # "said her mother": a married woman ("Mrs.", "Lady"), "said his father" a titled man, first
-        self.elders = _elders(story.characters)
+        self.elders = elders(story.characters)
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
@@ -90,7 +92,8 @@ class Attributor:
             m = idx.mentions[i]
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
-            if m.character is not None and m.character not in self.relatives and not idx.quoted(m.start) and (
+            if m.character is not None and m.character not in self.relatives and not idx.quoted(m.start) \
+                    and m.start not in self.guessed_descriptions and (
                     m.kind != "PRON" or (m.start not in self.guessed
                                          and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
                 if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
@@ -414,20 +417,6 @@ class Attributor:
 
 
 ELDER_KIN = frozenset({"mother", "father", "mamma", "mama", "papa", "wife", "husband"})
-# a married woman's titles, and a grown man's
-GROWN_TITLES = MARRIED | {"mr", "sir", "lord", "monsieur", "dr", "rev", "colonel", "captain", "capt", "major",
-                          "general", "admiral", "judge", "squire"}
-
-
-def _elders(characters) -> set[str]:
-    """The characters a name gives a married woman's or a grown man's title ("Mrs. Harlow",
-    "Sir Hugh"): who "her mother" or "his father" is likelier to be than "Miss Nora"."""
-    out = set()
-    for c in characters:
-        for name in [c.name, *c.aliases]:
-            if name.split()[0].lower().rstrip(".") in GROWN_TITLES and len(name.split()) > 1:
-                out.add(c.id)
-    return out
 
 
 @stage(requires=("quotes", "characters", "mentions"),

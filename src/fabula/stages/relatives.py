@@ -1,0 +1,79 @@
+"""Relatives the text itself tells: "her sister Celia", "said her mother".
+
+``kinship`` finds a relative by surname: Margaret Harlow's father is the one Mr.
+Harlow. Many relatives share no surname the cast knows ("her sister Celia";
+"his mother", of a boy called only William). Once the speakers are known, every
+kin description linked by any means (a name beside it, the cue of a line whose
+speaker is known, a surname) tells who that relative is, and the same relation
+of the same person, left unlinked elsewhere, is the same character where the
+text told only one. A husband's wife is his wife's husband, and a sister's
+sister (or brother) the one whose sister she is; a parent's child is left
+alone, as a parent may have several.
+"""
+
+from __future__ import annotations
+
+from ..dialogue import QuotedText
+from ..model import Mention, Story
+from .kinship import KIN, KIN_TITLES, kin_word
+
+# kin words -> the relation they name
+RELATION = {"mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother", "mom": "mother",
+            "papa": "father", "pa": "father", "dad": "father"}
+# relations that hold both ways: of a man's wife he is her husband, of his sister her brother; a
+# parent has many children, so that "her son" says nothing of which son "his mother" is of
+BY_GENDER = {"husband": ("husband", "wife"), "brother": ("brother", "sister"), "cousin": ("cousin", "cousin")}
+GENDERED = {word: pair for pair in BY_GENDER.values() for word in pair}
+# the relations told: kin, which a person has few of; not "his friend", of whom anyone has many
+RELATIONS = frozenset(KIN) | frozenset(KIN_TITLES) | {"cousin", "niece", "nephew", "grandfather", "grandmother",
+                                                     "grandson", "granddaughter", "child", "sister-in-law",
+                                                     "brother-in-law", "mother-in-law", "father-in-law"}
+
+
+def link_known_relatives(story: Story) -> None:
+    """Link the kin descriptions still unlinked to the relative the text told elsewhere."""
+    gender = {c.id: c.gender for c in story.characters}
+    quoted = QuotedText(story)
+    told: dict[tuple[str, str], set[str]] = {}  # (whose, relation) -> the characters it was told to be
+    pending: list[tuple[Mention, str, str]] = []
+    before: Mention | None = None
+    for i, m in enumerate(story.mentions):
+        possessor, before = before, m
+        kin = kin_word(story, m, possessor) if m.kind == "NOM" else None
+        if kin not in RELATIONS:
+            continue
+        relation, whose = RELATION.get(kin, kin), possessor.character
+        if m.character is None:
+            m.character = _named_beside(story, i, quoted)
+        if m.character is None:
+            pending.append((m, whose, relation))
+            continue
+        if m.character == whose:
+            continue
+        told.setdefault((whose, relation), set()).add(m.character)
+        inverse = _inverse(relation, gender.get(whose))
+        if inverse:
+            told.setdefault((m.character, inverse), set()).add(whose)
+    for m, whose, relation in pending:
+        found = told.get((whose, relation), set()) - {whose}
+        if len(found) == 1:
+            m.character = found.pop()
+
+
+def _inverse(relation: str, gender: str | None) -> str | None:
+    """Of someone of that gender whose ``relation`` (wife) a character is, what they are to that
+    character (husband): "his sister" Nell's "brother"."""
+    if gender not in ("he/him", "she/her") or relation not in GENDERED:
+        return None
+    return GENDERED[relation][gender == "she/her"]
+
+
+def _named_beside(story: Story, i: int, quoted) -> str | None:
+    """"her sister Celia", "my cousin, John Hythe": the character named right after the
+    description (in a line, only with no comma between: "Kiss your aunt, Nell" calls Nell)."""
+    m = story.mentions[i]
+    for after in story.mentions[i + 1:i + 3]:
+        between = story.text[m.end:after.start].strip()
+        if after.start >= m.end and (between == "" or (between == "," and not quoted(m.start))):
+            return after.character if after.kind == "PROP" else None
+    return None
