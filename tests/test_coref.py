@@ -432,3 +432,18 @@ def test_a_plural_description_is_no_one():
     links, _ = _links('Title\n\nClara Dunn and Anna Price walked to the mill. Anna carried the basket. '
                       'The two women talked of the harvest.\n')
     assert ("The two women", None) in links
+
+
+def test_pronouns_of_someone_not_yet_named_are_whom_a_line_then_calls_by_name():
+    links, story = _links('Title\n\nOn the step of the shop he sat crying. His coat was too big for him, and his cap '
+                          'was pulled down over his ears. He was afraid to go in.\n\nAt last Clara Dunn came down the '
+                          'street and stopped short.\n\n"Why, Jasper! I told you to stay in the shop."\n')
+    assert [who for word, who in links if word.lower() in ("he", "his", "him")] == ["Jasper"] * 6
+    assert [c.name for c in story.characters] == ["Jasper", "Clara Dunn"]  # the "someone" made for "he" is gone
+
+
+def test_someone_never_named_leaves_their_pronouns_unlinked():
+    links, story = _links("Title\n\nHe watched her from the pier. She knew he was there. She had been in Lisbon all "
+                          "winter; Pennock had sent her.\n")
+    assert all(who is None for word, who in links if word != "Pennock")
+    assert [c.name for c in story.characters] == ["Pennock"]

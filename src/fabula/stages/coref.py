@@ -17,8 +17,11 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   to the pronouns after, what the last pronoun linked to them was ("he"), and
   takes it for good from three or more pronouns linked to them that agree.
   A pronoun left unlinked starts someone not named yet ("He watched her ..."):
-  the pronouns that continue it by those same sure rules stay unlinked with it,
-  so the first name to come along ("Pennock had sent her") does not take them.
+  the pronouns that continue it by those same sure rules are theirs, so the first
+  name to come along ("Pennock had sent her") does not take them. That someone is
+  a character of their own, named as someone a description brought in is
+  (``introduced``: "Why, Jasper!" said to them), and dropped, their pronouns
+  unlinked, if never named; speaker attribution reads their pronouns as unlinked.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
   description of a gendered person ("the girl") refers to the latest
@@ -64,7 +67,7 @@ from .cues import SUBJECT
 from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
-from .introduced import gender_of_description, introduce, introduces, relative
+from .introduced import gender_of_description, introduce, introduces, relative, someone
 from .kinship import KIN, KIN_TITLES, Families, elders, kin_word
 from .narrator import FIRST_PERSON, called_out
 from .relatives import link_known_relatives
@@ -152,6 +155,9 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     story.notes["coref_guesses"] = guesses
     # starts of descriptions linked as guesses ("the boy": the latest man about): no one's antecedent
     guessed_descriptions: set[int] = story.notes.setdefault("description_guesses", set())
+    chains: dict[str, str] = {}  # an unnamed someone the pronouns refer to -> the character made for them
+    # starts of those pronouns: speaker attribution reads them as unlinked, as they may be no one
+    chained: set[int] = story.notes.setdefault("pronoun_chains", set())
     kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
     story.notes["kin_links"] = kin_links
     character_at: dict[int, str] = {}  # head token -> character, as links are made
@@ -204,12 +210,19 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 unnamed = unnamed or f"{UNNAMED}{m.start}"
                 recent.append(Entry(unnamed, label, s_index, paragraph, subject, m.kind, True,
                                     subject and _main_clause(t, k)))
+                # someone, all the same: named later by a line's vocative ("Why, Emil!") or else no one
+                if unnamed not in chains:
+                    chains[unnamed] = someone(story, m, label)
+                m.character = chains[unnamed]
+                chained.add(m.start)
+                guesses.add(m.start)
         elif m.kind == "NOM" and m.character is None:
             phrase = " ".join(text[m.start:m.end].lower().split())
             words_ = phrase.split()
             head, lemma = text[t.start[k]:t.end[k]].lower(), t.lemma[k].lower()
             rank = TITLE_WORDS.get(head, head)
-            kin = kin_word(story, m, possessor)
+            # the kin of an unnamed someone ("his mother", of a "he" not named yet) are no one yet either
+            kin = kin_word(story, m, possessor) if possessor is None or possessor.start not in chained else None
             if kin is not None and possessor.start in guesses and families.relative(possessor.character, kin) is None:
                 _repick_possessor(possessor, kin, families, recent, labels, text)
             if kin is not None:
@@ -248,7 +261,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             character_at[k] = m.character
             last_seen[m.character] = s_index
             if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made \
-                    and m.start not in guessed_descriptions \
+                    and m.start not in guessed_descriptions and m.start not in chained \
                     and m.character not in narrators:
                 # a character of untold gender referred to as "he" is a "he" to the pronouns after
                 told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)

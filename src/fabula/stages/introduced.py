@@ -18,6 +18,9 @@ narration gives after "named", "called", "known as" or "it was". Their
 mentions and lines become that character's. One never named is dropped and
 its mentions left unlinked: a passing "a servant" is no one in the cast.
 
+Someone the narration refers to only by pronouns so far ("On the step he sat
+crying") is made a character the same way, named or dropped the same way.
+
 A mother, father, wife or husband described by kin ("my mother", "her
 father") whom the cast holds no one for by surname is made a character the
 same way, one for each person and kin, and named or dropped the same way.
@@ -75,6 +78,14 @@ def introduce(story: Story, m: Mention, k: int, label: str | None) -> str:
     return _new_character(story, m, "the " + text[t.start[k]:t.end[k]].lower(), label)
 
 
+def someone(story: Story, m: Mention, label: str | None) -> str:
+    """A new character for the someone a pronoun with no antecedent refers to ("He watched her
+    from the pier"), of pronoun set ``label``; returns its id."""
+    cid = _new_character(story, m, "someone", label)
+    story.notes.setdefault("someones", set()).add(cid)
+    return cid
+
+
 def _new_character(story: Story, m: Mention, name: str, label: str | None) -> str:
     """A character coreference makes, first referred to by ``m``, listed in ``notes["introduced"]``."""
     cid = f"c{len(story.characters) + 1}"
@@ -112,6 +123,7 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
     if not introduced:
         return False
     by_id = {c.id: c for c in story.characters}
+    someones = story.notes.get("someones", set())
     sentence_of = _sentence_finder(story)
     refs: dict[str, list[int]] = {}  # introduced character -> starts of its mentions, in order
     ends: dict[int, str] = {}  # where a mention of an introduced character ends -> that character
@@ -139,8 +151,11 @@ def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
                     and sentence_of(start) - sentence_of(introduced[cid]) <= NAMED_WITHIN
                     and not (described.gender and c.gender and described.gender != c.gender)):
                 found.append((starts[i], cid))
-        if found:
-            merged[max(found)[1]] = named
+        # one a description or kin brought in before a pronoun's someone: "My mother was tall. Her
+        # name was Martha Quill" names the mother
+        brought_in = [f for f in found if f[1] not in someones] or found
+        if brought_in:
+            merged[max(brought_in)[1]] = named
     merge_into(story, {cid: merged.get(cid) for cid in introduced})
     return True
 

@@ -60,6 +60,8 @@ class Attributor:
         self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.guessed_descriptions = story.notes.get("description_guesses", set())
+        self.chained = story.notes.get("pronoun_chains", set())  # pronouns of someone not named (yet)
+        self.someones = set(story.notes.get("someones", set()))  # the characters made for them
         self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
         self.relatives = story.notes.get("relatives", set())  # "her father", made a character by coreference
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
@@ -130,6 +132,7 @@ class Attributor:
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
         if label is None:
             return None
+        exclude = exclude | self.someones  # the unnamed someone of a pronoun chain speaks only once named
         fits = lambda c: c not in exclude and self.index.gender.get(c) == label  # noqa: E731
         here = self.index.paragraph(offset)
         if word in self.labels:  # a description is not whoever its paragraph has just named
@@ -230,7 +233,8 @@ class Attributor:
         described = self.descriptions.speaker(j) if cue else None
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
-        ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed else None
+        ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed \
+            and m.start not in self.chained else None
         who = None
         if word in ELDER_KIN and before in ("his", "her", "my", "your"):  # "said her mother"
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
