@@ -447,3 +447,9 @@ def test_someone_never_named_leaves_their_pronouns_unlinked():
                           "winter; Pennock had sent her.\n")
     assert all(who is None for word, who in links if word != "Pennock")
     assert [c.name for c in story.characters] == ["Pennock"]
+
+
+def test_his_companion_is_the_other_one_about():
+    links, _ = _links("Title\n\nTom Baker walked to the mill with Will Carter. The road was wet. At the gate Tom "
+                      "stopped, and his companion waited.\n")
+    assert ("his companion", "Will Carter") in links

@@ -37,6 +37,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 - "her father", "his wife", "Nora's mother": the one relative of that kind
   by surname in the cast (``kinship``); with none, a mother, father, wife or
   husband is one character for each person, named later if at all (``introduced``).
+  "His companion", "her friend", "his hostess": the latest other one about, as a guess.
   Where "her" was a guess and only one woman about has such a relative, "her" is
   her. A relative the text names ("her sister Nell", "said her sister" of a known
   speaker) is that relative wherever else it is told of the same person (``relatives``).
@@ -68,7 +69,7 @@ from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .introduced import gender_of_description, introduce, introduces, relative, someone
-from .kinship import KIN, KIN_TITLES, Families, elders, kin_word
+from .kinship import COMPANIONS, KIN, KIN_TITLES, Families, elders, kin_word
 from .narrator import FIRST_PERSON, called_out
 from .relatives import link_known_relatives
 
@@ -229,6 +230,10 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                 m.character = families.relative(possessor.character, kin)
                 if m.character is not None:
                     kin_links.add(m.start)
+                elif kin in COMPANIONS:  # "his companion": the other one about, as a guess
+                    m.character = _companion(recent, possessor.character, s_index, nouns.get(kin))
+                    if m.character is not None:
+                        guessed_descriptions.add(m.start)
                 else:  # "my mother", with no one of the cast she could be: someone all the same
                     m.character = relative(story, m, possessor.character, kin, relatives, nouns.get(kin))
             elif phrase in given:
@@ -343,6 +348,14 @@ def _main_clause(t, k: int) -> bool:
     joined to the root by "and", not a clause inside ("… found Kit burying his face")."""
     verb = t.head[k]
     return t.dep[verb] == "ROOT" or (t.dep[verb] == "conj" and t.dep[t.head[verb]] == "ROOT")
+
+
+def _companion(recent: list[Entry], of: str, sentence: int, label: str | None) -> str | None:
+    """The latest one referred to lately who is not ``of`` (and is of gender ``label``, when the
+    noun tells it: "his hostess"): whom "his companion" or "our visitor" most likely is."""
+    return next((e.character for e in reversed(recent) if sentence - e.sentence <= SURE_SENTENCES
+                 and e.character != of and not e.character.startswith(UNNAMED)
+                 and (label is None or e.label == label)), None)
 
 
 def _repick_possessor(possessor: Mention, kin: str, families: Families, recent: list[Entry],

@@ -35,6 +35,9 @@ PARENTS = frozenset({"father", "papa", "pa", "dad", "mother", "mamma", "mama", "
 SPOUSES = frozenset({"husband", "wife"})
 CHILDREN = frozenset({"son", "daughter"})
 RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Hugh", "Lady Anne")
+# "his companion": the other one of two people together, not the one "his" refers to
+COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
+                        "comrade", "partner", "neighbour", "neighbor", "caller"})
 # a married woman's titles, and a grown man's
 GROWN_TITLES = MARRIED | {"mr", "sir", "lord", "monsieur", "dr", "rev", "colonel", "captain", "capt", "major",
                           "general", "admiral", "judge", "squire"}

@@ -24,7 +24,7 @@ from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
 from .coref import head_token, titles_of
-from .kinship import elders
+from .kinship import COMPANIONS, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -41,8 +41,6 @@ SENTENCES_PER_PARAGRAPH = 3  # in the novels of LitBank's training files, a para
 CONVERSATION_GAP_CHARS = 800  # characters of narration between two lines that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
 # "said his companion": the other one of two people together, not the one "his" refers to
-COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",
-                        "comrade", "partner", "neighbour", "neighbor", "caller"})
 PLAIN_TITLES = frozenset({"lady", "lord", "mr", "mrs", "miss", "ms", "sir", "madam", "master", "mistress",
                           "dame", "gentleman"})  # words that say a kind of person before they say a title
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
