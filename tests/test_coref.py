@@ -453,3 +453,9 @@ def test_his_companion_is_the_other_one_about():
     links, _ = _links("Title\n\nTom Baker walked to the mill with Will Carter. The road was wet. At the gate Tom "
                       "stopped, and his companion waited.\n")
     assert ("his companion", "Will Carter") in links
+
+
+def test_that_boy_is_the_boy_about_as_the_boy_is():
+    links, _ = _links("Title\n\nAnna Price watched Rufus Hatch climb the wall of the orchard. The wall was high and "
+                      "the stones were loose. That boy would break his neck one day.\n")
+    assert ("That boy", "Rufus Hatch") in links

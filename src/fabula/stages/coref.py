@@ -28,6 +28,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   character of that gender in the sentence or the one before; failing that, the latest
   one of that gender in the window, as a guess no pronoun takes for its antecedent ("the
   boy" is never one a name calls Mr. or Mrs.; "the mother" is someone's, and left alone).
+  "That boy", "this woman" are linked the same way, always as guesses.
 - "replied his wife", "said the old gentleman": a description a line's cue names its
   speaker by is that speaker, once the speakers are known.
 - "Soon a small boy came running down the lane": someone new, who takes the
@@ -244,10 +245,12 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif (phrase.startswith("the ") and lemma in introduced_by
                   and s_index - last_seen[introduced_by[lemma]] <= WINDOW_SENTENCES):
                 m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
-            elif phrase.startswith("the ") and lemma in nouns and t.tag[k] != "NNS":  # "the two women": no one
+            elif words_[0] in ("the", "this", "that") and lemma in nouns and t.tag[k] != "NNS":  # "the two women": no one
                 found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
                 # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
                 m.character = found if sure and not found.startswith(UNNAMED) else None
+                if m.character is not None and words_[0] != "the":
+                    guessed_descriptions.add(m.start)  # "that boy" is as often one only talked of
                 # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's
                 if m.character is None and lemma not in KIN and lemma not in KIN_TITLES:
                     fit = [e for e in recent if not (lemma in YOUNG and e.character in grown)]
