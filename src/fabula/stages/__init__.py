@@ -49,7 +49,8 @@ def check_order(stages: list[Stage]) -> None:
 def default_stages() -> list[Stage]:
     """Every stage fabula has, in run order."""
     from .cast import cast
-    from .coref import coref, dialogue_coref
+    from .coref import coref
+    from .dialogue_coref import dialogue_coref
     from .mentions import mentions
     from .arcs import arcs
     from .network import network

@@ -23,7 +23,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   (``introduced``: "Why, Jasper!" said to them), and dropped, their pronouns
   unlinked, if never named; speaker attribution reads their pronouns as unlinked.
 - A description given to a named character in apposition or with "was" ("Mr.
-  Crook, the ferryman"; "Tom was the youngest") refers to them; a definite
+  Crook, the ferryman"; "Tom was the youngest") refers to them (``descriptions``); a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before; failing that, the latest
   one of that gender in the window, as a guess no pronoun takes for its antecedent ("the
@@ -42,7 +42,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   Where "her" was a guess and only one woman about has such a relative, "her" is
   her. A relative the text names ("her sister Nell", "said her sister" of a known
   speaker) is that relative wherever else it is told of the same person (``relatives``).
-- Inside dialogue (after the speakers are known): "I" is the speaker, "you"
+- Inside dialogue (after the speakers are known, ``dialogue_coref``): "I" is the speaker, "you"
   the addressee when there is one, and so is a form of address ("Yes, sir",
   "my dear"); "he"/"she" the latest character of that gender, or where that is the
   speaker or the one spoken to, one the talk has named lately ("Has Mr. Cardew come?"
@@ -56,29 +56,26 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 
 from ..dialogue import QuotedText
-from ..lexicon import labelled, words
-from ..model import Mention, Story, unique_mentions
-from ..names import HONORIFICS, TITLE_WORDS
+from ..lexicon import labelled
+from ..model import Mention, Story
+from ..names import TITLE_WORDS
 from . import stage
 from .cues import SUBJECT
-from .counts import recount
 from .gender import pronoun_labels, settled
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
+from .descriptions import (ORDINALS, RANKS, descriptions, mention_bare_titles, mention_descriptions, predicated_of,
+                           titles_of)
 from .introduced import gender_of_description, introduce, introduces, relative, someone
 from .kinship import COMPANIONS, KIN, KIN_TITLES, Families, elders, kin_word
 from .narrator import FIRST_PERSON, called_out
-from .relatives import link_known_relatives
 
 SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
-LATEST_KEPT = 4  # characters of a gender a "he" inside a line may mean, the latest last
-ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
 FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
 # how first-person narration calls someone by name: (marks before, words before, marks after)
 NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—"))
@@ -86,48 +83,13 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 
 
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
-# words that count people: "the first cabman" is not "the second cabman", nor "the other doctor" Dr. Tolley
-ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another", "next", "last",
-                      "elder", "younger", "eldest", "youngest", "older"})
-
-# titles that "the <title>" names a titled character by ("the Doctor" for Dr. Tolley); kin words
-# that are also honorifics ("Aunt", "Father") are left out: "the father" is anyone's
-RANKS = frozenset({"dr", "prof", "rev", "lieut", "capt", "colonel", "col", "major", "general", "sergeant",
-                   "admiral", "commander", "inspector", "judge", "governor", "president", "detective", "squire",
-                   "king", "queen", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "baron",
-                   "baroness", "marquis", "viscount", "emperor", "empress", "rabbi", "parson", "widow"})
-
-
 # descriptions of the young: "the boy" is no one a name calls Mr. or Mrs.
 YOUNG = frozenset({"boy", "lad", "girl", "lass", "child", "youth", "son", "daughter"})
-
-
-def titles_of(characters) -> dict[str, set[str]]:
-    """Title (its short form: "dr", "capt") -> ids of the characters whose names carry it."""
-    out: dict[str, set[str]] = {}
-    for c in characters:
-        for name in [c.name, *c.aliases]:
-            words_ = name.split()
-            if words_[0].lower() == "the":
-                words_ = words_[1:]  # "the Widow Quill"
-            first = words_[0].lower().rstrip(".") if words_ else ""
-            if first in HONORIFICS and len(words_) > 1:
-                out.setdefault(TITLE_WORDS.get(first, first), set()).add(c.id)
-    return out
 
 
 def head_token(story: Story, m: Mention) -> int:
     """The head token of a mention: its last token."""
     return bisect_right(story.tokens.start, m.end - 1) - 1
-
-
-def definite_description(story: Story, j: int) -> tuple[str, int] | None:
-    """``("the old mariner", start)`` when token ``j`` heads a description with "the"."""
-    t, text = story.tokens, story.text
-    det = [k for k in range(max(0, j - 4), j) if t.head[k] == j and t.dep[k] == "det"]
-    if not det or text[t.start[det[0]]:t.end[det[0]]].lower() != "the":
-        return None
-    return " ".join(text[t.start[det[0]]:t.end[j]].lower().split()), t.start[det[0]]
 
 
 @stage(requires=("mentions", "characters", "quotes"), assigns=("mentions.narration", "characters.introduced"))
@@ -146,8 +108,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
     nouns = labelled("gendered_nouns")
     given = descriptions(story)
     titles = titles_of(story.characters)
-    _mention_descriptions(story, given)
-    _mention_bare_titles(story, titles)
+    mention_descriptions(story, given)
+    mention_bare_titles(story, titles)
     quoted = QuotedText(story)
     families = Families(story.characters)
 
@@ -258,7 +220,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                     if found is not None and not found.startswith(UNNAMED):
                         m.character = found
                         guessed_descriptions.add(m.start)
-            elif words_[0] in ("a", "an") and (said_of := _predicated_of(t, k, character_at)):
+            elif words_[0] in ("a", "an") and (said_of := predicated_of(t, k, character_at)):
                 m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
             elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
                 gender_ = gender_of_description(story, k, nouns)
@@ -329,23 +291,6 @@ def _link_narration_you(story: Story, quoted) -> None:
             m.character = addressed
 
 
-def _predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
-    """The character an indefinite description headed by token ``k`` is said of: the name it is
-    in apposition to ("Rufus, a boy of fourteen"), or the linked subject of its copula ("Sir
-    Roland remained a widower")."""
-    if t.dep[k] == "appos":
-        return character_at.get(t.head[k])
-    if t.dep[k] == "attr":
-        subject = _copula_subject(t, t.head[k])
-        return character_at.get(subject) if subject is not None else None
-    return None
-
-
-def _copula_subject(t, verb: int) -> int | None:
-    """The subject token of copula ``verb`` ("Tom was the miller"), among the words before it."""
-    return next((j for j in range(max(0, verb - 8), verb) if t.head[j] == verb and t.dep[j] in SUBJECT), None)
-
-
 def _main_clause(t, k: int) -> bool:
     """Whether token ``k`` belongs to its sentence's main clause: its verb is the root, or
     joined to the root by "and", not a clause inside ("… found Kit burying his face")."""
@@ -401,63 +346,6 @@ def _gender_from_links(story: Story, labels: dict[str, str], quoted) -> None:
             untold[cid].gender, untold[cid].gender_confidence = gender
 
 
-def phrase_pattern(phrases) -> re.Pattern:
-    """Any of the lower-case ``phrases`` as whole words, in any case, across line breaks."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(phrases)) + r")\b",
-                      re.IGNORECASE)
-
-
-def _mention_descriptions(story: Story, given: dict[str, str]) -> None:
-    """Every use of a description the text gave a character ("the miller") is a mention of them."""
-    if not given:
-        return
-    pattern = phrase_pattern(given)
-    taken = {(m.start, m.end) for m in story.mentions}
-    starts = sorted(m.start for m in story.mentions)
-    added = []
-    for match in pattern.finditer(story.text):
-        span = (match.start(), match.end())
-        if span in taken:
-            continue
-        i = bisect_right(starts, match.start()) - 1
-        inside = i >= 0 and any(m.start <= match.start() < m.end and m.kind == "PROP" for m in story.mentions[i:i + 1])
-        if not inside:
-            added.append(Mention(span[0], span[1], "NOM", given[" ".join(match.group().lower().split())]))
-    if added:
-        story.mentions = unique_mentions(story.mentions + added)
-
-
-# titles a text uses alone as a name ("Mademoiselle had finished.", "Colonel, you are right"); not the
-# forms of address anyone gets ("sir", "miss") nor kin ("Father", "Aunt")
-BARE_TITLES = frozenset({"mademoiselle", "madame", "monsieur", "colonel", "doctor", "dr", "professor", "prof",
-                         "captain", "capt", "major", "admiral", "general", "inspector", "lieutenant", "sergeant",
-                         "judge", "squire", "commander", "signor", "signora", "herr", "frau"})
-
-
-def _mention_bare_titles(story: Story, titles: dict[str, set[str]]) -> None:
-    """A title used alone as a name, capitalised and without an article ("Mademoiselle had
-    finished"), is a mention of the one character whose name carries it."""
-    t, text = story.tokens, story.text
-    starts = [m.start for m in story.mentions]
-    added = []
-    for k in range(len(t)):
-        word = text[t.start[k]:t.end[k]]
-        key = word.lower().rstrip(".")
-        titled = titles.get(TITLE_WORDS.get(key, key), ()) if key in BARE_TITLES else ()
-        if len(titled) != 1 or not word[0].isupper():
-            continue
-        nxt = text[t.start[k + 1]:t.end[k + 1]] if k + 1 < len(t) else ""
-        prev = text[t.start[k - 1]:t.end[k - 1]].lower() if k else ""
-        if nxt[:1].isupper() or prev in ("the", "a", "an", "this", "that", "our", "your", "his", "her", "my"):
-            continue  # "Colonel Hythe", "the Colonel": names and descriptions found elsewhere
-        i = bisect_right(starts, t.start[k]) - 1
-        if i >= 0 and story.mentions[i].start <= t.start[k] < story.mentions[i].end:
-            continue
-        added.append(Mention(t.start[k], t.end[k], "PROP", next(iter(titled))))
-    if added:
-        story.mentions = unique_mentions(story.mentions + added)
-
-
 def _clause_subject(story: Story, k: int, character_at: dict[int, str]) -> str | None:
     """The character that is the subject of the verb governing token ``k`` ("Anna saw her")."""
     t = story.tokens
@@ -495,163 +383,3 @@ def _pick(recent: list[Entry], label: str, sentence: int, exclude: str | None,
     if near and len({e.character for e in near}) == 1:  # the only one of that gender nearby
         return near[0].character, all(e.sure for e in near)
     return candidates[0].character, False  # two of a gender and no subject to follow: the latest
-
-
-def _answering(quotes, i: int) -> str | None:
-    """The speaker of the next line, or else of the line before, when that is someone else."""
-    q = quotes[i]
-    for j in (i + 1, i - 1):
-        if 0 <= j < len(quotes) and quotes[j].speaker not in (None, q.speaker) \
-                and abs(quotes[j].start - q.start) < ANSWER_CHARS:
-            return quotes[j].speaker
-    return None
-
-
-def descriptions(story: Story) -> dict[str, str]:
-    """"Mr. Crook, the ferryman" / "Mr. Crook was the ferryman": descriptions that the text gives
-    a named character, so that "the ferryman" is him."""
-    t = story.tokens
-    starts = [m.start for m in story.mentions]
-    out: dict[str, str] = {}
-    short: dict[str, set[str]] = {}  # the role noun alone -> characters given it
-    generic = set(labelled("gendered_nouns")) | words("relational_nouns") | {"person", "one", "creature"}
-    for j in range(len(t)):
-        if t.pos[j] != "NOUN" or t.dep[j] not in ("appos", "attr"):
-            continue
-        described = definite_description(story, j)
-        if described is None:
-            continue
-        head = t.head[j]
-        if t.dep[j] == "attr":  # "X was the beadle": the subject of the copula
-            head = _copula_subject(t, head)
-            if head is None:
-                continue
-        i = bisect_right(starts, t.start[head]) - 1
-        m = story.mentions[i] if i >= 0 else None
-        noun = story.text[t.start[j]:t.end[j]].lower()
-        if described[0] == "the " + noun and noun in generic:
-            continue  # "Hatch was the man": said of one man here, but "the man" is every man elsewhere
-        if m is not None and m.kind == "PROP" and m.character and m.start <= t.start[head] < m.end:
-            out.setdefault(described[0], m.character)
-            if described[0].count(" ") > 1 and noun not in generic:  # "the parochial undertaker": "the undertaker"
-                short.setdefault("the " + noun, set()).add(m.character)
-    for phrase, characters in short.items():
-        if len(characters) == 1:  # two beadles make "the beadle" no one's
-            out.setdefault(phrase, characters.pop())
-    return out
-
-
-@stage(requires=("quotes.speaker", "mentions.narration"), assigns=("mentions.dialogue",))
-def dialogue_coref(story: Story, settings) -> None:
-    """Inside a quotation, "I" is its speaker, "you" its one addressee, "he"/"she" the
-    latest character of that gender who is neither (after the latest, only one the talk named),
-    and "my father" the speaker's by surname."""
-    t, text = story.tokens, story.text
-    labels = pronoun_labels(settings.pronoun_sets)
-    gender = {c.id: c.gender for c in story.characters}
-    # pronoun set -> (sentence, character, named inside a line) lately linked, the latest last
-    latest: dict[str, list[tuple[int, str, bool]]] = {}
-    families = Families(story.characters)
-    qi = 0
-    before: Mention | None = None
-    for m in story.mentions:
-        possessor, before = before, m
-        while qi < len(story.quotes) and story.quotes[qi].end <= m.start:
-            qi += 1
-        k = head_token(story, m)
-        inside = qi < len(story.quotes) and story.quotes[qi].start <= m.start < story.quotes[qi].end
-        if inside and m.kind == "PRON" and m.character is None:
-            q = story.quotes[qi]
-            word = text[m.start:m.end].lower()
-            if word in FIRST_PERSON:
-                m.character = q.speaker
-            elif word in SECOND and len(q.addressees) == 1:
-                m.character = q.addressees[0]
-            elif word in SECOND and not q.addressees and q.speaker is not None:
-                m.character = _answering(story.quotes, qi)  # "you" with no one addressed: the one replying
-            elif word in labels and k >= 0:
-                # the latest of that gender, unless that is the speaker or the one spoken to: then
-                # one the talk itself named lately ("Is Mr. Bingley come?" … "he is"), if any
-                lately = [e for e in reversed(latest.get(labels[word], []))
-                          if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES]
-                m.character = next((c for i, (_, c, talked) in enumerate(lately)
-                                    if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
-        elif inside and m.kind == "NOM" and m.character is None:
-            kin = kin_word(story, m, possessor)  # "my father", "your wife"
-            m.character = families.relative(possessor.character, kin) if kin else None
-        if m.character is not None and k >= 0 and gender.get(m.character):
-            seen = [e for e in latest.setdefault(gender[m.character], []) if e[1] != m.character]
-            talked = inside and m.kind == "PROP"
-            latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
-    _link_cues(story)
-    link_known_relatives(story)
-    _link_called(story)
-    _link_your_title(story)
-    recount(story)  # the last stage to link mentions: counts, order and ids settle here
-
-
-def _link_cues(story: Story) -> None:
-    """The description a line's cue names its speaker by ("replied his wife", "said the old
-    gentleman") refers to that speaker, however the speakers stage came to know them."""
-    cues = {q.cue[1]: (q.cue[0], q.speaker) for q in story.quotes if q.cue and q.speaker}
-    for m in story.mentions:
-        cue = cues.get(m.end) if m.kind == "NOM" and m.character is None else None
-        if cue is not None and m.start <= cue[0]:
-            m.character = cue[1]
-
-
-# "Yes, sir." / "Come here, my boy!" / "Oh, mamma, look": a form of address is the one addressee
-CALLED = re.compile(
-    r"(?:^|(?<=[,;:!?—–]\s)|(?<=[,;:!?—–])|(?<=\b[Oo]h\s)|(?<=\b[Oo]\s))"
-    r"((?:[Mm]y\s+)?(?:(?:dear|dearest|good|old|poor|little|young|sweet|kind|brave)\s+)*"
-    r"(?:sir|madam|ma'am|ma’am|miss|uncle|aunt|auntie|papa|pa|mamma|mama|ma|pop|mother|father|boy|lad|"
-    r"child|friend|fellow|dear|darling|son|daughter|doctor|parson|captain|sister|brother|love|honey|"
-    r"girl|man|woman|lady|cousin|nurse|master|mistress|missus|suh|sonny|kid|baby))\b(?=\s*[,!?.;—–…]|\s*$)",
-    re.IGNORECASE)
-
-
-# "your Ladyship", "your honour": a title said to someone is whoever "your" is, in a line or a letter
-YOUR_TITLE = re.compile(r"\s+((?:[Rr]oyal\s+)?(?:[Ll]adyship|[Ll]ordship|[Hh]onou?r|[Ww]orship|[Mm]ajesty|[Hh]ighness|"
-                        r"[Gg]race|[Ee]xcellency|[Rr]everence))\b")
-
-
-def _link_your_title(story: Story) -> None:
-    """The title after a linked "your" is its character (``clusters.ADDRESSED`` gives "Ladyship"
-    alone to the one Lady about)."""
-    text, added = story.text, []
-    by_start = {m.start: m for m in story.mentions}
-    for m in story.mentions:
-        if m.kind != "PRON" or m.character is None or text[m.start:m.end].lower() != "your":
-            continue
-        found = YOUR_TITLE.match(text, m.end)
-        if found is None:
-            continue
-        title = by_start.get(found.start(1))
-        if title is None:
-            added.append(Mention(found.start(1), found.end(1), "NOM", m.character))
-        elif title.character is None:
-            title.character = m.character
-    if added:
-        story.mentions = unique_mentions(story.mentions + added)
-
-
-def _link_called(story: Story) -> None:
-    """A form of address inside a line ("sir", "my dear", "mamma") refers to its one addressee."""
-    text, added = story.text, []
-    starts = [m.start for m in story.mentions]
-    for q in story.quotes:
-        if len(q.addressees) != 1:
-            continue
-        for match in CALLED.finditer(text[q.start:q.end]):
-            s, e = q.start + match.start(1), q.start + match.end(1)
-            i = bisect_right(starts, e - 1) - 1
-            near = [m for m in story.mentions[max(0, i - 2):i + 1] if m.start < e and s < m.end
-                    and not (m.kind == "PRON" and m.end - m.start < e - s)]  # not the "my" of "my dear": the speaker
-            if any(m.character is not None for m in near):
-                continue
-            for m in near:
-                m.character = q.addressees[0]
-            if not near:
-                added.append(Mention(s, e, "NOM", q.addressees[0]))
-    if added:
-        story.mentions = unique_mentions(story.mentions + added)

@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..lexicon import labelled, words
 from ..model import Character, Mention, Story
-from .coref import ORDINALS, definite_description, descriptions, phrase_pattern
+from .descriptions import ORDINALS, definite_description, descriptions, phrase_pattern
 from .cues import Index
 from .gender import gender_of, pronoun_votes, role_gender
 

@@ -23,7 +23,8 @@ from ..names import TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
-from .coref import head_token, titles_of
+from .coref import head_token
+from .descriptions import titles_of
 from .kinship import COMPANIONS, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
