@@ -110,3 +110,16 @@ def test_a_long_line_opening_with_your_goes_on_with_the_letter():
     links, _ = _links(story)
     mine = [who for word, who in links if word == "I"]
     assert mine[:6] == ["Mr. Cardew"] * 6
+
+
+def test_talk_quoted_in_a_letter_that_is_signed_after_it_is_the_letters():
+    # the talk seemed to end the unsigned letter, but its writer signs it after: it was quoted in it;
+    # and greeting the same person again ("My dear Anna, -- and Tom too") starts no new letter
+    story = fabula.read("The Farm\n\nDearest Anna,\n\nI am at the farm, and the orchard is in flower.\n\n"
+                        "My dearest Anna, -- I can hear you both already:\n\n\"Is she happy there?\" asks Tom "
+                        "Baker.\n\nShe is, and I walk by the river every morning.\n\n"
+                        "Yours as ever , and meaning , as always , to stay so , Clara Dunn\n\nAnna laughed and ran out.\n")
+    anna = "Dearest Anna"
+    found = letters(story, QuotedText(story), lambda name, at=None: {"Anna": "anna", "Clara Dunn": "clara"}.get(name))
+    assert [(story.text[f.start:f.start + len(anna)], f.writer, f.to) for f in found] == [(anna, "clara", "anna")]
+    assert "river" in story.text[found[0].start:found[0].end]

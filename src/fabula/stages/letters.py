@@ -7,9 +7,11 @@ letter opens with a heading that names both ("LETTER II. MR. ASHDOWN TO
 LADY HOWELL") or with a salutation ("Dearest Nell,", "My dear Mr. Pruett:",
 "TO Mrs. Pruett"), and ends with its signature ("Yours ever, Tom Baker"; a
 name alone on its line) or where the next letter or chapter begins; one with
-no writer yet known ends too where a paragraph of dialogue opens. A letter
-left unsigned in a correspondence is the writer's who signed another one to
-the same person.
+no writer yet known ends too where a paragraph of dialogue opens, unless its
+writer signs it before another letter begins: then the talk was quoted in it.
+Greeting the same person again ("My dear Judy, -- likewise my dear Jervis")
+inside an unsigned letter starts no new one. A letter left unsigned in a
+correspondence is the writer's who signed another one to the same person.
 
 Names are read as written and handed to ``resolve``, which says which
 character, if any, a name is; a line in capitals that is no one's name
@@ -37,7 +39,8 @@ SIGN_OFF = re.compile(r"^(?:[Yy]ours?|[Ee]ver|[Bb]elieve me|[Aa]ffectionately|[F
 RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")  # a run of capitalised words
 OPENING = "\"“‘«—"  # marks a paragraph of dialogue opens with
 SIGNATURE_WORDS = 6  # a line this short, all capitalised words, may be a signature alone
-# a sign-off is short: "Your Ladyship may have heard that I … Mr. Evelyn …" is the letter going on
+# a sign-off is short (in words, not counting marks set apart): "Your Ladyship may have heard that I …
+# Mr. Evelyn …" is the letter going on
 SIGN_OFF_WORDS = 12
 # a chapter heading that the layout left on one line with the chapter's first sentence ("Chapter 2 Margot sat …")
 CHAPTER_OPENING = re.compile(r"^(?:chapter|book|part|letter)\s+(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
@@ -57,9 +60,11 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
     text, found = story.text, []
     current: Letter | None = None
     chapter = None
+    talked_over: Letter | None = None  # an unsigned letter the talk ended, which its signature may yet go on
 
     def close(end: int, writer=None) -> None:
-        nonlocal current
+        nonlocal current, talked_over
+        talked_over = None
         if current is not None:
             current.end = end
             current.writer = current.writer if current.writer is not None else writer
@@ -75,9 +80,13 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
         if quoted(p.start) or text[p.start:p.start + 1] in OPENING:
             if current is not None and current.writer is None:
                 close(p.start)  # an unsigned letter is over where the talk starts again
+                talked_over = found[-1]
             continue
         line = text[p.start:p.end]
         heading, salutation = HEADING.match(line[:160]), SALUTATION.match(line[:160])
+        if salutation and not heading and current is not None and current.writer is None \
+                and resolve(salutation.group("to")) == current.to:
+            continue  # "My dear Judy, -- likewise my dear Jervis": the same letter, greeting again
         if heading or salutation:
             close(p.start)
             if heading:
@@ -91,15 +100,23 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
             else:
                 writer, to = None, resolve(salutation.group("to"))
             current = Letter(p.start, p.end, writer, to)
-        elif current is not None and ((SIGN_OFF.match(line) and len(line.split()) <= SIGN_OFF_WORDS)
-                                      or _signature_only(line)):
+        elif (current is not None or talked_over is not None) and (
+                (SIGN_OFF.match(line) and _words(line) <= SIGN_OFF_WORDS) or _signature_only(line)):
             writer = signer(line, resolve)
+            if writer is not None and current is None:
+                # the letter the talk seemed to end is signed now: the talk was quoted in it
+                current = found.pop()
             if writer is not None:
                 close(p.end, writer)
     close(len(text))
     _same_correspondence(found)
     # "IN WHICH WE ARE INTRODUCED TO …", "A VOYAGE TO …": a heading naming no one is no letter's
     return [letter for letter in found if letter.writer is not None or letter.to is not None]
+
+
+def _words(line: str) -> int:
+    """How many words a line has, not counting marks set apart ("so , SALLIE": two)."""
+    return sum(1 for w in line.split() if any(ch.isalnum() for ch in w))
 
 
 def _signature_only(line: str) -> bool:
