@@ -123,3 +123,10 @@ def test_talk_quoted_in_a_letter_that_is_signed_after_it_is_the_letters():
     found = letters(story, QuotedText(story), lambda name, at=None: {"Anna": "anna", "Clara Dunn": "clara"}.get(name))
     assert [(story.text[f.start:f.start + len(anna)], f.writer, f.to) for f in found] == [(anna, "clara", "anna")]
     assert "river" in story.text[found[0].start:found[0].end]
+
+
+def test_a_writer_naming_themself_calls_no_one():
+    # "I, Clara Dunn, the keeper of a farm!": the name is the writer's, not the one the "you" after is
+    links, _ = _links("The Farm\n\nDearest Anna,\n\nMe -- I, Clara Dunn, the keeper of a farm! Have you ever "
+                      "heard the like? I think you would laugh.\n\nYour affectionate Clara Dunn\n\nAnna laughed.\n")
+    assert {who for word, who in links if word.lower() == "you"} == {"Anna"}

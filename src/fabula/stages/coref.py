@@ -265,7 +265,8 @@ def _link_narration_you(story: Story, quoted) -> None:
     "There, Clara, the fog never lifts"), "you" outside quotations is them, until
     the chapter ends or the narration calls someone else."""
     written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
-    narrated = any(c.is_narrator for c in story.characters)
+    narrators = {c.id for c in story.characters if c.is_narrator}
+    narrated = bool(narrators)
     if not narrated and not written:
         return
     text = story.text
@@ -284,7 +285,9 @@ def _link_narration_you(story: Story, quoted) -> None:
         if inside is None and not narrated:
             continue
         # "Dear Nell:", "There, Clara, the fog …", "And now, dear Clara, must I not …"
-        if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED):
+        # "Me -- I, Sallie McBride, the head of an orphan asylum!": no one calls themself
+        if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED) \
+                and m.character not in narrators and not (inside and m.character == inside[2]):
             addressed = m.character
         elif m.kind == "PRON" and m.character is None and addressed is not None \
                 and text[m.start:m.end].lower() in SECOND:
