@@ -680,3 +680,13 @@ def test_a_name_often_shown_as_a_persons_stays_one_whatever_the_tagger_says():
     rarely = evidence(2)
     rarely["henrietta"].links.add("anne")
     assert not _is_person("henrietta", rarely, set())
+
+
+def test_a_given_name_only_the_tagger_doubts_is_a_person_but_not_one_the_text_shows_a_place():
+    # the news-trained tagger calls "Mina" something else; nothing in the text shows a place
+    story = fabula.read("Title\n\nI must get a recipe for Mina. I shall talk over my travels with Mina when I am "
+                        "home. If this book should ever reach Mina before I do, let it bring my good-bye.\n")
+    assert "Mina" in [c.name for c in story.characters]
+    story = fabula.read("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina "
+                        "we stayed a week.\n")
+    assert "Mina" not in [c.name for c in story.characters]

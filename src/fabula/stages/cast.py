@@ -61,6 +61,7 @@ STRONG_EVIDENCE = 3.0  # a speech verb's subject, or an honorific
 SIGNLESS_USES = 5  # a person's name used this often shows them speaking, addressed or titled at least once
 MIN_MEAN_EVIDENCE = 0.2  # per use: a name used often with little sign of a person is a place or thing
 SIGNED_USES, SIGNED_SHARE = 3, 0.1  # uses showing a person, at least, that outweigh a low mean
+TAGGER_ONLY = -0.5  # per use: what the tagger's doubt alone takes from a name
 
 
 def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Counter | None = None) -> bool:
@@ -80,6 +81,9 @@ def _is_person(key: str, evidence: dict, plural_of: set[str], names_by_word: Cou
             and not person_like(key.split()[-1]):
         return False  # "The Lone Hill", a heading run into the first sentence: no "the Ferryman"
     score = _person_score(key, evidence, plural_of)
+    if score <= 0 and ev is not None and not ev.placed and score >= TAGGER_ONLY * ev.count \
+            and given_name_gender(key.split()[0]):
+        return True  # "a recipe for Mina": a given name nothing shows a place, only the tagger doubts
     # a name the text often shows as a person's (said, addressed, titled) is one, however often the
     # news-trained tagger calls it a place ("Henrietta", a GPE to it seventy times)
     return score > 0 and (score >= MIN_MEAN_EVIDENCE * ev.count or ev.signs >= max(SIGNED_USES, SIGNED_SHARE * ev.count))

@@ -56,6 +56,7 @@ class NameEvidence:
     inside: int = 0  # uses not at the start of a sentence, where any word is capitalised
     links: set[str] = field(default_factory=set)  # names it is listed or apposed with
     signs: int = 0  # uses that show a person whatever the tagger says: speaking, an honorific, being addressed
+    placed: int = 0  # uses that show a place: "in Bath", "went to Calder Hythe"
 
 
 def _plural_title(word: str) -> bool:
@@ -178,9 +179,10 @@ class _Reader:
 
 
 def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, titled: bool
-              ) -> tuple[float, bool]:
-    """How much one use of a name says it is a person's, and whether it says so by the text
-    itself (a person's verb, an honorific, being addressed), not only by the tagger's opinion."""
+              ) -> tuple[float, bool, bool]:
+    """How much one use of a name says it is a person's, whether it says so by the text
+    itself (a person's verb, an honorific, being addressed), not only by the tagger's opinion,
+    and whether it shows a place ("in Bath")."""
     t = r.t
     score = 3.0 if honorific and not titled else 0.0
     dep, head = t.dep[last], t.head[last]
@@ -196,8 +198,9 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score -= 1.0  # "They might not be distinctly Homeric": a word that describes, not one who acts
     before = first - 1
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
-    if dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
-            word_before == "to" and _journey(t, t.head[before]))):
+    placed = dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
+        word_before == "to" and _journey(t, t.head[before])))
+    if placed:
         score -= 1.5  # "in Bath"; "they were to go to Calder Hythe", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
@@ -214,7 +217,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score += 0.5
     elif ent in OTHER_ENTS:
         score -= 0.5
-    return score, sign
+    return score, sign, placed
 
 
 def _journey(t, verb: int) -> bool:
@@ -320,9 +323,10 @@ def mentions(story: Story, settings) -> None:
             ev.inside += not r.starts_sentence(first)  # for "the Ferryman", where "the" stands
             # "the Judge" is titled as much as "Judge Miller" is, though the title is all its name
             honorific = parts.honorific is not None or (titled and parts.words[-1] in HONORIFICS)
-            score, sign = _evidence(r, first, last, quoted, honorific, titled)
+            score, sign, placed = _evidence(r, first, last, quoted, honorific, titled)
             ev.score += score
             ev.signs += sign
+            ev.placed += placed
             display = " ".join(names).lower()
             names_by_last[last] = parts.key, display
             if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:
