@@ -447,6 +447,10 @@ DESCRIBED = {
         "Clara Dunn and Anna Price walked to the mill. Anna carried the basket. The two women talked of the "
         "harvest.",
         ("The two women", None)),
+    # "as" a description to a verb before its subject: said of the subject
+    "as-an-idle-boy-he": (
+        "Tom Baker grew up by the harbour. As an idle boy, he had loafed about the market all day.",
+        ("an idle boy", "Tom Baker")),
     "his-companion-is-the-other-one": (
         "Tom Baker walked to the mill with Will Carter. The road was wet. At the gate Tom stopped, and his "
         "companion waited.",

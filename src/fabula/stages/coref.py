@@ -239,6 +239,7 @@ def link_narration(story: Story, settings, ranker=None) -> None:
                                     subject and _main_clause(t, k)))
             if len(recent) > 64:
                 del recent[:32]
+    _link_as(story, character_at, quoted)
     _gender_from_links(story, labels, quoted)
     _link_narration_you(story, quoted)
 
@@ -247,6 +248,18 @@ def link_narration(story: Story, settings, ranker=None) -> None:
 # saint, a book, and a character named once is a passing one; in a short story (or LitBank's
 # 2,000-word excerpts) it is as often someone who stays
 LONG_WORK_TOKENS = 30_000
+
+
+def _link_as(story: Story, character_at: dict[int, str], quoted) -> None:
+    """"As an idle boy, he had loafed about the market": an indefinite description "as" to a verb
+    before its subject, once the subject is linked, is said of them."""
+    t = story.tokens
+    for m in story.mentions:
+        if m.kind == "NOM" and m.character is None and not quoted(m.start) \
+                and story.text[m.start:m.end].split()[0].lower() in ("a", "an"):
+            k = head_token(story, m)
+            if k >= 0 and t.dep[k] == "pobj":
+                m.character = predicated_of(t, k, character_at)
 
 
 def _named_once(story: Story, paragraph_starts: list[int]) -> dict[str, int]:

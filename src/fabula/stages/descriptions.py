@@ -97,11 +97,15 @@ def descriptions(story: Story) -> dict[str, str]:
 def predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
     """The character an indefinite description headed by token ``k`` is said of: the name it is
     in apposition to ("Rufus, a boy of fourteen"), or the linked subject of its copula ("Sir
-    Roland remained a widower")."""
+    Roland remained a widower") or of the verb it is "as" to ("as a boy he loafed about the market")."""
     if t.dep[k] == "appos":
         return character_at.get(t.head[k])
     if t.dep[k] == "attr":
         subject = copula_subject(t, t.head[k])
+        return character_at.get(subject) if subject is not None else None
+    if t.dep[k] == "pobj" and t.lemma[t.head[k]].lower() == "as" and t.dep[t.head[k]] == "prep":
+        # "as a lover he would have placed himself", "known as a wealthy American girl"
+        subject = copula_subject(t, t.head[t.head[k]])
         return character_at.get(subject) if subject is not None else None
     return None
 
