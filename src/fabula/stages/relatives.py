@@ -20,10 +20,10 @@ from .kinship import KIN, KIN_TITLES, kin_word
 # kin words -> the relation they name
 RELATION = {"mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother", "mom": "mother",
             "papa": "father", "pa": "father", "dad": "father"}
-# relations that hold both ways: of a man's wife he is her husband, of his sister her brother; a
-# parent has many children, so that "her son" says nothing of which son "his mother" is of
-BY_GENDER = {"husband": ("husband", "wife"), "brother": ("brother", "sister"), "cousin": ("cousin", "cousin")}
-GENDERED = {word: pair for pair in BY_GENDER.values() for word in pair}
+# relations that hold both ways, as (a man's word, a woman's word): of a man's wife he is her husband,
+# of his sister her brother; a parent has many children, so "her son" says not which son "his mother" is of
+BOTH_WAYS = (("husband", "wife"), ("brother", "sister"), ("cousin", "cousin"))
+GENDERED = {word: pair for pair in BOTH_WAYS for word in pair}
 # the relations told: kin, which a person has few of; not "his friend", of whom anyone has many
 RELATIONS = frozenset(KIN) | frozenset(KIN_TITLES) | {"cousin", "niece", "nephew", "grandfather", "grandmother",
                                                      "grandson", "granddaughter", "child", "sister-in-law",
