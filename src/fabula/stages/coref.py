@@ -207,7 +207,8 @@ def link_narration(story: Story, settings, ranker=None) -> None:
             elif (phrase.startswith("the ") and lemma in introduced_by
                   and s_index - last_seen[introduced_by[lemma]] <= WINDOW_SENTENCES):
                 m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
-            elif words_[0] in ("the", "this", "that") and lemma in nouns and t.tag[k] != "NNS":  # "the two women": no one
+            elif words_[0] in ("the", "this", "that") and lemma in nouns and t.tag[k] != "NNS":
+                # (a plural, "the two women", is no one)
                 found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
                 # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
                 m.character = found if sure and not found.startswith(UNNAMED) else None
