@@ -83,8 +83,9 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 
 
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
-# descriptions of the young: "the boy" is no one a name calls Mr. or Mrs.
-YOUNG = frozenset({"boy", "lad", "girl", "lass", "child", "youth", "son", "daughter"})
+# gendered nouns of the young: "the boy" is no one a name calls Mr. or Mrs. (a son or daughter is kin,
+# left to the kin rules)
+YOUNG = frozenset({"boy", "lad", "girl", "lass"})
 
 
 def head_token(story: Story, m: Mention) -> int:

@@ -32,6 +32,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Character, Mention, Story
+from .kinship import ONE_OF
 from .naming import merge_into
 
 INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came running", "a girl was seen"
@@ -94,12 +95,6 @@ def _new_character(story: Story, m: Mention, name: str, label: str | None) -> st
     story.characters.append(Character(cid, name, [], label, 0.5 if label else 0.0, 0))
     story.notes.setdefault("introduced", {})[cid] = m.start
     return cid
-
-
-# kin a person has one of: "her mother" is one person all through, named or not
-ONE_OF = {"mother": "mother", "mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother",
-          "mom": "mother", "father": "father", "papa": "father", "pa": "father", "dad": "father",
-          "wife": "wife", "husband": "husband"}
 
 
 def relative(story: Story, m: Mention, of: str, kin: str, made: dict[tuple[str, str], str],

@@ -34,6 +34,10 @@ KIN_TITLES = {"aunt": "aunt", "auntie": "aunt", "uncle": "uncle"}
 PARENTS = frozenset({"father", "papa", "pa", "dad", "mother", "mamma", "mama", "ma", "mum", "mom"})
 SPOUSES = frozenset({"husband", "wife"})
 CHILDREN = frozenset({"son", "daughter"})
+# kin a person has one of: "her mother" is one person all through, named or not
+ONE_OF = {"mother": "mother", "mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother",
+          "mom": "mother", "father": "father", "papa": "father", "pa": "father", "dad": "father",
+          "wife": "wife", "husband": "husband"}
 RANKED = frozenset({"sir", "lady", "lord", "dame"})  # titles a family's head goes by ("Sir Hugh", "Lady Anne")
 # "his companion": the other one of two people together, not the one "his" refers to
 COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostess", "visitor", "interlocutor",

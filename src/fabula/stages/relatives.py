@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from ..dialogue import QuotedText
 from ..model import Mention, Story
-from .kinship import KIN, KIN_TITLES, kin_word
+from .kinship import KIN, KIN_TITLES, ONE_OF, kin_word
 
-# kin words -> the relation they name
-RELATION = {"mamma": "mother", "mama": "mother", "ma": "mother", "mum": "mother", "mom": "mother",
-            "papa": "father", "pa": "father", "dad": "father"}
 # relations that hold both ways, as (a man's word, a woman's word): of a man's wife he is her husband,
 # of his sister her brother; a parent has many children, so "her son" says not which son "his mother" is of
 BOTH_WAYS = (("husband", "wife"), ("brother", "sister"), ("cousin", "cousin"))
@@ -42,7 +39,7 @@ def link_known_relatives(story: Story) -> None:
         kin = kin_word(story, m, possessor) if m.kind == "NOM" else None
         if kin not in RELATIONS:
             continue
-        relation, whose = RELATION.get(kin, kin), possessor.character
+        relation, whose = ONE_OF.get(kin, kin), possessor.character  # "mamma": mother
         if m.character is None:
             m.character = _named_beside(story, i, quoted)
         if m.character is None:

@@ -41,7 +41,6 @@ CONVERSATION_GAP = 5  # paragraphs without dialogue that end a conversation
 SENTENCES_PER_PARAGRAPH = 3  # in the novels of LitBank's training files, a paragraph holds about three sentences (median 3.07)
 CONVERSATION_GAP_CHARS = 800  # characters of narration between two lines that end a conversation
 SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all me)\s+(?=[A-Z])")
-# "said his companion": the other one of two people together, not the one "his" refers to
 PLAIN_TITLES = frozenset({"lady", "lord", "mr", "mrs", "miss", "ms", "sir", "madam", "master", "mistress",
                           "dame", "gentleman"})  # words that say a kind of person before they say a title
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
