@@ -690,3 +690,17 @@ def test_a_given_name_only_the_tagger_doubts_is_a_person_but_not_one_the_text_sh
     story = fabula.read("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina "
                         "we stayed a week.\n")
     assert "Mina" not in [c.name for c in story.characters]
+
+
+def test_the_narration_saying_whose_a_name_is_tells_gender():
+    # no name table knows "Quenby", and the one "he" after her name is Tom's
+    story = fabula.read('Title\n\nA stranger came in from the yard with a basket of eggs. Her name was Quenby. '
+                        'Tom Baker looked up from the fire. Quenby laughed at him, and he laughed too. '
+                        '"Good morning," said Quenby.\n')
+    assert _by_name(story)["Quenby"].gender == "she/her"
+
+
+def test_a_line_talking_of_someone_the_narration_never_gave_pronouns_tells_gender():
+    story = fabula.read('Title\n\nAnna Price rang the bell twice. "We must hurry Baddeley a little; he seems '
+                        'behindhand tonight," said Anna.\n\n"Baddeley is always slow," said Tom Baker.\n')
+    assert _by_name(story)["Baddeley"].gender == "he/him"

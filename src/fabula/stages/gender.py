@@ -23,6 +23,9 @@ OVERRULE = 3.0  # how many times the table's side the other pronoun set must wei
 WINDOW = 30  # tokens after a name in which its pronoun is looked for
 LOOSE_WEIGHT = 0.34
 POSSESSIVE_WEIGHT = 0.34
+# "Her name was Nell": the narration says whose the name is; as much as a few plain pronouns
+NAME_STATEMENT_WEIGHT = 3.0
+NAME_STATEMENT = re.compile(r"\b(?P<whose>[Hh]is|[Hh]er)\s+(?:(?:first|given|christian|Christian|real)\s+)?name\s+(?:was|is)\s+$")
 # clauses inside the name's own sentence whose subject is as often someone else
 # ("Anna smiled since he had come")
 PARTICIPLES = frozenset({"advcl", "xcomp", "conj"})  # "said he, [shaking his head]"
@@ -54,6 +57,9 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
     for display, m in names:
         if quoted(m.start):
             continue
+        stated = NAME_STATEMENT.search(text, max(0, m.start - 40), m.start)
+        if stated and labels.get(stated.group("whose").lower()):
+            votes.setdefault(display, Counter())[labels[stated.group("whose").lower()]] += NAME_STATEMENT_WEIGHT
         k = bisect_left(starts, m.end)
         if k >= len(t):
             continue
@@ -157,4 +163,36 @@ def address_genders(story, characters: set[str]) -> dict[str, tuple[str, float]]
         for match in ADDRESS_GENDER.finditer(story.text, q.start, q.end):
             votes.setdefault(q.addressees[0], Counter())["he/him" if match.group("m") else "she/her"] += 1
     found = {cid: settled(counts, ADDRESS_VOTES, ADDRESS_SHARE) for cid, counts in votes.items()}
+    return {cid: gender for cid, gender in found.items() if gender}
+
+
+TALKED_OF_VOTES = 1  # lines that talk of a character of untold gender and go on with a pronoun
+TALKED_OF_SHARE = 0.8
+
+
+def talked_of_genders(story, characters: set[str], labels: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """Gender of characters the narration never gave pronouns, from the lines that talk of
+    them: the subject pronoun that follows their name in the same sentence of a line, before
+    any other name ("We must hurry Pryor a little; he is behindhand")."""
+    t, text = story.tokens, story.text
+    mentions = sorted((m for m in story.mentions if m.kind == "PROP" and m.character is not None),
+                      key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    votes: dict[str, Counter] = {}
+    for q in story.quotes:
+        i = bisect_left(starts, q.start)
+        while i < len(mentions) and mentions[i].start < q.end:
+            m = mentions[i]
+            i += 1
+            if m.character not in characters:
+                continue
+            limit = min(q.end, starts[i] if i < len(starts) else q.end)
+            k = bisect_left(t.start, m.end)
+            while k < len(t) and t.start[k] < limit and t.sentence[k] == t.sentence[k - 1]:
+                label = labels.get(text[t.start[k]:t.end[k]].lower())
+                if label and t.dep[k] in SUBJECT:
+                    votes.setdefault(m.character, Counter())[label] += 1
+                    break
+                k += 1
+    found = {cid: settled(counts, TALKED_OF_VOTES, TALKED_OF_SHARE) for cid, counts in votes.items()}
     return {cid: gender for cid, gender in found.items() if gender}

@@ -29,7 +29,7 @@ from .kinship import COMPANIONS, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
-from .gender import address_genders, pronoun_labels
+from .gender import address_genders, pronoun_labels, talked_of_genders
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
 from .naming import known_by_epithet, name_the_described, name_the_narrator
@@ -433,6 +433,9 @@ def speakers(story: Story, settings) -> None:
     attributor.descriptions.settle_genders(attributor.labels)
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
+        untold[cid].gender, untold[cid].gender_confidence = label, confidence
+        del untold[cid]
+    for cid, (label, confidence) in talked_of_genders(story, set(untold), attributor.labels).items():
         untold[cid].gender, untold[cid].gender_confidence = label, confidence
     # one speaker's next line in the same talk goes to the same people, when nothing says otherwise;
     # filled in after the turn-taking, which does not learn from it: the other is as likely to answer
