@@ -71,14 +71,11 @@ from .descriptions import (ORDINALS, RANKS, descriptions, mention_bare_titles, m
                            titles_of)
 from .introduced import gender_of_description, introduce, introduces, relative, someone
 from .kinship import COMPANIONS, KIN, KIN_TITLES, Families, elders, kin_word
-from .narrator import FIRST_PERSON, called_out
+from .narrator import FIRST_PERSON, SECOND, link_narration_you
 
-SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 SURE_SENTENCES = 3  # the only one of a gender this close is the one meant
 FAR_SENTENCES = 30  # with no one of a gender in the window, the only one this far back
-# how first-person narration calls someone by name: (marks before, words before, marks after)
-NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—"))
 WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (chosen on LitBank's training files)
 
 
@@ -102,148 +99,192 @@ def coref(story: Story, settings) -> None:
 def link_narration(story: Story, settings, ranker=None) -> None:
     """The coreference stage's work, with the ranker that picks a pronoun's character among the
     candidates (``None``: the hand-written rules of ``_pick``)."""
-    t, text = story.tokens, story.text
-    paragraph_starts = [p.start for p in story.paragraphs]
-    labels = pronoun_labels(settings.pronoun_sets)
-    gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
-    nouns = labelled("gendered_nouns")
-    given = descriptions(story)
-    titles = titles_of(story.characters)
-    mention_descriptions(story, given)
-    mention_bare_titles(story, titles)
-    quoted = QuotedText(story)
-    families = Families(story.characters)
-
-    named_once = _named_once(story, paragraph_starts)
-    recent: list[Entry] = []  # characters referred to in narration, latest last
-    guesses: set[int] = set()  # starts of links made on recency alone
-    story.notes["coref_guesses"] = guesses
-    # starts of descriptions linked as guesses ("the boy": the latest man about): no one's antecedent
-    guessed_descriptions: set[int] = story.notes.setdefault("description_guesses", set())
-    chains: dict[str, str] = {}  # an unnamed someone the pronouns refer to -> the character made for them
-    # starts of those pronouns: speaker attribution reads them as unlinked, as they may be no one
-    chained: set[int] = story.notes.setdefault("pronoun_chains", set())
-    kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
-    story.notes["kin_links"] = kin_links
-    character_at: dict[int, str] = {}  # head token -> character, as links are made
-    before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
-    introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
-    grown = elders(story.characters)
-    relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
-    kin_made: set[str] = story.notes.setdefault("relatives", set())  # the same characters: no one's antecedent
-    # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
-    # a line the quotations missed calls them by name
-    narrators = {c.id for c in story.characters if c.is_narrator}
-    last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
+    linker = NarrationLinker(story, settings, ranker)
     for m in story.mentions:
-        if quoted(m.start):
-            continue
-        possessor, before = before, m
-        unnamed = None  # the someone not yet named that an unlinked pronoun refers to
-        k = head_token(story, m)
+        if not linker.quoted(m.start):
+            linker.link(m)
+    _link_as(story, linker.character_at, linker.quoted)
+    _gender_from_links(story, linker.labels, linker.quoted)
+    link_narration_you(story, linker.quoted)
+
+
+class NarrationLinker:
+    """One pass over the mentions in narration, in text order, linking each pronoun and
+    description from what was referred to before it."""
+
+    def __init__(self, story: Story, settings, ranker) -> None:
+        self.story, self.ranker = story, ranker
+        self.paragraph_starts = [p.start for p in story.paragraphs]
+        self.labels = pronoun_labels(settings.pronoun_sets)
+        self.gender: dict[str, str | None] = {c.id: c.gender for c in story.characters}
+        self.nouns = labelled("gendered_nouns")
+        self.given = descriptions(story)
+        self.titles = titles_of(story.characters)
+        mention_descriptions(story, self.given)
+        mention_bare_titles(story, self.titles)
+        self.quoted = QuotedText(story)
+        self.families = Families(story.characters)
+        self.named_once = _named_once(story, self.paragraph_starts)
+        self.recent: list[Entry] = []  # characters referred to in narration, latest last
+        self.guesses: set[int] = set()  # starts of links made on recency alone
+        story.notes["coref_guesses"] = self.guesses
+        # starts of descriptions linked as guesses ("the boy": the latest man about): no one's antecedent
+        self.guessed_descriptions: set[int] = story.notes.setdefault("description_guesses", set())
+        self.chains: dict[str, str] = {}  # an unnamed someone the pronouns refer to -> the character made for them
+        # starts of those pronouns: speaker attribution reads them as unlinked, as they may be no one
+        self.chained: set[int] = story.notes.setdefault("pronoun_chains", set())
+        self.kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
+        story.notes["kin_links"] = self.kin_links
+        self.character_at: dict[int, str] = {}  # head token -> character, as links are made
+        self.before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
+        self.introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
+        self.grown = elders(story.characters)
+        self.relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
+        # the same characters: no one's antecedent
+        self.kin_made: set[str] = story.notes.setdefault("relatives", set())
+        # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
+        # a line the quotations missed calls them by name
+        self.narrators = {c.id for c in story.characters if c.is_narrator}
+        self.last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
+
+    def link(self, m: Mention) -> None:
+        """Link mention ``m`` of the narration, if it is an unlinked pronoun or description, and
+        remember what it refers to for the mentions after it."""
+        t = self.story.tokens
+        possessor, self.before = self.before, m
+        k = head_token(self.story, m)
         if k < 0:
-            continue
-        s_index = t.sentence[k]
-        paragraph = bisect_right(paragraph_starts, m.start) - 1
-        subject = t.dep[k] in SUBJECT
-        word = text[m.start:m.end].lower()
+            return
+        word = self.story.text[m.start:m.end].lower()
         if m.kind == "PRON" and m.character is None:
-            label = labels.get(word)
-            if label is None:
-                continue  # "they", "we", "it": left unlinked
-            reflexive = word.endswith("self")
-            clause_subject = _clause_subject(story, k, character_at) if t.dep[k] in OBJECTS else None
-            about = [e for e in recent if e.character not in named_once or paragraph <= named_once[e.character] + 1] \
-                if named_once else recent
-            # the rules say which links are sure (subject continuity, the only one of the gender
-            # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
-            rule, sure = _pick(about, label, s_index, exclude=None if reflexive else clause_subject)
-            if rule is not None and rule.startswith(UNNAMED):
-                # "He watched her from the pier ... She knew he was there. She had been in Lisbon;
-                # Pennock had sent her": someone not named yet, whom the pronouns keep referring to
-                unnamed, rule = (rule if sure else None), None
-            if unnamed is None:
-                pronoun = Pronoun(m.start, label, s_index, paragraph, subject, t.dep[k] == "poss", reflexive,
-                                  clause_subject)
-                found = candidates([e for e in about if not e.character.startswith(UNNAMED)], pronoun) \
-                    if ranker is not None else []
-                m.character = ranker.choose(found, pronoun) if found else rule
-                sure = sure and m.character == rule
-                if m.character is not None and not sure:
-                    guesses.add(m.start)
-            if m.character is None and not reflexive:
-                unnamed = unnamed or f"{UNNAMED}{m.start}"
-                recent.append(Entry(unnamed, label, s_index, paragraph, subject, m.kind, True,
-                                    subject and _main_clause(t, k)))
-                # someone, all the same: named later by a line's vocative ("Why, Emil!") or else no one
-                if unnamed not in chains:
-                    chains[unnamed] = someone(story, m, label)
-                m.character = chains[unnamed]
-                chained.add(m.start)
-                guesses.add(m.start)
+            if word not in self.labels:
+                return  # "they", "we", "it": left unlinked
+            self._pronoun(m, k, word)
         elif m.kind == "NOM" and m.character is None:
-            phrase = " ".join(text[m.start:m.end].lower().split())
-            words_ = phrase.split()
-            head, lemma = text[t.start[k]:t.end[k]].lower(), t.lemma[k].lower()
-            rank = TITLE_WORDS.get(head, head)
-            # the kin of an unnamed someone ("his mother", of a "he" not named yet) are no one yet either
-            kin = kin_word(story, m, possessor) if possessor is None or possessor.start not in chained else None
-            if kin is not None and possessor.start in guesses and families.relative(possessor.character, kin) is None:
-                _repick_possessor(possessor, kin, families, recent, labels, text)
-            if kin is not None:
-                m.character = families.relative(possessor.character, kin)
-                if m.character is not None:
-                    kin_links.add(m.start)
-                elif kin in COMPANIONS:  # "his companion": the other one about, as a guess
-                    m.character = _companion(recent, possessor.character, s_index, nouns.get(kin))
-                    if m.character is not None:
-                        guessed_descriptions.add(m.start)
-                else:  # "my mother", with no one of the cast she could be: someone all the same
-                    m.character = relative(story, m, possessor.character, kin, relatives, nouns.get(kin))
-            elif phrase in given:
-                m.character = given[phrase]
-            elif (words_[0] == "the" and rank in RANKS and len(titles.get(rank, ())) == 1
-                  and not ORDINALS.intersection(words_)):
-                m.character = next(iter(titles[rank]))  # "the doctor": the one Dr. of the story
-            elif (phrase.startswith("the ") and lemma in introduced_by
-                  and s_index - last_seen[introduced_by[lemma]] <= WINDOW_SENTENCES):
-                m.character = introduced_by[lemma]  # "a small boy" … "the little boy"
-            elif words_[0] in ("the", "this", "that") and lemma in nouns and t.tag[k] != "NNS":
-                # (a plural, "the two women", is no one)
-                found, sure = _pick(recent, nouns[lemma], s_index, exclude=None, window=1)
-                # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
-                m.character = found if sure and not found.startswith(UNNAMED) else None
-                if m.character is not None and words_[0] != "the":
-                    guessed_descriptions.add(m.start)  # "that boy" is as often one only talked of
-                # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's
-                if m.character is None and lemma not in KIN and lemma not in KIN_TITLES:
-                    fit = [e for e in recent if not (lemma in YOUNG and e.character in grown)]
-                    found, _ = _pick(fit, nouns[lemma], s_index, exclude=None)
-                    if found is not None and not found.startswith(UNNAMED):
-                        m.character = found
-                        guessed_descriptions.add(m.start)
-            elif words_[0] in ("a", "an") and (said_of := predicated_of(t, k, character_at)):
-                m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
-            elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
-                gender_ = gender_of_description(story, k, nouns)
-                m.character = introduce(story, m, k, gender_)
-                introduced_by[lemma] = m.character
-                gender[m.character] = gender_
+            self._description(m, k, possessor)
+        if m.character is None:
+            return
+        s_index = t.sentence[k]
+        self.character_at[k] = m.character
+        self.last_seen[m.character] = s_index
+        if word not in FIRST_PERSON and word not in SECOND and m.character not in self.kin_made \
+                and m.start not in self.guessed_descriptions and m.start not in self.chained \
+                and m.character not in self.narrators:
+            # a character of untold gender referred to as "he" is a "he" to the pronouns after
+            told = self.gender.get(m.character) or (self.labels.get(word) if m.kind == "PRON" else None)
+            self._remember(m, k, m.character, told, m.start not in self.guesses)
+        if len(self.recent) > 64:
+            del self.recent[:32]
+
+    def _remember(self, m: Mention, k: int, character: str, label: str | None, sure: bool) -> None:
+        t = self.story.tokens
+        paragraph = bisect_right(self.paragraph_starts, m.start) - 1
+        subject = t.dep[k] in SUBJECT
+        self.recent.append(Entry(character, label, t.sentence[k], paragraph, subject, m.kind, sure,
+                                 subject and _main_clause(t, k)))
+
+    def _pronoun(self, m: Mention, k: int, word: str) -> None:
+        """A third-person pronoun: the ranker's pick among the characters of its gender about, sure
+        where the rules' sure pick agrees; with no one, someone not named yet."""
+        story, t = self.story, self.story.tokens
+        label = self.labels[word]
+        s_index = t.sentence[k]
+        reflexive = word.endswith("self")
+        clause_subject = _clause_subject(story, k, self.character_at) if t.dep[k] in OBJECTS else None
+        named_once, recent = self.named_once, self.recent
+        paragraph = bisect_right(self.paragraph_starts, m.start) - 1
+        about = [e for e in recent if e.character not in named_once or paragraph <= named_once[e.character] + 1] \
+            if named_once else recent
+        # the rules say which links are sure (subject continuity, the only one of the gender
+        # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
+        rule, sure = _pick(about, label, s_index, exclude=None if reflexive else clause_subject)
+        unnamed = None  # the someone not yet named that an unlinked pronoun refers to
+        if rule is not None and rule.startswith(UNNAMED):
+            # "He watched her from the pier ... She knew he was there. She had been in Lisbon;
+            # Pennock had sent her": someone not named yet, whom the pronouns keep referring to
+            unnamed, rule = (rule if sure else None), None
+        if unnamed is None:
+            pronoun = Pronoun(m.start, label, s_index, paragraph, t.dep[k] in SUBJECT, t.dep[k] == "poss",
+                              reflexive, clause_subject)
+            found = candidates([e for e in about if not e.character.startswith(UNNAMED)], pronoun) \
+                if self.ranker is not None else []
+            m.character = self.ranker.choose(found, pronoun) if found else rule
+            sure = sure and m.character == rule
+            if m.character is not None and not sure:
+                self.guesses.add(m.start)
+        if m.character is None and not reflexive:
+            unnamed = unnamed or f"{UNNAMED}{m.start}"
+            self._remember(m, k, unnamed, label, True)
+            # someone, all the same: named later by a line's vocative ("Why, Emil!") or else no one
+            if unnamed not in self.chains:
+                self.chains[unnamed] = someone(story, m, label)
+            m.character = self.chains[unnamed]
+            self.chained.add(m.start)
+            self.guesses.add(m.start)
+
+    def _description(self, m: Mention, k: int, possessor: Mention | None) -> None:
+        """A description: someone's kin, one given a name, a title, one brought in lately, or the
+        latest of its gender about; an indefinite one said of someone or bringing someone in."""
+        story, t, text = self.story, self.story.tokens, self.story.text
+        s_index = t.sentence[k]
+        phrase = " ".join(text[m.start:m.end].lower().split())
+        words_ = phrase.split()
+        head, lemma = text[t.start[k]:t.end[k]].lower(), t.lemma[k].lower()
+        rank = TITLE_WORDS.get(head, head)
+        # the kin of an unnamed someone ("his mother", of a "he" not named yet) are no one yet either
+        kin = kin_word(story, m, possessor) if possessor is None or possessor.start not in self.chained else None
+        if kin is not None:
+            self._kin(m, kin, possessor, s_index)
+        elif phrase in self.given:
+            m.character = self.given[phrase]
+        elif (words_[0] == "the" and rank in RANKS and len(self.titles.get(rank, ())) == 1
+              and not ORDINALS.intersection(words_)):
+            m.character = next(iter(self.titles[rank]))  # "the doctor": the one Dr. of the story
+        elif (phrase.startswith("the ") and lemma in self.introduced_by
+              and s_index - self.last_seen[self.introduced_by[lemma]] <= WINDOW_SENTENCES):
+            m.character = self.introduced_by[lemma]  # "a small boy" … "the little boy"
+        elif words_[0] in ("the", "this", "that") and lemma in self.nouns and t.tag[k] != "NNS":
+            # (a plural, "the two women", is no one)
+            self._gendered(m, lemma, words_[0], s_index)
+        elif words_[0] in ("a", "an") and (said_of := predicated_of(t, k, self.character_at)):
+            m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
+        elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
+            gender_ = gender_of_description(story, k, self.nouns)
+            m.character = introduce(story, m, k, gender_)
+            self.introduced_by[lemma] = m.character
+            self.gender[m.character] = gender_
+
+    def _kin(self, m: Mention, kin: str, possessor: Mention, s_index: int) -> None:
+        """"her father", "his companion": the relative by surname, the latest other one about
+        (a guess), or a relative of the possessor's own making."""
+        families = self.families
+        if possessor.start in self.guesses and families.relative(possessor.character, kin) is None:
+            _repick_possessor(possessor, kin, families, self.recent, self.labels, self.story.text)
+        m.character = families.relative(possessor.character, kin)
         if m.character is not None:
-            character_at[k] = m.character
-            last_seen[m.character] = s_index
-            if word not in FIRST_PERSON and word not in SECOND and m.character not in kin_made \
-                    and m.start not in guessed_descriptions and m.start not in chained \
-                    and m.character not in narrators:
-                # a character of untold gender referred to as "he" is a "he" to the pronouns after
-                told = gender.get(m.character) or (labels.get(word) if m.kind == "PRON" else None)
-                recent.append(Entry(m.character, told, s_index, paragraph, subject, m.kind, m.start not in guesses,
-                                    subject and _main_clause(t, k)))
-            if len(recent) > 64:
-                del recent[:32]
-    _link_as(story, character_at, quoted)
-    _gender_from_links(story, labels, quoted)
-    _link_narration_you(story, quoted)
+            self.kin_links.add(m.start)
+        elif kin in COMPANIONS:  # "his companion": the other one about, as a guess
+            m.character = _companion(self.recent, possessor.character, s_index, self.nouns.get(kin))
+            if m.character is not None:
+                self.guessed_descriptions.add(m.start)
+        else:  # "my mother", with no one of the cast she could be: someone all the same
+            m.character = relative(self.story, m, possessor.character, kin, self.relatives, self.nouns.get(kin))
+
+    def _gendered(self, m: Mention, lemma: str, determiner: str, s_index: int) -> None:
+        """"the girl": the one of that gender just before (sure), else the latest about (a guess)."""
+        label = self.nouns[lemma]
+        found, sure = _pick(self.recent, label, s_index, exclude=None, window=1)
+        # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
+        m.character = found if sure and not found.startswith(UNNAMED) else None
+        if m.character is not None and determiner != "the":
+            self.guessed_descriptions.add(m.start)  # "that boy" is as often one only talked of
+        # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's
+        if m.character is None and lemma not in KIN and lemma not in KIN_TITLES:
+            fit = [e for e in self.recent if not (lemma in YOUNG and e.character in self.grown)]
+            found, _ = _pick(fit, label, s_index, exclude=None)
+            if found is not None and not found.startswith(UNNAMED):
+                m.character = found
+                self.guessed_descriptions.add(m.start)
 
 
 # a novel: in one this long a name used once or twice with no sign of a person is a place, a
@@ -273,40 +314,6 @@ def _named_once(story: Story, paragraph_starts: list[int]) -> dict[str, int]:
     named = Counter(m.character for m in story.mentions if m.kind == "PROP" and m.character)
     return {m.character: bisect_right(paragraph_starts, m.start) - 1 for m in story.mentions
             if m.kind == "PROP" and named[m.character] == 1}
-
-
-def _link_narration_you(story: Story, quoted) -> None:
-    """In first-person narration that calls someone by name ("Dear Nell: Your letter is here";
-    "There, Clara, the fog never lifts"), "you" outside quotations is them, until
-    the chapter ends or the narration calls someone else."""
-    written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
-    narrators = {c.id for c in story.characters if c.is_narrator}
-    narrated = bool(narrators)
-    if not narrated and not written:
-        return
-    text = story.text
-    starts = [p.start for p in story.paragraphs]
-    letter_starts = [start for start, *_ in written]
-    addressed, chapter, letter = None, None, None
-    for m in story.mentions:
-        if quoted(m.start):
-            continue
-        i = bisect_right(starts, m.start) - 1
-        here = story.paragraphs[i].chapter if i >= 0 else None
-        j = bisect_right(letter_starts, m.start) - 1
-        inside = written[j] if j >= 0 and m.start < written[j][1] else None
-        if here != chapter or inside is not letter:
-            addressed, chapter, letter = (inside[3] if inside else None), here, inside
-        if inside is None and not narrated:
-            continue
-        # "Dear Nell:", "There, Clara, the fog …", "And now, dear Clara, must I not …"
-        # "Me -- I, Sallie McBride, the head of an orphan asylum!": no one calls themself
-        if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED) \
-                and m.character not in narrators and not (inside and m.character == inside[2]):
-            addressed = m.character
-        elif m.kind == "PRON" and m.character is None and addressed is not None \
-                and text[m.start:m.end].lower() in SECOND:
-            m.character = addressed
 
 
 def _main_clause(t, k: int) -> bool:

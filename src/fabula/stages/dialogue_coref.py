@@ -19,11 +19,11 @@ from bisect import bisect_right
 
 from ..model import Mention, Story, unique_mentions
 from . import stage
-from .coref import SECOND, WINDOW_SENTENCES, head_token
+from .coref import WINDOW_SENTENCES, head_token
 from .counts import recount
 from .gender import pronoun_labels
 from .kinship import Families, kin_word
-from .narrator import FIRST_PERSON
+from .narrator import FIRST_PERSON, SECOND
 from .relatives import link_known_relatives
 
 LATEST_KEPT = 4  # characters of a gender a "he" inside a line may mean, the latest last

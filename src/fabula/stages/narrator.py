@@ -1,12 +1,16 @@
-"""The narrator of first-person narration: "I" outside quotation marks is one character."""
+"""The narrator of first-person narration: "I" outside quotation marks is one character; and
+whom first-person narration calls "you"."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from ..model import Story
 from ..names import parse_name, same_given_name
 
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
+SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"}
 NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself|I ,|I,"
                    r"|I (?:was|am) (?:called|named|christened)|(?:called|named|christened) me)\s+"
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
@@ -91,3 +95,41 @@ def called_out(text: str, m, marks: tuple[str, ...], words: tuple[str, ...], aft
     # a whole word: "brother to Lord Burlesdon," calls no one, though "to" ends as "O" does
     return (not before or before.endswith(marks) or last_word in words) \
         and text[m.end:m.end + 3].lstrip()[:1] in after
+
+
+# how first-person narration calls someone by name: (marks before, words before, marks after)
+NARRATION_CALLED = ((",", "—"), ("dear", "dearest", "o"), (",", ":", "!", "—"))
+
+
+def link_narration_you(story: Story, quoted) -> None:
+    """In first-person narration that calls someone by name ("Dear Nell: Your letter is here";
+    "There, Clara, the fog never lifts"), "you" outside quotations is them, until
+    the chapter ends or the narration calls someone else."""
+    written = story.notes.get("letters", [])  # (start, end, writer id, addressee id): a letter's "you" is its addressee
+    narrators = {c.id for c in story.characters if c.is_narrator}
+    narrated = bool(narrators)
+    if not narrated and not written:
+        return
+    text = story.text
+    starts = [p.start for p in story.paragraphs]
+    letter_starts = [start for start, *_ in written]
+    addressed, chapter, letter = None, None, None
+    for m in story.mentions:
+        if quoted(m.start):
+            continue
+        i = bisect_right(starts, m.start) - 1
+        here = story.paragraphs[i].chapter if i >= 0 else None
+        j = bisect_right(letter_starts, m.start) - 1
+        inside = written[j] if j >= 0 and m.start < written[j][1] else None
+        if here != chapter or inside is not letter:
+            addressed, chapter, letter = (inside[3] if inside else None), here, inside
+        if inside is None and not narrated:
+            continue
+        # "Dear Nell:", "There, Clara, the fog …", "And now, dear Clara, must I not …"
+        # "Me -- I, Sallie McBride, the head of an orphan asylum!": no one calls themself
+        if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED) \
+                and m.character not in narrators and not (inside and m.character == inside[2]):
+            addressed = m.character
+        elif m.kind == "PRON" and m.character is None and addressed is not None \
+                and text[m.start:m.end].lower() in SECOND:
+            m.character = addressed
