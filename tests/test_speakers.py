@@ -30,6 +30,16 @@ def test_anaphoric_cues_follow_gender_and_recency():
     assert story.text[q.cue[0]:q.cue[1]] == "she"
 
 
+def test_a_talk_opening_with_no_cue_counts_its_turns_back_from_its_first_named_speaker():
+    # forward, the first line would go to Clara, named last; the third line names Anna, so the
+    # lines before it are Anna's and Tom's in turn
+    lines, _ = _said("Title\n\nAnna Price and Tom Baker walked up the lane. Clara Dunn waved to them from her "
+                     "gate.\n\nThe rain came down harder on the lane.\n\n\"Is it far?\"\n\n\"Two miles, over the "
+                     "hill.\"\n\n\"Then we walk,\" said Anna.\n\n\"We walk,\" said Tom.\n")
+    assert [(line[1], line[3]) for line in lines[:3]] == [
+        ("Anna Price", ["Tom Baker"]), ("Tom Baker", ["Anna Price"]), ("Anna Price", ["Tom Baker"])]
+
+
 def test_implicit_turns_between_two_people():
     lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," said Frederick.\n\n'
                      '"Why not?"\n\n"Too much to think about."\n\n"Then tell me about it."\n')

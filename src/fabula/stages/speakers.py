@@ -9,7 +9,8 @@ preferring the people in the conversation. Otherwise the conversation
 speaker's; a character acting in the narration beside it ("She turned to
 face him.") is the speaker; someone just addressed by name answers; two
 people talking take turns. A name addressed inside the line ("Kit, you
-don't have to.") is its addressee and never its speaker.
+don't have to.") is its addressee and never its speaker. A talk whose first lines
+have no cue takes its turns counted back from its first line with a name in its cue.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Attributor:
         self.descriptions = Described(story, self.index)  # "said the mariner": speakers known by a description
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
+        self.by_turns: set[str] = set()  # lines given a speaker by turn-taking or a guess, not by any cue
         self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
         self.guessed_descriptions = story.notes.get("description_guesses", set())
         self.chained = story.notes.get("pronoun_chains", set())  # pronouns of someone not named (yet)
@@ -390,8 +392,12 @@ class Attributor:
             speaker = answer[0] if answer else conv.next_turn()
             if speaker in exclude:
                 speaker = None
+            elif speaker is not None:
+                self.by_turns.add(q.id)
         if speaker is None:
             speaker = self.guess(q, exclude, same_paragraph)
+            if speaker is not None:
+                self.by_turns.add(q.id)
         if speaker is not None and kind is None:
             kind = "implicit"
         addressees = addressed or ([to] if to else [])
@@ -430,6 +436,8 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
+    if not attributor.line_per_sentence:  # there a paragraph is a sentence, not a speaker's turn
+        reanchor_openings(story, attributor.index, attributor.by_turns)
     attributor.descriptions.settle_genders(attributor.labels)
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
@@ -448,3 +456,42 @@ def speakers(story: Story, settings) -> None:
     renamed = name_the_introduced(story, attributor.addressed) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
+
+
+def reanchor_openings(story: Story, index: Index, by_turns: set[str]) -> None:
+    """A talk whose first lines have no cue ("Is it far?" / "Two miles." / "Then we walk,"
+    said Anna.) takes its turns from its first named speaker, counted back: two people
+    talking take turns, and the line that names its speaker is surer than the turn-taking
+    guessed forward from before the talk began."""
+    run: list[list[Quote]] = []  # turns in paragraphs one after another; a turn: one paragraph's lines
+    for q in story.quotes:
+        p = index.paragraph(q.start)
+        if run and index.paragraph(run[-1][0].start) == p:
+            run[-1].append(q)
+            continue
+        if run and index.paragraph(run[-1][-1].end - 1) != p - 1:
+            _count_back(run, by_turns)
+            run = []
+        run.append([q])
+    _count_back(run, by_turns)
+
+
+def _count_back(run: list[list[Quote]], by_turns: set[str]) -> None:
+    """The turns of ``run`` before its first line with an explicit cue, where only turn-taking
+    or a guess gave them a speaker, alternate between that line's speaker and the one it is
+    said to (else who answers it)."""
+    first = next((i for i, turn in enumerate(run) if turn[0].kind == "explicit"), None)
+    if not first:  # none, or the talk opens with it
+        return
+    named = run[first][0]
+    other = next((a for a in named.addressees if a != named.speaker), None)
+    if other is None and first + 1 < len(run) and run[first + 1][0].speaker != named.speaker:
+        other = run[first + 1][0].speaker
+    if other is None:
+        return
+    for i in range(first):
+        if not all(q.id in by_turns for q in run[i]):
+            continue
+        speaker, to = (named.speaker, other) if (first - i) % 2 == 0 else (other, named.speaker)
+        for q in run[i]:
+            q.speaker, q.addressees = speaker, [to]
