@@ -40,6 +40,16 @@ def test_a_talk_opening_with_no_cue_counts_its_turns_back_from_its_first_named_s
         ("Anna Price", ["Tom Baker"]), ("Tom Baker", ["Anna Price"]), ("Anna Price", ["Tom Baker"])]
 
 
+def test_a_guessed_line_before_a_named_line_of_the_same_speaker_is_the_other_ones():
+    # he goes on in a new paragraph, so turn-taking gives "Poor dog." to him too; his named line
+    # after it says it was hers
+    lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep."\n\n"The wind was at the '
+                     'shutters all night, and the dog would not settle."\n\n"Poor dog."\n\n"He is asleep now," '
+                     'said Frederick.\n')
+    assert [(line[1], line[3]) for line in lines[3:]] == [
+        ("Margaret Hale", ["Frederick Hale"]), ("Frederick Hale", ["Margaret Hale"])]
+
+
 def test_implicit_turns_between_two_people():
     lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," said Frederick.\n\n'
                      '"Why not?"\n\n"Too much to think about."\n\n"Then tell me about it."\n')

@@ -9,8 +9,8 @@ preferring the people in the conversation. Otherwise the conversation
 speaker's; a character acting in the narration beside it ("She turned to
 face him.") is the speaker; someone just addressed by name answers; two
 people talking take turns. A name addressed inside the line ("Kit, you
-don't have to.") is its addressee and never its speaker. A talk whose first lines
-have no cue takes its turns counted back from its first line with a name in its cue.
+don't have to.") is its addressee and never its speaker. Afterwards the turns are
+also counted back from each line whose cue names its speaker.
 """
 
 from __future__ import annotations
@@ -437,7 +437,7 @@ def speakers(story: Story, settings) -> None:
         attributor.attribute(i, previous)
         previous = q
     if not attributor.line_per_sentence:  # there a paragraph is a sentence, not a speaker's turn
-        reanchor_openings(story, attributor.index, attributor.by_turns)
+        count_turns_back(story, attributor.index, attributor.by_turns, attributor.continued)
     attributor.descriptions.settle_genders(attributor.labels)
     untold = {c.id: c for c in story.characters if c.gender is None and not c.is_narrator}
     for cid, (label, confidence) in address_genders(story, set(untold)).items():
@@ -458,16 +458,18 @@ def speakers(story: Story, settings) -> None:
         recount(story)
 
 
-def reanchor_openings(story: Story, index: Index, by_turns: set[str]) -> None:
-    """A talk whose first lines have no cue ("Is it far?" / "Two miles." / "Then we walk,"
-    said Anna.) takes its turns from its first named speaker, counted back: two people
-    talking take turns, and the line that names its speaker is surer than the turn-taking
-    guessed forward from before the talk began."""
-    run: list[list[Quote]] = []  # turns in paragraphs one after another; a turn: one paragraph's lines
+def count_turns_back(story: Story, index: Index, by_turns: set[str], continued: set[int]) -> None:
+    """Turn-taking counted back from the lines whose cue names their speaker: a talk whose
+    first lines have no cue ("Is it far?" / "Two miles." / "Then we walk," said Anna.) takes
+    its turns from its first named line; and a line guessed to be the speaker of the named
+    line right after it is rather the other one's (a speaker seldom goes on in a new
+    paragraph with no cue to say so). Two people talking take turns, and the line that names
+    its speaker is surer than the turn-taking guessed forward from before it."""
+    run: list[list[Quote]] = []  # turns in paragraphs one after another; a turn: one speech's lines
     for q in story.quotes:
         p = index.paragraph(q.start)
-        if run and index.paragraph(run[-1][0].start) == p:
-            run[-1].append(q)
+        if run and (index.paragraph(run[-1][-1].start) == p or q.start in continued):
+            run[-1].append(q)  # the same paragraph, or a speech going on into the next
             continue
         if run and index.paragraph(run[-1][-1].end - 1) != p - 1:
             _count_back(run, by_turns)
@@ -477,21 +479,33 @@ def reanchor_openings(story: Story, index: Index, by_turns: set[str]) -> None:
 
 
 def _count_back(run: list[list[Quote]], by_turns: set[str]) -> None:
-    """The turns of ``run`` before its first line with an explicit cue, where only turn-taking
-    or a guess gave them a speaker, alternate between that line's speaker and the one it is
-    said to (else who answers it)."""
-    first = next((i for i, turn in enumerate(run) if turn[0].kind == "explicit"), None)
-    if not first:  # none, or the talk opens with it
-        return
-    named = run[first][0]
-    other = next((a for a in named.addressees if a != named.speaker), None)
-    if other is None and first + 1 < len(run) and run[first + 1][0].speaker != named.speaker:
-        other = run[first + 1][0].speaker
-    if other is None:
-        return
-    for i in range(first):
-        if not all(q.id in by_turns for q in run[i]):
+    """In ``run``, turns in paragraphs one after another, the turns before the first line with
+    an explicit cue, and a turn right before a later one given the same speaker, where only
+    turn-taking or a guess gave them a speaker, alternate between that line's speaker and the
+    other one."""
+    named_at = [i for i, turn in enumerate(run) if turn[0].kind == "explicit"]
+    for n, at in enumerate(named_at):
+        named = run[at][0]
+        if at == 0:
             continue
-        speaker, to = (named.speaker, other) if (first - i) % 2 == 0 else (other, named.speaker)
-        for q in run[i]:
-            q.speaker, q.addressees = speaker, [to]
+        # the other one of the two: whom the named line is said to, else who answers it, else
+        # who spoke last before it
+        others = [*named.addressees, *(turn[0].speaker for turn in run[at + 1:at + 2]),
+                  *(turn[0].speaker for turn in reversed(run[:at]))]
+        other = next((c for c in others if c is not None and c != named.speaker), None)
+        if other is None:
+            continue
+        if n == 0:
+            back = range(at)
+        elif run[at - 1][0].speaker == named.speaker:
+            back = range(at - 1, at)
+        else:
+            continue
+        for i in back:
+            if not all(q.id in by_turns for q in run[i]):
+                continue
+            speaker, to = (named.speaker, other) if (at - i) % 2 == 0 else (other, named.speaker)
+            for q in run[i]:
+                q.speaker, q.addressees = speaker, [to]
+            if i == at - 1 and not named.addressees:
+                named.addressees = [other]  # the named line answers the one before it
