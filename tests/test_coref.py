@@ -300,6 +300,14 @@ def test_someone_brought_in_by_a_description_is_named_by_a_vocative():
     assert not any(c.name.startswith("the ") for c in story.characters)
 
 
+def test_someone_met_as_the_object_of_a_verb_is_brought_in_too():
+    links, _ = _links("Title\n\nTom Baker walked down the lane to the mill. By the gate he saw a small boy with "
+                      "a kite. The boy was crying, and he held the broken kite up to the light.\n\n"
+                      "\"Why, Jasper!\" said Tom. \"What have you done?\"\n")
+    assert ("a small boy", "Jasper") in links and ("The boy", "Jasper") in links
+    assert [who for word, who in links if word == "he"] == ["Tom Baker", "Jasper"]
+
+
 def test_someone_brought_in_by_a_description_is_named_by_themself():
     links, _ = _links(
         "Title\n\nSilas Crisp walked home. Presently a tall stranger rode up on a gray mare. He stopped "

@@ -4,7 +4,8 @@
 pronouns that follow ("he asked") are his, not the last man's with a name.
 Coreference makes such a description, an indefinite one heading a clause as
 its subject ("a youthful private", "an elderly parson" by whom someone was
-met), a character of its own on the spot, so that it can take pronouns; its
+met) or its verb's object ("by the gate he saw a small boy"), a character of
+its own on the spot, so that it can take pronouns; its
 gender is its noun's where the noun has one ("boy"), else the pronouns'.
 
 Once the speakers are known, such a character is the named one the text
@@ -35,7 +36,7 @@ from ..model import Character, Mention, Story
 from .kinship import ONE_OF
 from .naming import merge_into
 
-INTRODUCING = ("nsubj", "nsubjpass")  # "a small boy came running", "a girl was seen"
+INTRODUCING = ("nsubj", "nsubjpass", "dobj")  # "a small boy came running", "a girl was seen", "he saw a boy"
 # how near (in sentences) the last reference to the described person must be to a name's first use
 NEAR_SENTENCES = 3
 # how soon after the description the name must come: one much later is likelier someone else's
@@ -47,7 +48,8 @@ NARRATION_NAMING = re.compile(r"\b(?:named|called|known(?:\s+\w+){0,4}\s+as|name
 
 def introduces(story: Story, m: Mention, k: int) -> bool:
     """Whether NOM mention ``m``, headed by token ``k``, brings someone new in: an indefinite
-    singular description that is its clause's subject, or the agent after "by"."""
+    singular description that is its clause's subject or its verb's object, or the agent
+    after "by"."""
     t, text = story.tokens, story.text
     if m.kind != "NOM" or text[m.start:m.end].split()[0].lower() not in ("a", "an") or t.tag[k] != "NN":
         return False
