@@ -704,3 +704,12 @@ def test_a_line_talking_of_someone_the_narration_never_gave_pronouns_tells_gende
     story = fabula.read('Title\n\nAnna Price rang the bell twice. "We must hurry Baddeley a little; he seems '
                         'behindhand tonight," said Anna.\n\n"Baddeley is always slow," said Tom Baker.\n')
     assert _by_name(story)["Baddeley"].gender == "he/him"
+
+
+def test_a_nickname_of_names_of_both_sexes_joins_no_one_of_the_other_sex():
+    # "Kit" is short for Katherine and for Christopher: Miss Kit Markham is not Christopher
+    story = fabula.read('Title\n\nMiss Kit Markham ran the office. Kit Markham wrote letters all day, and she '
+                        'never tired.\n\n"Will you shoot with us?" said Christopher. He picked up his gun.\n\n'
+                        '"No," said Kit. She went back to her letters.\n\n"Then I go alone," said Christopher.\n')
+    cast = _by_name(story)
+    assert "Christopher" in cast and "Christopher" not in cast["Miss Kit Markham"].aliases

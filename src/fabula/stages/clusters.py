@@ -187,7 +187,8 @@ def _place(parts: NameParts, clusters: list[Cluster], miss_surnames: set[str], s
         return found
     # a pet name for Sir or Lady someone is what their intimates call them, in dialogue ("Harry" for
     # Lord Arthur); one the narration uses too is someone else's ("Kitty", not Lady Catherine)
-    found = _by_given(clusters, word, "", bare=spoken) or _pet_form(clusters, word)
+    # a nickname shared by names of both sexes ("Kit") joins no one of the other sex ("Christopher")
+    found = _by_given(clusters, word, given_name_gender(word), bare=spoken) or _pet_form(clusters, word)
     titled = [c for c in same if not c.given and c.hard_gender() != "F" and c.honorifics]
     if found and word in found.given and found.name_gender() == "M" and len(titled) == 1:
         return titled[0]  # "Calder" is Colonel Calder: men go by surname, not Mr. Hythe's given name
