@@ -713,3 +713,10 @@ def test_a_nickname_of_names_of_both_sexes_joins_no_one_of_the_other_sex():
                         '"No," said Kit. She went back to her letters.\n\n"Then I go alone," said Christopher.\n')
     cast = _by_name(story)
     assert "Christopher" in cast and "Christopher" not in cast["Miss Kit Markham"].aliases
+
+
+def test_cousin_before_a_given_name_is_a_title():
+    story = fabula.read('Title\n\nCousin Winifred came in from the rain. "Sit down," said Anna Price. Cousin '
+                        'Winifred sat by the fire.\n\n"Thank you," said Winifred.\n')
+    cast = _by_name(story)
+    assert cast["Cousin Winifred"].aliases == ["Winifred"] and cast["Cousin Winifred"].gender == "she/her"

@@ -26,7 +26,7 @@ HONORIFICS: dict[str, str] = {
     "reverend": "", "rev": "", "parson": "", "nurse": "", "judge": "", "governor": "", "president": "",
     "detective": "", "officer": "", "agent": "", "saint": "", "st": "", "comrade": "",
     "marquis": "M", "marquess": "M", "marchioness": "F", "viscount": "M", "viscountess": "F", "abbé": "M",
-    "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "",
+    "abbe": "M", "emperor": "M", "empress": "F", "rabbi": "", "elder": "", "deacon": "", "cousin": "",
 }
 # the long form of a title -> its short form in HONORIFICS' keys: "the Doctor" is Dr. Tolley, and
 # "said her ladyship" Lady Catherine
@@ -41,7 +41,8 @@ TRAILING_HONORIFICS = {"begum": "F", "sahib": "M", "bey": "M", "pasha": "M", "ef
 PLURAL_HONORIFICS = frozenset({"misses", "messrs", "mesdames", "mmes", "messieurs", "ladies", "gentlemen"})
 # Honorifics usually followed by a given name rather than a surname ("Sir Walter", "Lady Clara").
 GIVEN_NAME_HONORIFICS = frozenset({"sir", "lady", "lord", "dame", "aunt", "auntie", "uncle", "brother",
-                                   "sister", "father", "mother", "king", "queen", "prince", "princess", "saint", "st"})
+                                   "sister", "father", "mother", "king", "queen", "prince", "princess", "saint", "st",
+                                   "cousin"})
 PARTICLES = frozenset({"de", "van", "von", "du", "la", "le", "di", "da", "del", "della", "der", "den",
                        "ten", "ter", "st.", "o'", "mac", "bin", "ibn", "al"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "esquire"})
