@@ -45,6 +45,7 @@ from fabula.pipeline import run_stages  # noqa: E402
 from fabula.settings import Settings  # noqa: E402
 from fabula.stages import default_stages  # noqa: E402
 from fabula.stages.coref import link_narration  # noqa: E402
+from fabula.stages.coref_notes import coref_notes  # noqa: E402
 from fabula.stages.coref_ranker import Ranker  # noqa: E402
 
 LITBANK = ROOT.parent / "shared" / "data" / "litbank" / "coref"
@@ -79,7 +80,7 @@ class Recorder:
         indefinite description ("a small boy"), the entity LitBank gives that description."""
         if character in self.mapping:
             return self.mapping[character]
-        introduced = self.story.notes.get("introduced", {}) if self.story is not None else {}
+        introduced = coref_notes(self.story).introduced if self.story is not None else {}
         return self.mention_at.get(introduced[character]) if character in introduced else None
 
 

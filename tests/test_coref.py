@@ -10,6 +10,7 @@ import pytest
 import fabula
 from conftest import SHARED
 from fabula.evaluate import coref as coref_scores
+from fabula.stages.coref_notes import coref_notes
 
 LITBANK = Path(__file__).parent / "fixtures" / "litbank"
 PRED = Path(__file__).parent / "fixtures" / "litbank-pred"
@@ -97,7 +98,7 @@ def test_with_two_of_a_gender_and_no_subject_to_follow_the_latest_is_a_guess():
                           "A cart went by. Then there was a letter from her.\n\nAnna read it.\n")
     her = next(m for m in story.mentions if story.text[m.start:m.end] == "her")
     assert ("her", "Clara Dunn") in links
-    assert her.start in story.notes["coref_guesses"]  # speaker attribution weighs it as a guess
+    assert her.start in coref_notes(story).guesses  # speaker attribution weighs it as a guess
 
 
 def test_you_with_no_one_addressed_is_the_one_who_replies():
@@ -111,7 +112,7 @@ def test_the_only_one_of_a_gender_further_back_is_a_guess():
     filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 16))
     links, story = _links(f"Title\n\nTom Baker came to the town in spring. {filler} Then he left.\n")
     he = next(m for m in story.mentions if story.text[m.start:m.end] == "he")
-    assert ("he", "Tom Baker") in links and he.start in story.notes["coref_guesses"]
+    assert ("he", "Tom Baker") in links and he.start in coref_notes(story).guesses
     filler = " ".join(f"The rain fell on the roofs for the {n}th hour." for n in range(4, 50))
     links, _ = _links(f"Title\n\nTom Baker came to the town in spring. {filler} Then he left.\n")
     assert ("he", None) in links  # too far back: left unlinked
@@ -123,7 +124,7 @@ def test_of_several_of_a_gender_further_back_the_one_most_referred_to_is_a_guess
                "walked by the river, and Tom Baker met Will Carter there.")
     links, story = _links(f"Title\n\n{opening} {filler} Then he left.\n")
     he = next(m for m in story.mentions if story.text[m.start:m.end] == "he")
-    assert ("he", "Tom Baker") in links and he.start in story.notes["coref_guesses"]
+    assert ("he", "Tom Baker") in links and he.start in coref_notes(story).guesses
     opening = "Tom Baker came to the town in spring, and Will Carter came in summer."
     links, _ = _links(f"Title\n\n{opening} {filler} Then he left.\n")
     assert ("he", None) in links  # neither referred to more: left unlinked
@@ -142,7 +143,7 @@ def test_the_subject_of_a_clause_inside_a_sentence_is_no_sure_antecedent():
                       "face in the lilacs. He came close.\n")
     he = next(m for m in story.mentions if story.text[m.start:m.end] == "He")
     names = {c.id: c.name for c in story.characters}
-    assert names.get(he.character) == "Lord Hugo Sefton" or he.start in story.notes["coref_guesses"]
+    assert names.get(he.character) == "Lord Hugo Sefton" or he.start in coref_notes(story).guesses
 
 
 def test_you_in_first_person_narration_is_whom_the_narration_calls_by_name():

@@ -10,7 +10,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   its sentence or the one before when that is of its gender ("Anna came in.
   She sat down."), a main clause's before one inside it ("Hugh found Kit
   burying his face. He …"), else the only character of its gender in the last
-  three sentences. Other links are guesses, listed in ``notes["coref_guesses"]``
+  three sentences. Other links are guesses, listed in ``coref_notes(story).guesses``
   so that speaker attribution can weigh the conversation instead. With no one of
   its gender in the window, the one of it referred to most in the last thirty
   sentences is a guess. A character whose gender the cast could not tell is,
@@ -66,6 +66,7 @@ from ..names import TITLE_WORDS
 from . import stage
 from .cues import SUBJECT
 from .gender import pronoun_labels, settled
+from .coref_notes import coref_notes
 from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .descriptions import (ORDINALS, RANKS, descriptions, mention_bare_titles, mention_descriptions, predicated_of,
                            titles_of)
@@ -126,22 +127,19 @@ class NarrationLinker:
         self.families = Families(story.characters)
         self.named_once = _named_once(story, self.paragraph_starts)
         self.recent: list[Entry] = []  # characters referred to in narration, latest last
-        self.guesses: set[int] = set()  # starts of links made on recency alone
-        story.notes["coref_guesses"] = self.guesses
-        # starts of descriptions linked as guesses ("the boy": the latest man about): no one's antecedent
-        self.guessed_descriptions: set[int] = story.notes.setdefault("description_guesses", set())
+        notes = coref_notes(story)
+        self.guesses = notes.guesses
+        self.guessed_descriptions = notes.description_guesses
         self.chains: dict[str, str] = {}  # an unnamed someone the pronouns refer to -> the character made for them
         # starts of those pronouns: speaker attribution reads them as unlinked, as they may be no one
-        self.chained: set[int] = story.notes.setdefault("pronoun_chains", set())
-        self.kin_links: set[int] = set()  # starts of kin descriptions linked by surname ("his wife")
-        story.notes["kin_links"] = self.kin_links
+        self.chained = notes.pronoun_chains
+        self.kin_links = notes.kin_links
         self.character_at: dict[int, str] = {}  # head token -> character, as links are made
         self.before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
         self.introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
         self.grown = elders(story.characters)
         self.relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
-        # the same characters: no one's antecedent
-        self.kin_made: set[str] = story.notes.setdefault("relatives", set())
+        self.kin_made = notes.relatives  # the same characters: no one's antecedent
         # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
         # a line the quotations missed calls them by name
         self.narrators = {c.id for c in story.characters if c.is_narrator}

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Character, Mention, Story
+from .coref_notes import coref_notes
 from .kinship import ONE_OF
 from .naming import merge_into
 
@@ -85,17 +86,17 @@ def someone(story: Story, m: Mention, label: str | None) -> str:
     """A new character for the someone a pronoun with no antecedent refers to ("He watched her
     from the pier"), of pronoun set ``label``; returns its id."""
     cid = _new_character(story, m, "someone", label)
-    story.notes.setdefault("someones", set()).add(cid)
+    coref_notes(story).someones.add(cid)
     return cid
 
 
 def _new_character(story: Story, m: Mention, name: str, label: str | None) -> str:
-    """A character coreference makes, first referred to by ``m``, listed in ``notes["introduced"]``."""
+    """A character coreference makes, first referred to by ``m``, listed in ``coref_notes(story).introduced``."""
     cid = f"c{len(story.characters) + 1}"
     while any(c.id == cid for c in story.characters):
         cid += "i"
     story.characters.append(Character(cid, name, [], label, 0.5 if label else 0.0, 0))
-    story.notes.setdefault("introduced", {})[cid] = m.start
+    coref_notes(story).introduced[cid] = m.start
     return cid
 
 
@@ -109,18 +110,18 @@ def relative(story: Story, m: Mention, of: str, kin: str, made: dict[tuple[str, 
     if (of, relation) not in made:
         owner = next((c.name for c in story.characters if c.id == of), of)
         made[of, relation] = _new_character(story, m, f"{owner}'s {relation}", label)
-        story.notes.setdefault("relatives", set()).add(made[of, relation])  # kept apart until named
+        coref_notes(story).relatives.add(made[of, relation])  # kept apart until named
     return made[of, relation]
 
 
 def name_the_introduced(story: Story, addressed: dict[str, list[str]]) -> bool:
     """Merge each introduced character into the one the text names while they are about
     (see the module's note), and drop those never named. True when any changed."""
-    introduced: dict[str, int] = story.notes.get("introduced", {})
+    introduced = coref_notes(story).introduced
     if not introduced:
         return False
     by_id = {c.id: c for c in story.characters}
-    someones = story.notes.get("someones", set())
+    someones = coref_notes(story).someones
     sentence_of = _sentence_finder(story)
     refs: dict[str, list[int]] = {}  # introduced character -> starts of its mentions, in order
     ends: dict[int, str] = {}  # where a mention of an introduced character ends -> that character

@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..dialogue import QuotedText
 from ..model import Character, Story
+from .coref_notes import coref_notes
 from .narrator import NARRATED_SHARE
 
 
@@ -107,7 +108,7 @@ def known_by_epithet(story: Story, described: list[str]) -> list[str]:
     """The characters, besides ``described`` and those coreference made, that the cast knows
     by an epithet with "the" rather than a name ("the Pedlar"; "Pedlar", used as "the Pedlar"):
     the others' addresses name them as they name described ones."""
-    made = story.notes.get("introduced", {})
+    made = coref_notes(story).introduced
     return [c.id for c in story.characters if not c.is_narrator and c.id not in made and c.id not in described
             and (c.name.lower().startswith("the ")
                  or (" " not in c.name and ("the " + c.name).lower() in map(str.lower, c.aliases)))]

@@ -21,6 +21,7 @@ from ..dialogue import QuotedText
 from ..lexicon import _lines, words
 from ..model import Paragraph, Scene, Story
 from . import stage
+from .coref_notes import coref_notes
 from .cues import SUBJECT
 
 # text paragraphs on each side compared for a change of cast and words, at several widths: a
@@ -147,7 +148,7 @@ def change_scores(story: Story, paragraphs: list[Paragraph], ranges: dict) -> li
     t, text = story.tokens, story.text
     people: list[Counter] = []
     vocab: list[Counter] = []
-    guesses = story.notes.get("coref_guesses", set())  # a pronoun guessed on recency: no sign of who is there
+    guesses = coref_notes(story).guesses  # a pronoun guessed on recency: no sign of who is there
     mentions = sorted((m.start, m.character) for m in story.mentions if m.character and m.start not in guesses)
     speakers = [(q.start, q.speaker) for q in story.quotes if q.speaker]
     k = s = 0

@@ -24,6 +24,7 @@ from ..names import TITLE_WORDS
 from ..model import Mention, Quote, Story
 from . import stage
 from .conversation import Conversation
+from .coref_notes import coref_notes
 from .coref import head_token
 from .descriptions import titles_of
 from .kinship import COMPANIONS, elders
@@ -58,12 +59,7 @@ class Attributor:
         self.addressed: dict[str, list[str]] = {}  # quotation id -> characters named in it as addressees
         self.going_on: list[tuple[Quote, Quote]] = []  # (line, the same speaker's next line in the same talk)
         self.by_turns: set[str] = set()  # lines given a speaker by turn-taking or a guess, not by any cue
-        self.guessed = story.notes.get("coref_guesses", set())  # links coreference made on recency alone
-        self.guessed_descriptions = story.notes.get("description_guesses", set())
-        self.chained = story.notes.get("pronoun_chains", set())  # pronouns of someone not named (yet)
-        self.someones = set(story.notes.get("someones", set()))  # the characters made for them
-        self.kin_links = story.notes.get("kin_links", set())  # "his wife": linked by surname
-        self.relatives = story.notes.get("relatives", set())  # "her father", made a character by coreference
+        self.coref = coref_notes(story)  # which links coreference only guessed, which characters it made
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
         self.called: list[str] = []  # whom the last line called by name
@@ -94,9 +90,9 @@ class Attributor:
             m = idx.mentions[i]
             if idx.paragraph(m.start) < lowest_paragraph:
                 return
-            if m.character is not None and m.character not in self.relatives and not idx.quoted(m.start) \
-                    and m.start not in self.guessed_descriptions and (
-                    m.kind != "PRON" or (m.start not in self.guessed
+            if m.character is not None and m.character not in self.coref.relatives and not idx.quoted(m.start) \
+                    and m.start not in self.coref.description_guesses and (
+                    m.kind != "PRON" or (m.start not in self.coref.guesses
                                          and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
                 if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
                     yield m.character
@@ -132,7 +128,7 @@ class Attributor:
         label = self.labels.get(word) or labelled("gendered_nouns").get(word)
         if label is None:
             return None
-        exclude = exclude | self.someones  # the unnamed someone of a pronoun chain speaks only once named
+        exclude = exclude | self.coref.someones  # the unnamed someone of a pronoun chain speaks only once named
         fits = lambda c: c not in exclude and self.index.gender.get(c) == label  # noqa: E731
         here = self.index.paragraph(offset)
         if word in self.labels:  # a description is not whoever its paragraph has just named
@@ -205,11 +201,11 @@ class Attributor:
         if m is not None and m.kind == "PROP":
             return (m.character, m, "explicit") if m.character not in exclude else (None, m, None)
         if m is not None and m.kind == "PRON" and m.character is not None and m.character not in exclude \
-                and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.guessed \
+                and text[m.start:m.end].lower() not in FIRST_PERSON and m.start not in self.coref.guesses \
                 and not self.answers_vocative(m.character):
             return m.character, m, "anaphoric"  # the coreference stage already knows who "she" is
         if m is not None and m.kind == "NOM" and m.character is not None and m.character not in exclude \
-                and m.start in self.kin_links:
+                and m.start in self.coref.kin_links:
             return m.character, m, "anaphoric"  # "said her father": coreference found him by surname
         word = text[t.start[j]:t.end[j]].lower()
         if word in ("latter", "former") and j > 0 and text[t.start[j - 1]:t.end[j - 1]].lower() == "the":
@@ -233,8 +229,8 @@ class Attributor:
         described = self.descriptions.speaker(j) if cue else None
         if described is not None and described not in exclude:
             return described, self.story.mentions[-1], "anaphoric"
-        ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.guessed \
-            and m.start not in self.chained else None
+        ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.coref.guesses \
+            and m.start not in self.coref.pronoun_chains else None
         who = None
         if word in ELDER_KIN and before in ("his", "her", "my", "your"):  # "said her mother"
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
