@@ -649,3 +649,7 @@ def test_said_her_mother_is_a_married_woman_before_a_girl_of_no_title():
                      "Clara followed her.\n\n\"The roses are out,\" said Nora.\n\n\"Then we shall have them on the table "
                      "tonight,\" said her mother.\n")
     assert lines[-1][1:3] == ("Mrs. Harlow", "anaphoric")
+    # every word for a parent or a spouse, "mum" as "mother"
+    lines, _ = _said('Title\n\nMrs. Pruett sat by the stove. Nell came in with the milk and set it down.\n\n'
+                     '"Is it cold out?" asked her mum.\n\n"Very," said Nell.\n')
+    assert lines[0][1:3] == ("Mrs. Pruett", "anaphoric")

@@ -27,7 +27,7 @@ from .conversation import Conversation
 from .coref_notes import coref_notes
 from .coref import head_token
 from .descriptions import titles_of
-from .kinship import COMPANIONS, elders
+from .kinship import COMPANIONS, PARENTS, SPOUSES, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -232,7 +232,7 @@ class Attributor:
         ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.coref.guesses \
             and m.start not in self.coref.pronoun_chains else None
         who = None
-        if word in ELDER_KIN and before in ("his", "her", "my", "your"):  # "said her mother"
+        if word in PARENTS | SPOUSES and before in ("his", "her", "my", "your"):  # "said her mother"
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
         who = who or self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
@@ -418,9 +418,6 @@ class Attributor:
         # the turn-taking starts afresh after the aside: it does not count whom the line was likely said to
         conv.said(speaker, [a for a in q.addressees if a != last_heard], p_index)
         self.last_cue = verb
-
-
-ELDER_KIN = frozenset({"mother", "father", "mamma", "mama", "papa", "wife", "husband"})
 
 
 @stage(requires=("quotes", "characters", "mentions"),
