@@ -720,3 +720,10 @@ def test_cousin_before_a_given_name_is_a_title():
                         'Winifred sat by the fire.\n\n"Thank you," said Winifred.\n')
     cast = _by_name(story)
     assert cast["Cousin Winifred"].aliases == ["Winifred"] and cast["Cousin Winifred"].gender == "she/her"
+
+
+def test_a_pet_form_of_a_surname_may_double_its_last_letter():
+    story = fabula.read('Title\n\nMr. Tod came in from the rain and shook his coat. Tod sat down by the fire.\n\n'
+                        '"Toddy, old man!" said Anna Price. "You are wet through."\n\n"I am," said Toddy.\n')
+    assert [(c.name, sorted(c.aliases)) for c in story.characters] == [("Mr. Tod", ["Tod", "Toddy"]),
+                                                                        ("Anna Price", [])]

@@ -174,6 +174,13 @@ def known_given_name(word: str) -> bool:
 PET_ENDINGS = ("y", "ie", "my", "ny", "gy", "sy", "ey", "die", "dy", "ty", "tie")  # "Kit" -> "Kitty"
 
 
+def pet_stems(word: str) -> list[str]:
+    """The names of three letters or more that ``word`` may be a pet form of, made by adding
+    an ending like -y or -ie: "Kitty" -> "kit", "Hatchy" -> "hatch"."""
+    word = word.lower()
+    return [word[:-len(e)] for e in PET_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+
+
 def _look_alike(a: str, b: str) -> bool:
     """Whether two names open alike or share three letters in a row."""
     return a[:2] == b[:2] or any(a[i:i + 3] in b for i in range(len(a) - 2))
@@ -197,6 +204,6 @@ def same_given_name(a: str, b: str, siblings: bool = True) -> bool:
     if len(short) >= 3 and long_.startswith(short) and short not in forms and long_ not in forms:
         return True  # an unlisted shortening: "Ros" / "Rosalind", "Den" / "Denzil"
     # pet forms: Tom -> Tommy, Peg -> Peggy, Ben -> Benny, Will -> Willie, Kit -> Kitty
-    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in PET_ENDINGS:
+    if short in pet_stems(long_):
         return True
     return False

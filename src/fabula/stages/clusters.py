@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Mention
 from ..names import (HONORIFICS, MARRIED, TITLE_WORDS, TRAILING_HONORIFICS, NameParts, census_gender,
-                     given_name_gender, honorific_gender, is_given_name, same_given_name)
+                     given_name_gender, honorific_gender, is_given_name, pet_stems, same_given_name)
 from .gender import role_gender
 from .kinship import KIN_TITLES
 
@@ -224,13 +224,11 @@ def _headed_by(clusters: list[Cluster], word: str) -> Cluster | None:
 
 
 def _pet_form(clusters: list[Cluster], word: str) -> Cluster | None:
-    """A pet form made by adding -y, -ie or -ey to a name already known: "Hatchy", "Billy"."""
-    for ending in ("ie", "ey", "y"):
-        stem = word[:-len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            found = [c for c in clusters if c.surname == stem or stem in c.given]
-            if len(found) == 1:
-                return found[0]
+    """A pet form of a name already known, given name or surname: "Hatchy", "Billy"."""
+    for stem in pet_stems(word):
+        found = [c for c in clusters if c.surname == stem or stem in c.given]
+        if len(found) == 1:
+            return found[0]
     return None
 
 
