@@ -309,6 +309,13 @@ def test_someone_met_as_the_object_of_a_verb_is_brought_in_too():
     assert [who for word, who in links if word == "he"] == ["Tom Baker", "Jasper"]
 
 
+def test_a_description_the_narration_names_at_once_is_that_character():
+    links, _ = _links("Title\n\nAnna Price wrote at once to a gentleman whose name was Edwin Tolley. Tolley kept "
+                      "bees and read Latin.\n\nShe sent the letter with a boy called Rufus Hatch. Hatch ran all "
+                      "the way.\n")
+    assert ("a gentleman", "Edwin Tolley") in links and ("a boy", "Rufus Hatch") in links
+
+
 def test_someone_brought_in_by_a_description_is_named_by_themself():
     links, _ = _links(
         "Title\n\nSilas Crisp walked home. Presently a tall stranger rode up on a gray mare. He stopped "

@@ -23,7 +23,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   (``introduced``: "Why, Jasper!" said to them), and dropped, their pronouns
   unlinked, if never named; speaker attribution reads their pronouns as unlinked.
 - A description given to a named character in apposition or with "was" ("Mr.
-  Crook, the ferryman"; "Tom was the youngest") refers to them (``descriptions``); a definite
+  Crook, the ferryman"; "Tom was the youngest") refers to them (``descriptions``), and so does
+  one the narration names at once ("a man named Pryor"); a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before; failing that, the latest
   one of that gender in the window, as a guess no pronoun takes for its antecedent ("the
@@ -56,6 +57,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -81,6 +83,8 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 
 
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
+# what gives a description the name after it: "a man named Pryor", "a lady whose name was Nell Farrow"
+NAMED_AFTER = re.compile(r",?\s*(?:named|called|whose\s+name\s+(?:was|is)|by\s+(?:the\s+)?name\s+of)\s+")
 # gendered nouns of the young: "the boy" is no one a name calls Mr. or Mrs. (a son or daughter is kin,
 # left to the kin rules)
 YOUNG = frozenset({"boy", "lad", "girl", "lass"})
@@ -144,6 +148,7 @@ class NarrationLinker:
         # a line the quotations missed calls them by name
         self.narrators = {c.id for c in story.characters if c.is_narrator}
         self.last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
+        self.names_at = {m.start: m for m in story.mentions if m.kind == "PROP"}
 
     def link(self, m: Mention) -> None:
         """Link mention ``m`` of the narration, if it is an unlinked pronoun or description, and
@@ -244,6 +249,8 @@ class NarrationLinker:
         elif words_[0] in ("the", "this", "that") and lemma in self.nouns and t.tag[k] != "NNS":
             # (a plural, "the two women", is no one)
             self._gendered(m, lemma, words_[0], s_index)
+        elif words_[0] in ("a", "an") and (named := self._named_after(k)):
+            m.character = named  # "a gentleman whose name was Allworthy", "a man named Pryor"
         elif words_[0] in ("a", "an") and (said_of := predicated_of(t, k, self.character_at)):
             m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
         elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
@@ -251,6 +258,13 @@ class NarrationLinker:
             m.character = introduce(story, m, k, gender_)
             self.introduced_by[lemma] = m.character
             self.gender[m.character] = gender_
+
+    def _named_after(self, k: int) -> str | None:
+        """The character a name right after the noun ``k`` of a description gives it ("a man
+        named Pryor", "a gentleman whose name was Allworthy")."""
+        found = NAMED_AFTER.match(self.story.text, self.story.tokens.end[k])
+        named = self.names_at.get(found.end()) if found else None
+        return named.character if named is not None else None
 
     def _kin(self, m: Mention, kin: str, possessor: Mention, s_index: int) -> None:
         """"her father", "his companion": the relative by surname, the latest other one about
