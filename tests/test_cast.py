@@ -432,10 +432,21 @@ def test_young_tom_alone_is_still_tom_ward_where_no_one_is_mister():
 
 
 
-def test_a_given_name_outside_the_nickname_table_still_tells_gender():
+@pytest.mark.parametrize("text, name, gender", [
     # "Gladys" is in the census first names only; no pronoun follows her name
-    story = fabula.read("Title\n\n\"Tea?\" asked Gladys. \"Yes,\" said Gladys.\n")
-    assert _by_name(story)["Gladys"].gender == "she/her"
+    ('"Tea?" asked Gladys. "Yes," said Gladys.', "Gladys", "she/her"),
+    # "Constable" is no given name: called by his role, the role's prior is his
+    ('"Whose house is that, Constable?" asked Anna Price.\n\n"Mr. Hythe\'s, miss," answered Constable.',
+     "Constable", "he/him"),
+    # the narration says whose the name is; no name table knows "Quenby", and the one "he" after her name is Tom's
+    ('A stranger came in from the yard with a basket of eggs. Her name was Quenby. Tom Baker looked up from the '
+     'fire. Quenby laughed at him, and he laughed too. "Good morning," said Quenby.', "Quenby", "she/her"),
+    # a line talking of someone the narration never gave pronouns
+    ('Anna Price rang the bell twice. "We must hurry Baddeley a little; he seems behindhand tonight," said '
+     'Anna.\n\n"Baddeley is always slow," said Tom Baker.', "Baddeley", "he/him"),
+], ids=["census-name", "role-as-name", "her-name-was", "talked-of-in-a-line"])
+def test_gender_where_no_pronoun_follows_the_name(text, name, gender):
+    assert _by_name(fabula.read(f"Title\n\n{text}\n"))[name].gender == gender
 
 
 def test_a_role_that_says_its_gender_gives_a_described_speaker_one():
@@ -647,13 +658,6 @@ def test_two_nicknames_of_one_name_are_two_people_unless_the_full_name_joins_the
     assert "Nance" in names["Nancy"].aliases
 
 
-def test_someone_called_by_a_role_as_a_name_takes_the_roles_gender():
-    # "Constable" is no given name: called by his role, the role's prior is his
-    story = fabula.read("Title\n\n\"Whose house is that, Constable?\" asked Anna Price.\n\n"
-                        "\"Mr. Hythe's, miss,\" answered Constable.\n")
-    assert _by_name(story)["Constable"].gender == "he/him"
-
-
 def test_a_short_name_that_is_also_a_particle_calls_the_narrator():
     # "Van" is short for Vandyck as "Ros" is for Rosalind, though "van" opens surnames too
     story = fabula.read("Title\n\nThere were two of us, Tom Baker and I, Vandyck Pryor. I had known Tom for "
@@ -690,20 +694,6 @@ def test_a_given_name_only_the_tagger_doubts_is_a_person_but_not_one_the_text_sh
     story = fabula.read("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina "
                         "we stayed a week.\n")
     assert "Mina" not in [c.name for c in story.characters]
-
-
-def test_the_narration_saying_whose_a_name_is_tells_gender():
-    # no name table knows "Quenby", and the one "he" after her name is Tom's
-    story = fabula.read('Title\n\nA stranger came in from the yard with a basket of eggs. Her name was Quenby. '
-                        'Tom Baker looked up from the fire. Quenby laughed at him, and he laughed too. '
-                        '"Good morning," said Quenby.\n')
-    assert _by_name(story)["Quenby"].gender == "she/her"
-
-
-def test_a_line_talking_of_someone_the_narration_never_gave_pronouns_tells_gender():
-    story = fabula.read('Title\n\nAnna Price rang the bell twice. "We must hurry Baddeley a little; he seems '
-                        'behindhand tonight," said Anna.\n\n"Baddeley is always slow," said Tom Baker.\n')
-    assert _by_name(story)["Baddeley"].gender == "he/him"
 
 
 def test_a_nickname_of_names_of_both_sexes_joins_no_one_of_the_other_sex():
