@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..lexicon import labelled
 from ..lines import split_into_sentences
 from ..names import TITLE_WORDS
-from ..model import Mention, Quote, Story
+from ..model import Mention, Paragraph, Quote, Story
 from . import stage
 from .conversation import Conversation
 from .coref_notes import coref_notes
@@ -34,6 +35,7 @@ from .described import Described
 from .gender import address_genders, pronoun_labels, talked_of_genders
 from .narrator import FIRST_PERSON
 from .introduced import name_the_introduced
+from .turns import count_turns_back
 from .naming import known_by_epithet, name_the_described, name_the_narrator
 
 LOOKBACK_PARAGRAPHS = 4  # how far back a pronoun looks for its character
@@ -314,44 +316,76 @@ class Attributor:
         q = story.quotes[i]
         p_index = idx.paragraph(q.start)
         para = story.paragraphs[p_index]
-        last_heard = None  # whom a line after a long aside in the same scene is still likely said to
-        if previous is not None:
-            prev_para = idx.paragraph(previous.start)
-            between = story.paragraphs[prev_para + 1:p_index]
-            if (para.chapter != story.paragraphs[prev_para].chapter or any(p.kind == "break" for p in between)
-                    or p_index - conv.last_paragraph > self.gap):
-                conv.reset()
-            elif q.start - previous.end > CONVERSATION_GAP_CHARS:
-                last_heard = conv.last_speaker
-                conv.reset()
+        last_heard = self.carry_on(q, p_index, previous)
         addressed = self.vocatives(q)
         self.addressed[q.id] = addressed
-        exclude = set(addressed)
-        speaker = cue = kind = verb = None
         after, before = self.cues.regions(i, para, p_index)
-        to = None
-        named = self.introduced(q)
-        if named is not None:
-            for region, ahead in ((after, False), (before, True)):  # the cue's description is them from now on
-                found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
-                described = self.descriptions.description_of(found[0]) if found else None
-                if described:
-                    self.descriptions.given.setdefault(described[0], named.character)
-                    break
+        self.name_from_introduction(q, after, before)
         # a line carried on from the paragraph before, with no new opening mark, is the same speech
         same_paragraph = previous is not None and (idx.paragraph(previous.start) == p_index
                                                    or q.start in self.continued
                                                    or self.after_its_cue(previous, q, p_index))
         self.replying = previous is not None and idx.paragraph(previous.end - 1) == p_index - 1
         self.called = self.addressed.get(previous.id, []) if previous is not None else []
+        line = Line(q, previous, para, p_index, before, after, same_paragraph, set(addressed))
+        speaker, cue, kind, verb, to = self.by_cue(line)
+        if speaker is None:
+            speaker = self.by_conversation(line)
+        if speaker is not None and kind is None:
+            kind = "implicit"
+        addressees = self.addressees_of(line, speaker, addressed or ([to] if to else []), last_heard)
+        q.speaker, q.kind = speaker, kind if speaker else None
+        q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
+        q.addressees = [a for a in addressees if a and a != speaker]
+        # the turn-taking starts afresh after the aside: it does not count whom the line was likely said to
+        conv.said(speaker, [a for a in q.addressees if a != last_heard], p_index)
+        self.last_cue = verb
+
+    def carry_on(self, q: Quote, p_index: int, previous: Quote | None) -> str | None:
+        """End the conversation at a new chapter, a scene break or a long stretch without lines;
+        returns whom a line after a long aside in the same scene is still likely said to."""
+        story, conv = self.story, self.conversation
+        if previous is None:
+            return None
+        prev_para = self.index.paragraph(previous.start)
+        between = story.paragraphs[prev_para + 1:p_index]
+        if (story.paragraphs[p_index].chapter != story.paragraphs[prev_para].chapter
+                or any(p.kind == "break" for p in between) or p_index - conv.last_paragraph > self.gap):
+            conv.reset()
+        elif q.start - previous.end > CONVERSATION_GAP_CHARS:
+            last_heard = conv.last_speaker
+            conv.reset()
+            return last_heard
+        return None
+
+    def name_from_introduction(self, q: Quote, after: tuple[int, int], before: tuple[int, int]) -> None:
+        """'"My name is Oswin Tarrant," said the stranger': the cue's description is them from now on."""
+        named = self.introduced(q)
+        if named is None:
+            return
+        for region, ahead in ((after, False), (before, True)):
+            found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
+            described = self.descriptions.description_of(found[0]) if found else None
+            if described:
+                self.descriptions.given.setdefault(described[0], named.character)
+                return
+
+    def by_cue(self, line: "Line"):
+        """``(speaker, cue mention, kind, speech verb, whom the verb says it to)`` from a cue
+        beside the line, or from a noun that says it ("was Sir Thomas's observation")."""
+        q, previous, exclude, idx = line.q, line.previous, line.exclude, self.index
+        before, after = line.before, line.after
+        speaker = cue = kind = verb = to = None
         # '"A," said she, "B."': the second part shares the cue before it
         sides = ((before, True), (after, False))  # (region, whether it comes before the line)
         # a line is mostly introduced by the narration after it, unless the narration before ends in its cue
-        led = same_paragraph or (para.start <= before[0] < before[1] and self.cues.introduces(before, q.start))
+        led = line.same_paragraph or (line.para.start <= before[0] < before[1]
+                                      and self.cues.introduces(before, q.start))
         for region, ahead in (sides if led else sides[::-1]):
             found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
             shared = self.last_cue is not None and ahead and region[0] <= idx.t.start[self.last_cue] < region[1]
-            if found and same_paragraph and (found[1] == self.last_cue or shared) and previous.speaker not in exclude:
+            if found and line.same_paragraph and (found[1] == self.last_cue or shared) \
+                    and previous.speaker not in exclude:
                 speaker, kind, verb = previous.speaker, previous.kind, self.last_cue  # one cue, one speaker
                 cue = Mention(*previous.cue, "PROP" if kind == "explicit" else "PRON") if previous.cue else None
                 break
@@ -363,7 +397,7 @@ class Attributor:
                 if speaker:
                     verb = found[1]
                     break
-            elif not ahead and not same_paragraph:  # '"…" was Sir Thomas's observation': before any cue before
+            elif not ahead and not line.same_paragraph:  # '"…" was Sir Thomas's observation': before any cue before
                 j = self.cues.spoken_noun(region) if region[0] < region[1] else None
                 if j is not None:
                     speaker, cue, kind = self.who(j, exclude)
@@ -377,13 +411,18 @@ class Attributor:
             j = self.cues.spoken_noun(before)  # "Mary's declaration was, "…""
             if j is not None:
                 speaker, cue, kind = self.who(j, exclude)
-        if speaker is None:
-            speaker = self.acting(before, exclude, last=True)  # "She turned quickly to face him. "…""
-        if speaker is None and same_paragraph and previous.speaker not in exclude:
+        return speaker, cue, kind, verb, to
+
+    def by_conversation(self, line: "Line") -> str | None:
+        """The speaker of a line with no cue: who acts beside it, the same paragraph's speaker,
+        the one just addressed or whose turn it is, else a guess."""
+        q, previous, exclude, conv = line.q, line.previous, line.exclude, self.conversation
+        speaker = self.acting(line.before, exclude, last=True)  # "She turned quickly to face him. "…""
+        if speaker is None and line.same_paragraph and previous.speaker not in exclude:
             speaker = previous.speaker  # a paragraph holds one speaker's lines
         if speaker is None:
-            speaker = self.acting(after, exclude)
-        if speaker is None and not same_paragraph:
+            speaker = self.acting(line.after, exclude)
+        if speaker is None and not line.same_paragraph:
             answer = [c for c in conv.last_addressees if c != conv.last_speaker and c not in exclude]
             speaker = answer[0] if answer else conv.next_turn()
             if speaker in exclude:
@@ -391,13 +430,18 @@ class Attributor:
             elif speaker is not None:
                 self.by_turns.add(q.id)
         if speaker is None:
-            speaker = self.guess(q, exclude, same_paragraph)
+            speaker = self.guess(q, exclude, line.same_paragraph)
             if speaker is not None:
                 self.by_turns.add(q.id)
-        if speaker is not None and kind is None:
-            kind = "implicit"
-        addressees = addressed or ([to] if to else [])
-        if not addressees and same_paragraph and speaker is not None and speaker == previous.speaker:
+        return speaker
+
+    def addressees_of(self, line: "Line", speaker: str | None, addressees: list[str],
+                      last_heard: str | None) -> list[str]:
+        """Whom the line is said to: those it names or its verb says (``addressees``), else the
+        people the same speech went to, else the last speaker, else, for the first line of a
+        talk, whoever the narration has just brought in."""
+        q, previous, conv, story = line.q, line.previous, self.conversation, self.story
+        if not addressees and line.same_paragraph and speaker is not None and speaker == previous.speaker:
             addressees = list(previous.addressees)  # the same speech goes on to the same people
         if speaker is not None and previous is not None and speaker == previous.speaker == conv.last_speaker:
             self.going_on.append((previous, q))
@@ -405,19 +449,28 @@ class Attributor:
             addressees = [conv.last_speaker or last_heard]
         if not addressees and conv.last_speaker is None and last_heard is None and speaker is not None:
             # the first line of a talk: to whoever the narration has just brought in
+            p_index = line.p_index
             before_it = story.paragraphs[p_index - 1] if p_index > 0 else None
             lowest = p_index - 1 if before_it is not None and before_it.kind == "text" and \
-                before_it.chapter == para.chapter else p_index  # not across a scene break
+                before_it.chapter == line.para.chapter else p_index  # not across a scene break
             met = next((c for c in self.recent(q.start, lowest) if c != speaker), None)
             if met is None and self.index.narrator not in (None, speaker) and self.narrator_near(q.start, lowest):
                 met = self.index.narrator  # "I" was there when someone else spoke first
             addressees = [met] if met is not None else []
-        q.speaker, q.kind = speaker, kind if speaker else None
-        q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
-        q.addressees = [a for a in addressees if a and a != speaker]
-        # the turn-taking starts afresh after the aside: it does not count whom the line was likely said to
-        conv.said(speaker, [a for a in q.addressees if a != last_heard], p_index)
-        self.last_cue = verb
+        return addressees
+
+
+@dataclass
+class Line:
+    """One quotation being attributed, with what its attribution reads around it."""
+    q: Quote
+    previous: Quote | None  # the line before it
+    para: Paragraph
+    p_index: int  # its paragraph's index
+    before: tuple[int, int]  # the narration before it that may hold its cue
+    after: tuple[int, int]  # and after it
+    same_paragraph: bool  # the same speech as the line before: its paragraph, or carried on from it
+    exclude: set[str]  # who cannot have said it: those it calls by name, and more as cues tell
 
 
 @stage(requires=("quotes", "characters", "mentions"),
@@ -449,56 +502,3 @@ def speakers(story: Story, settings) -> None:
     renamed = name_the_introduced(story, attributor.addressed) or renamed
     if renamed or any(m.kind == "NOM" and m.character for m in story.mentions):
         recount(story)
-
-
-def count_turns_back(story: Story, index: Index, by_turns: set[str], continued: set[int]) -> None:
-    """Turn-taking counted back from the lines whose cue names their speaker: a talk whose
-    first lines have no cue ("Is it far?" / "Two miles." / "Then we walk," said Anna.) takes
-    its turns from its first named line; and a line guessed to be the speaker of the named
-    line right after it is rather the other one's (a speaker seldom goes on in a new
-    paragraph with no cue to say so). Two people talking take turns, and the line that names
-    its speaker is surer than the turn-taking guessed forward from before it."""
-    run: list[list[Quote]] = []  # turns in paragraphs one after another; a turn: one speech's lines
-    for q in story.quotes:
-        p = index.paragraph(q.start)
-        if run and (index.paragraph(run[-1][-1].start) == p or q.start in continued):
-            run[-1].append(q)  # the same paragraph, or a speech going on into the next
-            continue
-        if run and index.paragraph(run[-1][-1].end - 1) != p - 1:
-            _count_back(run, by_turns)
-            run = []
-        run.append([q])
-    _count_back(run, by_turns)
-
-
-def _count_back(run: list[list[Quote]], by_turns: set[str]) -> None:
-    """In ``run``, turns in paragraphs one after another, the turns before the first line with
-    an explicit cue, and a turn right before a later one given the same speaker, where only
-    turn-taking or a guess gave them a speaker, alternate between that line's speaker and the
-    other one."""
-    named_at = [i for i, turn in enumerate(run) if turn[0].kind == "explicit"]
-    for n, at in enumerate(named_at):
-        named = run[at][0]
-        if at == 0:
-            continue
-        # the other one of the two: whom the named line is said to, else who answers it, else
-        # who spoke last before it
-        others = [*named.addressees, *(turn[0].speaker for turn in run[at + 1:at + 2]),
-                  *(turn[0].speaker for turn in reversed(run[:at]))]
-        other = next((c for c in others if c is not None and c != named.speaker), None)
-        if other is None:
-            continue
-        if n == 0:
-            back = range(at)
-        elif run[at - 1][0].speaker == named.speaker:
-            back = range(at - 1, at)
-        else:
-            continue
-        for i in back:
-            if not all(q.id in by_turns for q in run[i]):
-                continue
-            speaker, to = (named.speaker, other) if (at - i) % 2 == 0 else (other, named.speaker)
-            for q in run[i]:
-                q.speaker, q.addressees = speaker, [to]
-            if i == at - 1 and not named.addressees:
-                named.addressees = [other]  # the named line answers the one before it
