@@ -50,6 +50,14 @@ def test_a_guessed_line_before_a_named_line_of_the_same_speaker_is_the_other_one
         ("Margaret Hale", ["Frederick Hale"]), ("Frederick Hale", ["Margaret Hale"])]
 
 
+def test_one_acted_upon_in_the_narration_before_a_line_is_not_its_speaker_for_that():
+    # "Tom was handed a cup": a passive subject is no action beat; the one Tom answered asks next
+    lines, _ = _said('Title\n\nAnna Price and Tom Baker sat by the fire.\n\n"Where have you been?" said Anna.\n\n'
+                     '"In the town," said Tom.\n\nTom was handed a cup of tea by the maid.\n\n"Was it busy?"\n\n'
+                     '"Very."\n')
+    assert [line[1] for line in lines[2:]] == ["Anna Price", "Tom Baker"]
+
+
 def test_implicit_turns_between_two_people():
     lines, _ = _said(TWO + '"You are up early," said Margaret.\n\n"I could not sleep," said Frederick.\n\n'
                      '"Why not?"\n\n"Too much to think about."\n\n"Then tell me about it."\n')

@@ -351,11 +351,12 @@ class Cues:
         return None
 
     def actor(self, region: tuple[int, int], last: bool = False) -> int | None:
-        """The first (or ``last``) subject in ``region`` that refers to a person: an action beat."""
+        """The first (or ``last``) subject in ``region`` that refers to a person: an action beat.
+        A passive one is acted upon, not acting ("Tom was handed a cup"), and is left out."""
         t, text = self.index.t, self.story.text
         ks = self.index.tokens(*region)
         for j in (reversed(ks) if last else ks):
-            if t.dep[j] in SUBJECT and (self.index.mention_at(t.start[j], t.end[j]) is not None
+            if t.dep[j] in SUBJECT and t.dep[j] != "nsubjpass" and (self.index.mention_at(t.start[j], t.end[j]) is not None
                                         or text[t.start[j]:t.end[j]].lower() in self.labels):
                 return j
         return None
