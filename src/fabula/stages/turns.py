@@ -9,6 +9,8 @@ speaker is surer than turn-taking guessed forward from before it.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from ..model import Quote, Story
 from .cues import Index
 
@@ -43,18 +45,18 @@ def _count_back(run: list[list[Quote]], by_turns: set[str]) -> None:
         named = run[at][0]
         if at == 0:
             continue
-        # the other one of the two: whom the named line is said to, else who answers it, else
-        # who spoke last before it
-        others = [*named.addressees, *(turn[0].speaker for turn in run[at + 1:at + 2]),
-                  *(turn[0].speaker for turn in reversed(run[:at]))]
-        other = next((c for c in others if c is not None and c != named.speaker), None)
-        if other is None:
-            continue
         if n == 0:
             back = range(at)
         elif run[at - 1][0].speaker == named.speaker:
             back = range(at - 1, at)
         else:
+            continue
+        # the other one of the two: whom the named line is said to, else who answers it, else
+        # who spoke last before it (looked through only as far as needed: a run may be long)
+        others = chain(named.addressees, (run[k][0].speaker for k in range(at + 1, min(at + 2, len(run)))),
+                       (run[k][0].speaker for k in range(at - 1, -1, -1)))
+        other = next((c for c in others if c is not None and c != named.speaker), None)
+        if other is None:
             continue
         for i in back:
             if not all(q.id in by_turns for q in run[i]):
