@@ -661,3 +661,17 @@ def test_said_her_mother_is_a_married_woman_before_a_girl_of_no_title():
     lines, _ = _said('Title\n\nMrs. Pruett sat by the stove. Nell came in with the milk and set it down.\n\n'
                      '"Is it cold out?" asked her mum.\n\n"Very," said Nell.\n')
     assert lines[0][1:3] == ("Mrs. Pruett", "anaphoric")
+
+
+def test_a_boy_called_master_is_not_the_old_gentleman():
+    # the subject just before is the boy; "the old gentleman" is the grown man who brought him
+    lines, story = _said("The Study\n\nMr. Cardew had brought the boy home at last. Master Kit Markham sat "
+                         "down by the fire and looked at the flames.\n\n\"Are you warm now?\" said the old "
+                         "gentleman.\n")
+    assert lines[0][1:3] == ("Mr. Cardew", "anaphoric")
+    # and the description itself, in the narration, is no link to the boy
+    text = story.text + "\nThe old gentleman smiled.\n"
+    story = fabula.read(text)
+    names = {c.id: c.name for c in story.characters}
+    gentleman = [m for m in story.mentions if story.text[m.start:m.end] == "The old gentleman"]
+    assert gentleman and names.get(gentleman[-1].character) != "Master Kit Markham"

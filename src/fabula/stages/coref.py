@@ -73,7 +73,7 @@ from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .descriptions import (ORDINALS, RANKS, descriptions, mention_bare_titles, mention_descriptions, predicated_of,
                            titles_of)
 from .introduced import gender_of_description, introduce, introduces, relative, someone
-from .kinship import COMPANIONS, KIN, KIN_TITLES, Families, elders, kin_word
+from .kinship import COMPANIONS, GROWN_NOUNS, KIN, KIN_TITLES, Families, boys, elders, kin_word
 from .narrator import FIRST_PERSON, SECOND, link_narration_you
 
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
@@ -142,6 +142,7 @@ class NarrationLinker:
         self.before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
         self.introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
         self.grown = elders(story.characters)
+        self.boys = boys(story.characters)
         self.relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
         self.kin_made = notes.relatives  # the same characters: no one's antecedent
         # a first-person narrator is "I" in narration, never "he" or "she": no antecedent either, even where
@@ -285,14 +286,16 @@ class NarrationLinker:
     def _gendered(self, m: Mention, lemma: str, determiner: str, s_index: int) -> None:
         """"the girl": the one of that gender just before (sure), else the latest about (a guess)."""
         label = self.nouns[lemma]
-        found, sure = _pick(self.recent, label, s_index, exclude=None, window=1)
+        # a grown man is never "the boy", nor a boy "the gentleman"
+        fit = [e for e in self.recent if not (lemma in YOUNG and e.character in self.grown)
+               and not (lemma in GROWN_NOUNS and e.character in self.boys)]
+        found, sure = _pick(fit, label, s_index, exclude=None, window=1)
         # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
         m.character = found if sure and not found.startswith(UNNAMED) else None
         if m.character is not None and determiner != "the":
             self.guessed_descriptions.add(m.start)  # "that boy" is as often one only talked of
         # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's
         if m.character is None and lemma not in KIN and lemma not in KIN_TITLES:
-            fit = [e for e in self.recent if not (lemma in YOUNG and e.character in self.grown)]
             found, _ = _pick(fit, label, s_index, exclude=None)
             if found is not None and not found.startswith(UNNAMED):
                 m.character = found

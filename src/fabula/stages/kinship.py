@@ -45,6 +45,8 @@ COMPANIONS = frozenset({"companion", "friend", "guide", "guest", "host", "hostes
 # a married woman's titles, and a grown man's
 GROWN_TITLES = MARRIED | {"mr", "sir", "lord", "monsieur", "dr", "rev", "colonel", "captain", "capt", "major",
                           "general", "admiral", "judge", "squire"}
+# nouns for a grown person, which a boy is not
+GROWN_NOUNS = frozenset({"man", "gentleman", "woman", "lady", "gentlemen"})
 # words between the possessive and the kin word that leave the relation as it is ("her dear father")
 MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", "beloved", "darling", "little",
                        "elder", "eldest", "younger", "youngest", "only", "young"})
@@ -60,6 +62,13 @@ def elders(characters) -> set[str]:
             if name.split()[0].lower().rstrip(".") in GROWN_TITLES and len(name.split()) > 1:
                 out.add(c.id)
     return out
+
+
+def boys(characters) -> set[str]:
+    """The characters a name calls "Master" ("Master Kit Markham"): boys, whom "the gentleman" or
+    "the old man" is not."""
+    return {c.id for c in characters for name in [c.name, *c.aliases]
+            if name.split()[0] == "Master" and len(name.split()) > 1}
 
 
 class Families:

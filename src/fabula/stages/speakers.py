@@ -28,7 +28,7 @@ from .conversation import Conversation
 from .coref_notes import coref_notes
 from .coref import head_token
 from .descriptions import titles_of
-from .kinship import COMPANIONS, PARENTS, SPOUSES, elders
+from .kinship import COMPANIONS, GROWN_NOUNS, PARENTS, SPOUSES, boys, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -72,6 +72,7 @@ class Attributor:
         self.titles = titles_of(story.characters)  # "admiral" -> characters whose names carry it
         # "said her mother": a married woman ("Mrs.", "Lady"), "said his father" a titled man, first
         self.elders = elders(story.characters)
+        self.boys = boys(story.characters)
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
@@ -236,6 +237,8 @@ class Attributor:
         who = None
         if word in PARENTS | SPOUSES and before in ("his", "her", "my", "your"):  # "said her mother"
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
+        if word in GROWN_NOUNS:  # "said the old gentleman": not the boy
+            exclude = exclude | self.boys
         who = who or self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
