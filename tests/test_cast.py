@@ -306,6 +306,16 @@ def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
     assert [c.name for c in story.characters if c.name == "Florence"] == ["Florence"]
 
 
+def test_who_after_a_name_says_a_person():
+    # "who" is said of people, "which" of places and things: nothing else here shows a person
+    story = fabula.read("The Office\n\nI shall set down here a few passages in the life of Quenby, who was a "
+                        "copyist of the strangest kind I ever saw. The papers of Quenby are still in my office.\n")
+    assert "Quenby" in [c.name for c in story.characters]
+    story = fabula.read("The Office\n\nI shall set down here a few passages in the life of Quenby, which was a "
+                        "village of the strangest kind I ever saw. The papers of Quenby are still in my office.\n")
+    assert "Quenby" not in [c.name for c in story.characters]
+
+
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Stoat ran past. \"Oh dear!\" said the White Stoat. "
                         "Nora followed. \"I am late,\" said the Stoat. \"Wait!\" cried Nora.\n\n"

@@ -39,6 +39,7 @@ PRONOUNS = {
 }
 # taggers trained on news do not know these, and call "Xe" a proper noun
 NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"}
+RELATIVE_WHO = frozenset({"who", "whom"})
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:[.'’-][^\W\d_]*)*$")  # letters, with inner - ' . ("O'Brien", "St.")
@@ -204,6 +205,8 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
         score -= 1.5  # "in Bath"; "they were to go to Calder Hythe", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
+    if last + 2 < len(t) and r.word(last + 1) == "," and r.word(last + 2).lower() in RELATIVE_WHO:
+        score += 3.0  # "the life of Pryor, who was a scrivener": "who" is said of people, "which" of places
     if quoted and 0 < first and last + 1 < len(t):
         # addressed by name: "Peggy, did Mum tell you?" or "Go to bed, Tommy."
         after, before = r.word(last + 1), r.word(first - 1)
