@@ -675,3 +675,15 @@ def test_a_boy_called_master_is_not_the_old_gentleman():
     names = {c.id: c.name for c in story.characters}
     gentleman = [m for m in story.mentions if story.text[m.start:m.end] == "The old gentleman"]
     assert gentleman and names.get(gentleman[-1].character) != "Master Kit Markham"
+
+
+def test_a_line_with_no_cue_is_not_said_by_whom_it_talks_of():
+    # the narration brought Mrs. Pruett in last, but the answer talks of her: it is Tom's
+    lines, _ = _said("The Lane\n\nNell Farrow and Tom Baker walked slowly past the tall house of Mrs. Pruett.\n\n"
+                     "\"Who lives there?\" asked Nell.\n\n"
+                     "\"That is the house of Mrs. Pruett, the widow of the old doctor.\"\n")
+    assert lines[1][1:3] == ("Tom Baker", "implicit")
+    # but one who names themself says so: "I am Edwin Tolley"
+    lines, _ = _said("The Gate\n\nNell Farrow met Edwin Tolley at the gate in the rain.\n\n"
+                     "\"Good evening,\" said Nell.\n\n\"I am Edwin Tolley, your cousin, and I am lost.\"\n")
+    assert lines[1][1] == "Edwin Tolley"

@@ -259,15 +259,20 @@ class Attributor:
         return self.replying and character == self.conversation.last_speaker and any(
             c != character and self.index.gender.get(c) == gender for c in self.called)
 
+    def names_in(self, q: Quote):
+        """The linked names inside the quotation, in order."""
+        idx = self.index
+        i = bisect_left(idx.mention_starts, q.start)
+        while i < len(idx.mentions) and idx.mentions[i].start < q.end:
+            m = idx.mentions[i]
+            if m.kind == "PROP" and m.character is not None:
+                yield m
+            i += 1
+
     def vocatives(self, q: Quote) -> list[str]:
         """Characters addressed by name inside the quotation."""
         text, out = self.story.text, []
-        i = bisect_left(self.index.mention_starts, q.start)
-        while i < len(self.index.mentions) and self.index.mentions[i].start < q.end:
-            m = self.index.mentions[i]
-            i += 1
-            if m.kind != "PROP" or m.character is None:
-                continue
+        for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
             after = text[m.end:q.end].lstrip()[:1]
             opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",") or (
@@ -275,6 +280,13 @@ class Attributor:
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
                 out.append(m.character)
         return out
+
+    def talked_of(self, q: Quote, addressed: list[str]) -> set[str]:
+        """Characters a line names but does not call, nor names as its speaker ("I am Edwin
+        Tolley"): "I knew nothing of Lady Drummond's family" is seldom Lady Drummond's own line."""
+        introduced = self.introduced(q)
+        named = {m.character for m in self.names_in(q)} - set(addressed)
+        return named - {introduced.character} if introduced is not None else named
 
     def guess(self, q: Quote, exclude: set[str], same_paragraph: bool) -> str | None:
         """Last resort: someone else in the conversation, else the character last named in narration,
@@ -333,6 +345,7 @@ class Attributor:
         line = Line(q, previous, para, p_index, before, after, same_paragraph, set(addressed))
         speaker, cue, kind, verb, to = self.by_cue(line)
         if speaker is None:
+            line.exclude = line.exclude | self.talked_of(q, addressed)
             speaker = self.by_conversation(line)
         if speaker is not None and kind is None:
             kind = "implicit"
