@@ -687,3 +687,10 @@ def test_a_line_with_no_cue_is_not_said_by_whom_it_talks_of():
     lines, _ = _said("The Gate\n\nNell Farrow met Edwin Tolley at the gate in the rain.\n\n"
                      "\"Good evening,\" said Nell.\n\n\"I am Edwin Tolley, your cousin, and I am lost.\"\n")
     assert lines[1][1] == "Edwin Tolley"
+
+
+def test_said_the_girl_is_not_a_married_woman():
+    # Mrs. Harlow is the subject just before, but "the girl" is Nora
+    lines, _ = _said("The Parlour\n\nNora came in from the garden with her basket. Mrs. Harlow looked up from "
+                     "her work.\n\n\"The roses are out,\" said the girl.\n")
+    assert lines[0][1:3] == ("Nora", "anaphoric")

@@ -52,23 +52,23 @@ MODIFIERS = frozenset({"dear", "dearest", "poor", "good", "old", "own", "late", 
                        "elder", "eldest", "younger", "youngest", "only", "young"})
 
 
+def called(characters, titles) -> set[str]:
+    """The characters a name of theirs gives one of ``titles`` before a name ("Mrs. Harlow")."""
+    return {c.id for c in characters for name in [c.name, *c.aliases]
+            if len(name.split()) > 1 and name.split()[0].lower().rstrip(".") in titles}
+
+
 def elders(characters) -> set[str]:
     """The characters a name gives a married woman's or a grown man's title ("Mrs. Harlow",
     "Sir Hugh"): who "her mother" or "his father" is likelier to be than "Miss Nora", and
     whom "the boy" is not."""
-    out = set()
-    for c in characters:
-        for name in [c.name, *c.aliases]:
-            if name.split()[0].lower().rstrip(".") in GROWN_TITLES and len(name.split()) > 1:
-                out.add(c.id)
-    return out
+    return called(characters, GROWN_TITLES)
 
 
 def boys(characters) -> set[str]:
     """The characters a name calls "Master" ("Master Kit Markham"): boys, whom "the gentleman" or
     "the old man" is not."""
-    return {c.id for c in characters for name in [c.name, *c.aliases]
-            if name.split()[0] == "Master" and len(name.split()) > 1}
+    return called(characters, {"master"})
 
 
 class Families:

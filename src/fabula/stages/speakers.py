@@ -21,14 +21,14 @@ from dataclasses import dataclass
 
 from ..lexicon import labelled
 from ..lines import split_into_sentences
-from ..names import TITLE_WORDS
+from ..names import MARRIED, TITLE_WORDS
 from ..model import Mention, Paragraph, Quote, Story
 from . import stage
 from .conversation import Conversation
 from .coref_notes import coref_notes
 from .coref import head_token
 from .descriptions import titles_of
-from .kinship import COMPANIONS, GROWN_NOUNS, PARENTS, SPOUSES, boys, elders
+from .kinship import COMPANIONS, GROWN_NOUNS, PARENTS, SPOUSES, boys, called, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -73,6 +73,7 @@ class Attributor:
         # "said her mother": a married woman ("Mrs.", "Lady"), "said his father" a titled man, first
         self.elders = elders(story.characters)
         self.boys = boys(story.characters)
+        self.married = called(story.characters, MARRIED)  # "said the girl": not Mrs. Moore
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
@@ -239,6 +240,8 @@ class Attributor:
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
         if word in GROWN_NOUNS:  # "said the old gentleman": not the boy
             exclude = exclude | self.boys
+        elif word in ("girl", "lass"):
+            exclude = exclude | self.married
         who = who or self.resolve(word, t.start[j], exclude, ranked) or self.titled(word, t.start[j], exclude)
         cue = m if m is not None else Mention(t.start[j], t.end[j], "NOM" if t.pos[j] == "NOUN" or
                                                  t.pos[j] == "PROPN" else "PRON")
