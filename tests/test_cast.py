@@ -306,16 +306,6 @@ def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
     assert [c.name for c in story.characters if c.name == "Florence"] == ["Florence"]
 
 
-def test_who_after_a_name_says_a_person():
-    # "who" is said of people, "which" of places and things: nothing else here shows a person
-    story = fabula.read("The Office\n\nI shall set down here a few passages in the life of Quenby, who was a "
-                        "copyist of the strangest kind I ever saw. The papers of Quenby are still in my office.\n")
-    assert "Quenby" in [c.name for c in story.characters]
-    story = fabula.read("The Office\n\nI shall set down here a few passages in the life of Quenby, which was a "
-                        "village of the strangest kind I ever saw. The papers of Quenby are still in my office.\n")
-    assert "Quenby" not in [c.name for c in story.characters]
-
-
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Stoat ran past. \"Oh dear!\" said the White Stoat. "
                         "Nora followed. \"I am late,\" said the Stoat. \"Wait!\" cried Nora.\n\n"
@@ -696,14 +686,20 @@ def test_a_name_often_shown_as_a_persons_stays_one_whatever_the_tagger_says():
     assert not _is_person("henrietta", rarely, set())
 
 
-def test_a_given_name_only_the_tagger_doubts_is_a_person_but_not_one_the_text_shows_a_place():
+@pytest.mark.parametrize("text, name, person", [
     # the news-trained tagger calls "Mina" something else; nothing in the text shows a place
-    story = fabula.read("Title\n\nI must get a recipe for Mina. I shall talk over my travels with Mina when I am "
-                        "home. If this book should ever reach Mina before I do, let it bring my good-bye.\n")
-    assert "Mina" in [c.name for c in story.characters]
-    story = fabula.read("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina "
-                        "we stayed a week.\n")
-    assert "Mina" not in [c.name for c in story.characters]
+    ("Title\n\nI must get a recipe for Mina. I shall talk over my travels with Mina when I am home. If this book "
+     "should ever reach Mina before I do, let it bring my good-bye.\n", "Mina", True),
+    ("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina we stayed a week.\n",
+     "Mina", False),
+    # "who" is said of people, "which" of places and things: nothing else here shows a person
+    ("The Office\n\nI shall set down here a few passages in the life of Quenby, who was a copyist of the strangest "
+     "kind I ever saw. The papers of Quenby are still in my office.\n", "Quenby", True),
+    ("The Office\n\nI shall set down here a few passages in the life of Quenby, which was a village of the "
+     "strangest kind I ever saw. The papers of Quenby are still in my office.\n", "Quenby", False),
+])
+def test_what_the_text_says_of_a_rare_name_shows_a_person_or_not(text, name, person):
+    assert (name in [c.name for c in fabula.read(text).characters]) == person
 
 
 def test_a_nickname_of_names_of_both_sexes_joins_no_one_of_the_other_sex():
