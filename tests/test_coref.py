@@ -301,6 +301,14 @@ def test_someone_brought_in_by_a_description_is_named_by_a_vocative():
     assert not any(c.name.startswith("the ") for c in story.characters)
 
 
+def test_someone_brought_in_is_named_by_a_vocative_long_after_while_still_about():
+    # a long walk: the name comes some ninety sentences after the description that brought him in
+    walk = " ".join(["He kicked a stone along the lane, and it rolled into the ditch."] * 90)
+    links, _ = _links(f"Title\n\nMary Hale sat on a bench in the garden. Soon a small boy came running down the "
+                      f"lane. {walk}\n\n\"Jasper,\" said Mary, \"what are you doing?\"\n\nJasper sat down beside her.\n")
+    assert ("a small boy", "Jasper") in links
+
+
 def test_someone_met_as_the_object_of_a_verb_is_brought_in_too():
     links, _ = _links("Title\n\nTom Baker walked down the lane to the mill. By the gate he saw a small boy with "
                       "a kite. The boy was crying, and he held the broken kite up to the light.\n\n"

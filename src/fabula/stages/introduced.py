@@ -10,7 +10,7 @@ gender is its noun's where the noun has one ("boy"), else the pronouns'.
 
 Once the speakers are known, such a character is the named one the text
 names while they are about (referred to in the last three sentences), where
-that is the name's first use since the description, within sixty sentences
+that is the name's first use since the description, within 120 sentences
 of it: the vocative of a line someone else says to them (the little boy is
 poking a stick into everything; "Jasper," said Mary, "what are you doing?"), a
 name they say after "I am" / "my name is" ("I am Edwin Tolley"), one that
@@ -41,7 +41,7 @@ INTRODUCING = ("nsubj", "nsubjpass", "dobj")  # "a small boy came running", "a g
 # how near (in sentences) the last reference to the described person must be to a name's first use
 NEAR_SENTENCES = 3
 # how soon after the description the name must come: one much later is likelier someone else's
-NAMED_WITHIN = 60
+NAMED_WITHIN = 120  # a novel may take a chapter to name the boy it brought in
 SELF_NAMING = re.compile(r"\b(?:I\s+am|I'm|I’m|my\s+name\s+is|my\s+name's|my\s+name’s|call\s+me)\s*$", re.IGNORECASE)
 COPULA = re.compile(r"\s+(?:was|is)\s+$")
 NARRATION_NAMING = re.compile(r"\b(?:named|called|known(?:\s+\w+){0,4}\s+as|name\s+(?:was|is)|[Ii]t\s+(?:is|was))\s*$")
