@@ -306,6 +306,15 @@ def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
     assert [c.name for c in story.characters if c.name == "Florence"] == ["Florence"]
 
 
+def test_mrs_is_not_the_daughter_listed_with_her_sisters():
+    # Clara Dunn is the only woman the text gives the surname, but Nell is listed with her as a Dunn
+    story = fabula.read("The Parlour\n\nMrs. Dunn lay on the sofa by the fire. Nell, Tom and Clara Dunn were "
+                        "clustered round their mother, and she looked perfectly happy.\n\nMrs. Dunn rang for tea. "
+                        "Clara Dunn ran to the door.\n")
+    by_name = _by_name(story)
+    assert "Mrs. Dunn" in by_name and "Mrs. Dunn" not in by_name["Clara Dunn"].aliases
+
+
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
     story = fabula.read("The Garden\n\nThe White Stoat ran past. \"Oh dear!\" said the White Stoat. "
                         "Nora followed. \"I am late,\" said the Stoat. \"Wait!\" cried Nora.\n\n"

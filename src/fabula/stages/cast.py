@@ -146,7 +146,8 @@ def _more_mentions(story: Story, person: set[str], covered: set[int]) -> list[Me
     return out
 
 
-@stage(requires=("mentions", "notes.names", "notes.apposed", "quotes"), assigns=("characters",))
+@stage(requires=("mentions", "notes.names", "notes.apposed", "notes.listed_surnames", "quotes"),
+       assigns=("characters",))
 def cast(story: Story, settings) -> None:
     text = story.text
     evidence = story.notes.get("names", {})
@@ -187,7 +188,8 @@ def cast(story: Story, settings) -> None:
         if parts.words and parts.key in person:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
-    clusters = join_apposed_titles(cluster_names(names, votes, quoted), story.notes.get("apposed", {}))
+    clusters = join_apposed_titles(cluster_names(names, votes, quoted, story.notes.get("listed_surnames")),
+                                   story.notes.get("apposed", {}))
     clusters = join_misspelt(clusters)
     written = letters(story, quoted, lambda name, at=None: _cluster_named(clusters, name, at))
     taken = _letters_to_writers(story, quoted, written, clusters)

@@ -295,7 +295,8 @@ def _paragraph_ranges(story: Story):
         lo = hi
 
 
-@stage(requires=("tokens", "sentences", "paragraphs", "quotes"), assigns=("mentions", "notes.names", "notes.apposed"))
+@stage(requires=("tokens", "sentences", "paragraphs", "quotes"),
+       assigns=("mentions", "notes.names", "notes.apposed", "notes.listed_surnames"))
 def mentions(story: Story, settings) -> None:
     """Fill ``story.mentions`` with every candidate mention, and pool name evidence in ``notes``."""
     r = _Reader(story)
@@ -305,6 +306,7 @@ def mentions(story: Story, settings) -> None:
     found: list[Mention] = []
     person_nouns = words("person_nouns")
     in_quote = QuotedText(story)
+    lists: dict[int, list] = {}  # the last token of a name -> the names of the list it is in, in order
     for _, lo, hi in _paragraph_ranges(story):
         names_by_last: dict[int, tuple[str, str]] = {}  # last token -> (key, display in lower case)
         for first, last in r.runs(lo, hi):
@@ -332,6 +334,11 @@ def mentions(story: Story, settings) -> None:
             ev.placed += placed
             display = " ".join(names).lower()
             names_by_last[last] = parts.key, display
+            if t.dep[last] == "conj" and t.head[last] in lists:  # "Eliza, John and Georgiana Reed"
+                lists[last] = lists[t.head[last]]
+                lists[last].append(parts)
+            else:
+                lists[last] = [parts]
             if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:
                 other, other_display = names_by_last[t.head[last]]
                 if other != parts.key:
@@ -354,3 +361,18 @@ def mentions(story: Story, settings) -> None:
     story.mentions = found
     story.notes["names"] = dict(evidence)
     story.notes["apposed"] = apposed
+    story.notes["listed_surnames"] = _listed_surnames({id(names): names for names in lists.values()}.values())
+
+
+def _listed_surnames(lists) -> dict[str, set[str]]:
+    """Given names listed before a full name that ends the list, with its surname: "Eliza,
+    John and Georgiana Reed" are all Reeds."""
+    out: dict[str, set[str]] = {}
+    for names in lists:
+        last = names[-1]
+        if len(names) < 2 or not (last.given and last.surname) or last.honorific:
+            continue
+        for parts in names[:-1]:
+            if len(parts.words) == 1 and not parts.honorific:  # a name of one word, as a given name
+                out.setdefault(parts.key, set()).add(last.surname)
+    return out
