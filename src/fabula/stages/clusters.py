@@ -265,14 +265,14 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                   quoted=lambda offset: True, listed_surnames: dict[str, set[str]] | None = None) -> list[Cluster]:
     """Join name mentions into clusters, fuller names first; ``votes`` are the
     pronoun sets seen after each name; ``listed_surnames``, given names listed before a full
-    name ("Eliza, John and Georgiana Reed") with its surname."""
+    name ("Nell, Tom and Clara Dunn") with its surname."""
     by_display: dict[str, list[tuple[NameParts, Mention]]] = {}
     for display, parts, mention in found:
         by_display.setdefault(display, []).append((parts, mention))
     order = sorted(by_display, key=lambda d: (_order(by_display[d][0][0]), -len(by_display[d]), d))
     firsts = [v[0][0] for v in by_display.values()]
     miss_surnames = {parts.surname for parts in firsts if parts.honorific == "miss"}
-    # a daughter listed with her sister's full name is a Miss of it too: "Eliza, John and Georgiana Reed"
+    # a daughter listed with her sister's full name is a Miss of it too: "Nell, Tom and Clara Dunn"
     miss_surnames |= {surname for given, surnames in (listed_surnames or {}).items()
                       if given_name_gender(given) == "F" for surname in surnames}
     mister_surnames = {parts.surname for parts in firsts if parts.honorific == "mr" and not parts.given}

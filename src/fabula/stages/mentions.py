@@ -306,7 +306,8 @@ def mentions(story: Story, settings) -> None:
     found: list[Mention] = []
     person_nouns = words("person_nouns")
     in_quote = QuotedText(story)
-    lists: dict[int, list] = {}  # the last token of a name -> the names of the list it is in, in order
+    lists: list[list] = []  # names listed together ("Nell, Tom and Clara Dunn"), in order
+    list_of: dict[int, list] = {}  # the last token of a name -> its list
     for _, lo, hi in _paragraph_ranges(story):
         names_by_last: dict[int, tuple[str, str]] = {}  # last token -> (key, display in lower case)
         for first, last in r.runs(lo, hi):
@@ -334,11 +335,12 @@ def mentions(story: Story, settings) -> None:
             ev.placed += placed
             display = " ".join(names).lower()
             names_by_last[last] = parts.key, display
-            if t.dep[last] == "conj" and t.head[last] in lists:  # "Eliza, John and Georgiana Reed"
-                lists[last] = lists[t.head[last]]
-                lists[last].append(parts)
+            if t.dep[last] == "conj" and t.head[last] in list_of:  # "Nell, Tom and Clara Dunn"
+                list_of[last] = list_of[t.head[last]]
+                list_of[last].append(parts)
             else:
-                lists[last] = [parts]
+                list_of[last] = [parts]
+                lists.append(list_of[last])
             if t.dep[last] in ("conj", "appos") and t.head[last] in names_by_last:
                 other, other_display = names_by_last[t.head[last]]
                 if other != parts.key:
@@ -361,12 +363,12 @@ def mentions(story: Story, settings) -> None:
     story.mentions = found
     story.notes["names"] = dict(evidence)
     story.notes["apposed"] = apposed
-    story.notes["listed_surnames"] = _listed_surnames({id(names): names for names in lists.values()}.values())
+    story.notes["listed_surnames"] = _listed_surnames(lists)
 
 
 def _listed_surnames(lists) -> dict[str, set[str]]:
-    """Given names listed before a full name that ends the list, with its surname: "Eliza,
-    John and Georgiana Reed" are all Reeds."""
+    """Given names listed before a full name that ends the list, with its surname: "Nell, Tom
+    and Clara Dunn" are all Dunns."""
     out: dict[str, set[str]] = {}
     for names in lists:
         last = names[-1]

@@ -73,7 +73,7 @@ class Attributor:
         # "said her mother": a married woman ("Mrs.", "Lady"), "said his father" a titled man, first
         self.elders = elders(story.characters)
         self.boys = boys(story.characters)
-        self.married = called(story.characters, MARRIED)  # "said the girl": not Mrs. Moore
+        self.married = called(story.characters, MARRIED)  # "said the girl": not Mrs. Harlow
         self.first_seen: dict[str, int] = {}  # character -> offset of its first mention
         for m in story.mentions:
             if m.character is not None:
