@@ -284,10 +284,9 @@ class Attributor:
                 out.append(m.character)
         return out
 
-    def talked_of(self, q: Quote, addressed: list[str]) -> set[str]:
-        """Characters a line names but does not call, nor names as its speaker ("I am Edwin
-        Tolley"): "I knew nothing of Lady Drummond's family" is seldom Lady Drummond's own line."""
-        introduced = self.introduced(q)
+    def talked_of(self, q: Quote, addressed: list[str], introduced: Mention | None) -> set[str]:
+        """Characters a line names but does not call, nor names as its speaker (``introduced``: "I
+        am Edwin Tolley"): "I knew nothing of Lady Drummond's family" is seldom Lady Drummond's own line."""
         named = {m.character for m in self.names_in(q)} - set(addressed)
         return named - {introduced.character} if introduced is not None else named
 
@@ -338,7 +337,9 @@ class Attributor:
         addressed = self.vocatives(q)
         self.addressed[q.id] = addressed
         after, before = self.cues.regions(i, para, p_index)
-        self.name_from_introduction(q, after, before)
+        introduced = self.introduced(q)
+        if introduced is not None:
+            self.name_from_introduction(introduced, after, before)
         # a line carried on from the paragraph before, with no new opening mark, is the same speech
         same_paragraph = previous is not None and (idx.paragraph(previous.start) == p_index
                                                    or q.start in self.continued
@@ -348,7 +349,7 @@ class Attributor:
         line = Line(q, previous, para, p_index, before, after, same_paragraph, set(addressed))
         speaker, cue, kind, verb, to = self.by_cue(line)
         if speaker is None:
-            line.exclude = line.exclude | self.talked_of(q, addressed)
+            line.exclude = line.exclude | self.talked_of(q, addressed, introduced)
             speaker = self.by_conversation(line)
         if speaker is not None and kind is None:
             kind = "implicit"
@@ -377,11 +378,8 @@ class Attributor:
             return last_heard
         return None
 
-    def name_from_introduction(self, q: Quote, after: tuple[int, int], before: tuple[int, int]) -> None:
-        """'"My name is Oswin Tarrant," said the stranger': the cue's description is them from now on."""
-        named = self.introduced(q)
-        if named is None:
-            return
+    def name_from_introduction(self, named: Mention, after: tuple[int, int], before: tuple[int, int]) -> None:
+        """'"My name is Oswin Tarrant," said the stranger': the cue's description is ``named`` from now on."""
         for region, ahead in ((after, False), (before, True)):
             found = self.cues.cue(region, before=ahead) if region[0] < region[1] else None
             described = self.descriptions.description_of(found[0]) if found else None
