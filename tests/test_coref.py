@@ -413,6 +413,15 @@ def test_he_inside_a_line_is_whom_the_talk_named_when_the_latest_man_is_the_spea
     assert linked == [("He", "Mr. Cardew"), ("he", "Mr. Cardew")]
 
 
+def test_she_inside_a_line_stays_whom_the_talk_named_after_a_pronoun_refers_to_her():
+    story = fabula.read("Title\n\nNell Farrow and Tom Baker sat in the parlour while Clara Dunn played.\n\n"
+                        "\"Clara has no ear for her music,\" said Nell to Tom; \"she plays it all flat.\"\n")
+    names = {c.id: c.name for c in story.characters}
+    linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions
+              if m.kind == "PRON" and story.text[m.start:m.end].lower() in ("her", "she")]
+    assert linked == [("her", "Clara Dunn"), ("she", "Clara Dunn")]
+
+
 def test_a_relative_the_text_names_once_is_that_relative_after():
     links, _ = _links('Title\n\nAnna Price came down the lane with her sister Nell. They stopped at the gate.\n\n'
                       'The rain began. Anna ran. Her sister followed her to the barn.\n')

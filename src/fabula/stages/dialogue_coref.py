@@ -69,8 +69,11 @@ def dialogue_coref(story: Story, settings) -> None:
             kin = kin_word(story, m, possessor)  # "my father", "your wife"
             m.character = families.relative(possessor.character, kin) if kin else None
         if m.character is not None and k >= 0 and gender.get(m.character):
-            seen = [e for e in latest.setdefault(gender[m.character], []) if e[1] != m.character]
-            talked = inside and m.kind == "PROP"
+            kept = latest.setdefault(gender[m.character], [])
+            # one the talk has named stays talked of while pronouns refer to them ("Kitty has no
+            # discretion in her coughs," said her father; "she times them ill.")
+            talked = (inside and m.kind == "PROP") or any(e[1] == m.character and e[2] for e in kept)
+            seen = [e for e in kept if e[1] != m.character]
             latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
     _link_cues(story)
     link_known_relatives(story)
