@@ -422,6 +422,17 @@ def test_she_inside_a_line_stays_whom_the_talk_named_after_a_pronoun_refers_to_h
     assert linked == [("her", "Clara Dunn"), ("she", "Clara Dunn")]
 
 
+def test_he_inside_a_line_may_be_the_one_it_was_taken_to_be_said_to_when_no_one_else_fits():
+    # Martha's line has no vocative: it went to Tom only as the last speaker, who has run off
+    story = fabula.read("Title\n\nTom Baker threw down the brush and ran out of the yard.\n\n\"I will not paint "
+                        "it!\" cried Tom.\n\nMartha Quill sighed. \"Well, well. He never listens, and he never "
+                        "will.\"\n")
+    names = {c.id: c.name for c in story.characters}
+    linked = [(story.text[m.start:m.end], names.get(m.character)) for m in story.mentions
+              if m.kind == "PRON" and story.text[m.start:m.end].lower() == "he"]
+    assert linked == [("He", "Tom Baker"), ("he", "Tom Baker")]
+
+
 def test_a_relative_the_text_names_once_is_that_relative_after():
     links, _ = _links('Title\n\nAnna Price came down the lane with her sister Nell. They stopped at the gate.\n\n'
                       'The rain began. Anna ran. Her sister followed her to the barn.\n')

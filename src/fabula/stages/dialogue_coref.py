@@ -5,7 +5,8 @@ one who answers the line), and so is a form of address ("Yes, sir", "my dear",
 "mamma"); a title after "your" ("your Ladyship") is whoever "your" is; "he" or
 "she" is the latest character of that gender who is neither speaker nor
 addressee, or, where the latest is one of them, one the talk itself named
-lately ("Has Mr. Cardew come?" … "He came on Monday"); "my father" is the
+lately ("Has Mr. Cardew come?" … "He came on Monday"), and with no one such,
+the one spoken to where only the conversation said so; "my father" is the
 speaker's by surname. A description a line's cue names its speaker by
 ("replied his wife") is that speaker, and the relatives the text tells are
 linked last (``relatives``). The last stage to link mentions: counts, order
@@ -41,6 +42,7 @@ def dialogue_coref(story: Story, settings) -> None:
     # pronoun set -> (sentence, character, named inside a line) lately linked, the latest last
     latest: dict[str, list[tuple[int, str, bool]]] = {}
     families = Families(story.characters)
+    guessed = story.notes.get("guessed_addressees", set())
     qi = 0
     before: Mention | None = None
     for m in story.mentions:
@@ -65,6 +67,10 @@ def dialogue_coref(story: Story, settings) -> None:
                           if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES]
                 m.character = next((c for i, (_, c, talked) in enumerate(lately)
                                     if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
+                if m.character is None and lately and q.id in guessed and lately[0][1] in q.addressees:
+                    # no one else, and the line went to them only by guess: the last speaker may have
+                    # left ('Tom ran out. … Martha sighed. "He never listens."')
+                    m.character = lately[0][1]
         elif inside and m.kind == "NOM" and m.character is None:
             kin = kin_word(story, m, possessor)  # "my father", "your wife"
             m.character = families.relative(possessor.character, kin) if kin else None

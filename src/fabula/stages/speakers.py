@@ -354,6 +354,8 @@ class Attributor:
         if speaker is not None and kind is None:
             kind = "implicit"
         addressees = self.addressees_of(line, speaker, addressed or ([to] if to else []), last_heard)
+        if not addressed and not to:  # no vocative, no "said to": whom it went to is the conversation's guess
+            self.story.notes.setdefault("guessed_addressees", set()).add(q.id)
         q.speaker, q.kind = speaker, kind if speaker else None
         q.cue = [cue.start, cue.end] if cue is not None and speaker is not None and kind != "implicit" else None
         q.addressees = [a for a in addressees if a and a != speaker]
