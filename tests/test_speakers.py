@@ -50,6 +50,16 @@ def test_a_guessed_line_before_a_named_line_of_the_same_speaker_is_the_other_one
         ("Margaret Hale", ["Frederick Hale"]), ("Frederick Hale", ["Margaret Hale"])]
 
 
+def test_a_speech_over_two_paragraphs_is_said_by_the_cue_after_its_second():
+    # the first paragraph of Margaret's speech has no closing mark and no cue; turn-taking alone
+    # would give it to Frederick
+    lines, _ = _said(TWO + '"You are up early," said Frederick.\n\n"I could not sleep," said Margaret.\n\n'
+                     '"The wind has turned to the north.\n\n"It will snow by morning," said Margaret, and drew '
+                     'her shawl closer.\n')
+    assert [(line[0], line[1]) for line in lines[2:]] == [
+        ("The wind has turned to the north.", "Margaret Hale"), ("It will snow by morning,", "Margaret Hale")]
+
+
 def test_one_acted_upon_in_the_narration_before_a_line_is_not_its_speaker_for_that():
     # "Tom was handed a cup": a passive subject is no action beat; the one Tom answered asks next
     lines, _ = _said('Title\n\nAnna Price and Tom Baker sat by the fire.\n\n"Where have you been?" said Anna.\n\n'

@@ -479,6 +479,21 @@ class Attributor:
         return addressees
 
 
+def _speech_takes_its_cue(quotes: list[Quote], continued: set[int]) -> None:
+    """One speech carried over several paragraphs (or lines, one sentence a line) with its cue
+    only after a later part ('"Don't quarrel, girls. / Dear me! / How happy we'd be!" said
+    Meg.'): the parts before the cue, which the conversation gave a speaker, are the cue's."""
+    speech: list[Quote] = []
+    for q in quotes:
+        speech = speech + [q] if speech and q.start in continued else [q]
+        if q.kind in ("explicit", "anaphoric") and len(speech) > 1:
+            for part in reversed(speech[:-1]):
+                if part.kind != "implicit":
+                    break
+                part.speaker = q.speaker
+                part.addressees = [a for a in part.addressees if a != q.speaker] or list(q.addressees)
+
+
 @dataclass
 class Line:
     """One quotation being attributed, with what its attribution reads around it."""
@@ -501,6 +516,7 @@ def speakers(story: Story, settings) -> None:
     for i, q in enumerate(story.quotes):
         attributor.attribute(i, previous)
         previous = q
+    _speech_takes_its_cue(story.quotes, attributor.continued)
     if not attributor.line_per_sentence:  # there a paragraph is a sentence, not a speaker's turn
         count_turns_back(story, attributor.index, attributor.by_turns, attributor.continued)
     attributor.descriptions.settle_genders(attributor.labels)
