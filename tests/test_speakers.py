@@ -94,6 +94,15 @@ def test_a_name_shouted_after_you_is_the_addressee():
     assert lines[1][1] != "Kit Drummond" and lines[1][3] == ["Kit Drummond"]
 
 
+def test_a_rank_said_to_someone_calls_the_one_who_holds_it():
+    lines, _ = _said('Title\n\nParson Penrose had kept the parish for forty years.\n\nTom Baker was mending the '
+                     'churchyard wall when Rufus Hatch came by with his dog.\n\n"The sheep were out again, parson," '
+                     'said Tom over his shoulder.\n\n"So I heard," said Rufus.\n\n"Good day, parson."\n\n'
+                     '"Good day."\n')
+    assert [line[3] for line in lines[::2]] == [["Parson Penrose"], ["Parson Penrose"]]
+    assert lines[3][1] == "Parson Penrose"
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

@@ -27,7 +27,7 @@ from . import stage
 from .conversation import Conversation
 from .coref_notes import coref_notes
 from .coref import head_token
-from .descriptions import titles_of
+from .descriptions import RANKS, titles_of
 from .kinship import COMPANIONS, GROWN_NOUNS, PARENTS, SPOUSES, boys, called, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
@@ -48,6 +48,8 @@ SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|I’m|[Cc]all
 PLAIN_TITLES = frozenset({"lady", "lord", "mr", "mrs", "miss", "ms", "sir", "madam", "master", "mistress",
                           "dame", "gentleman"})  # words that say a kind of person before they say a title
 VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
+# a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
+TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
 
 
@@ -273,7 +275,7 @@ class Attributor:
             i += 1
 
     def vocatives(self, q: Quote) -> list[str]:
-        """Characters addressed by name inside the quotation."""
+        """Characters addressed inside the quotation: by name, or by a rank only one of them holds."""
         text, out = self.story.text, []
         for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
@@ -282,6 +284,12 @@ class Attributor:
                 before[-1].lower() == "you" and (len(before) == 1 or before[-2][-1:] in ".!?"))  # "You Kit!"
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
                 out.append(m.character)
+        # "And where do we live, parson?": a rank said to someone is the one character who holds it
+        for found in TITLE_CALLED.finditer(text[q.start:q.end]):
+            word = found.group(1).lower()
+            having = self.titles.get(TITLE_WORDS.get(word, word), ()) if TITLE_WORDS.get(word, word) in RANKS else ()
+            if len(having) == 1 and next(iter(having)) not in out:
+                out.append(next(iter(having)))
         return out
 
     def talked_of(self, q: Quote, addressed: list[str], introduced: Mention | None) -> set[str]:
