@@ -103,6 +103,14 @@ def test_a_rank_said_to_someone_calls_the_one_who_holds_it():
     assert lines[3][1] == "Parson Penrose"
 
 
+def test_a_name_alone_answering_a_question_calls_no_one():
+    lines, _ = _said("Title\n\nMr. Quarles had taken the Grange at Michaelmas.\n\nMr. Harlow and his wife sat at "
+                     "breakfast.\n\n\"The Grange is let,\" said Mrs. Harlow.\n\n\"What is the tenant's name?\"\n\n"
+                     "\"Quarles.\"\n\n\"Is he married or single?\"\n\n\"Single, my dear!\"\n")
+    assert [(line[1], line[3]) for line in lines[2:4]] == [("Mrs. Harlow", ["Mr. Harlow"]),
+                                                           ("Mr. Harlow", ["Mrs. Harlow"])]
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

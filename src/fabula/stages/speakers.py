@@ -51,6 +51,7 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 # a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
 TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
+ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Bingley.", "Mr. Tod."
 
 
 class Attributor:
@@ -274,9 +275,14 @@ class Attributor:
                 yield m
             i += 1
 
-    def vocatives(self, q: Quote) -> list[str]:
-        """Characters addressed inside the quotation: by name, or by a rank only one of them holds."""
+    def vocatives(self, q: Quote, previous: Quote | None = None) -> list[str]:
+        """Characters addressed inside the quotation: by name, or by a rank only one of them holds.
+        A line that is only a name, after a question, answers it ("What is his name?" / "Nell
+        Farrow."): it calls no one."""
         text, out = self.story.text, []
+        if previous is not None and text[previous.start:previous.end].rstrip(CLOSING + " ").endswith("?") \
+                and ANSWERING_NAME.fullmatch(text[q.start:q.end]):
+            return out
         for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
             after = text[m.end:q.end].lstrip()[:1]
@@ -342,7 +348,7 @@ class Attributor:
         p_index = idx.paragraph(q.start)
         para = story.paragraphs[p_index]
         last_heard = self.carry_on(q, p_index, previous)
-        addressed = self.vocatives(q)
+        addressed = self.vocatives(q, previous)
         self.addressed[q.id] = addressed
         after, before = self.cues.regions(i, para, p_index)
         introduced = self.introduced(q)
