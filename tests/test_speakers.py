@@ -111,6 +111,15 @@ def test_a_name_alone_answering_a_question_calls_no_one():
                                                            ("Mr. Harlow", ["Mrs. Harlow"])]
 
 
+def test_his_lady_is_the_wife_of_the_man_her_line_calls():
+    # no man in the narration before: "his" is the one the line calls, and "his lady" his wife
+    lines, _ = _said('Title\n\nWhen a rich man comes into a county, he is thought the property of one or other of '
+                     'its daughters.\n\n"My dear Mr. Harlow," said his lady to him one day, "have you heard that the '
+                     'Grange is let?"\n\nMr. Harlow replied that he had not.\n\n"But it is," returned she. "Mrs. '
+                     'Pruett has just told me."\n\n"Oh, do tell me," cried Mrs. Harlow.\n')
+    assert [line[1] for line in lines[:3]] == ["Mrs. Harlow"] * 3
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

@@ -16,6 +16,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   sentences is a guess. A character whose gender the cast could not tell is,
   to the pronouns after, what the last pronoun linked to them was ("he"), and
   takes it for good from three or more pronouns linked to them that agree.
+  With no one else for it, a pronoun beside a line that calls one character of its
+  gender is them ('"My dear Mr. Harlow," said his lady to him').
   A pronoun left unlinked starts someone not named yet ("He watched her ..."):
   the pronouns that continue it by those same sure rules are theirs, so the first
   name to come along ("Pennock had sent her") does not take them. That someone is
@@ -150,6 +152,8 @@ class NarrationLinker:
         self.narrators = {c.id for c in story.characters if c.is_narrator}
         self.last_seen: dict[str, int] = {}  # character -> the sentence it was last referred to in
         self.names_at = {m.start: m for m in story.mentions if m.kind == "PROP"}
+        self.quote_starts = [q.start for q in story.quotes]
+        self.mention_starts = [m.start for m in story.mentions]
 
     def link(self, m: Mention) -> None:
         """Link mention ``m`` of the narration, if it is an unlinked pronoun or description, and
@@ -216,6 +220,13 @@ class NarrationLinker:
             sure = sure and m.character == rule
             if m.character is not None and not sure:
                 self.guesses.add(m.start)
+        if m.character is None:
+            # '"My dear Mr. Bennet," said his lady to him': no one of its gender in the narration,
+            # but the line its sentence frames calls one
+            m.character = self._called_beside(m, label)
+            if m.character is not None:
+                unnamed = None
+                self.guesses.add(m.start)
         if m.character is None and not reflexive:
             unnamed = unnamed or f"{UNNAMED}{m.start}"
             self._remember(m, k, unnamed, label, True)
@@ -225,6 +236,18 @@ class NarrationLinker:
             m.character = self.chains[unnamed]
             self.chained.add(m.start)
             self.guesses.add(m.start)
+
+    def _called_beside(self, m: Mention, label: str) -> str | None:
+        """The one character of pronoun set ``label`` named in the line right before or after
+        pronoun ``m`` in its sentence."""
+        story, t = self.story, self.story.tokens
+        sentence = story.sentences[t.sentence[head_token(story, m)]]
+        i = bisect_right(self.quote_starts, m.start)
+        lines = [q for q in story.quotes[max(0, i - 1):i + 1] if q.start < sentence.end and q.end > sentence.start]
+        named = {n.character for q in lines for n in story.mentions[bisect_right(self.mention_starts, q.start - 1):
+                                                                     bisect_right(self.mention_starts, q.end)]
+                 if n.kind == "PROP" and n.character is not None and self.gender.get(n.character) == label}
+        return named.pop() if len(named) == 1 else None
 
     def _description(self, m: Mention, k: int, possessor: Mention | None) -> None:
         """A description: someone's kin, one given a name, a title, one brought in lately, or the

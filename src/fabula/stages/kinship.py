@@ -145,7 +145,7 @@ class Families:
 
 def kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
     """"father" when ``m`` is "her father", "his dear old father" or "Elizabeth's father", with
-    the possessor already linked to a character."""
+    the possessor already linked to a character; "wife" for "his lady"."""
     if possessor is None or possessor.character is None or possessor.start != m.start or possessor.end >= m.end:
         return None
     said = story.text[possessor.start:possessor.end].lower()
@@ -155,4 +155,7 @@ def kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
     elif possessor.kind != "PRON" or said not in ("his", "her", "my", "your", "thy"):
         return None
     words_ = rest.split()
-    return words_[-1] if words_ and all(w in MODIFIERS for w in words_[:-1]) else None
+    if not words_ or not all(w in MODIFIERS for w in words_[:-1]):
+        return None
+    # "his lady" (or "his good lady") is his wife; "her lady" is whom a maid serves
+    return "wife" if words_[-1] == "lady" and said == "his" else words_[-1]
