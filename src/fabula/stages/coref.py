@@ -221,7 +221,7 @@ class NarrationLinker:
             if m.character is not None and not sure:
                 self.guesses.add(m.start)
         if m.character is None:
-            # '"My dear Mr. Bennet," said his lady to him': no one of its gender in the narration,
+            # '"My dear Mr. Harlow," said his lady to him': no one of its gender in the narration,
             # but the line its sentence frames calls one
             m.character = self._called_beside(m, label)
             if m.character is not None:

@@ -62,7 +62,7 @@ def dialogue_coref(story: Story, settings) -> None:
                 m.character = _answering(story.quotes, qi)  # "you" with no one addressed: the one replying
             elif word in labels and k >= 0:
                 # the latest of that gender, unless that is the speaker or the one spoken to: then
-                # one the talk itself named lately ("Is Mr. Bingley come?" … "he is"), if any
+                # one the talk itself named lately ("Has Mr. Cardew come?" … "he has"), if any
                 lately = [e for e in reversed(latest.get(labels[word], []))
                           if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES]
                 m.character = next((c for i, (_, c, talked) in enumerate(lately)
@@ -76,8 +76,8 @@ def dialogue_coref(story: Story, settings) -> None:
             m.character = families.relative(possessor.character, kin) if kin else None
         if m.character is not None and k >= 0 and gender.get(m.character):
             kept = latest.setdefault(gender[m.character], [])
-            # one the talk has named stays talked of while pronouns refer to them ("Kitty has no
-            # discretion in her coughs," said her father; "she times them ill.")
+            # one the talk has named stays talked of while pronouns refer to them ("Clara has no ear
+            # for her music," said Nell; "she plays it all flat.")
             talked = (inside and m.kind == "PROP") or any(e[1] == m.character and e[2] for e in kept)
             seen = [e for e in kept if e[1] != m.character]
             latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]

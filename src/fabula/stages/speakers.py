@@ -51,7 +51,7 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 # a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
 TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
-ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Bingley.", "Mr. Tod."
+ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Quarles.", "Mr. Tod."
 
 
 class Attributor:
@@ -496,7 +496,7 @@ class Attributor:
 def _speech_takes_its_cue(quotes: list[Quote], continued: set[int]) -> None:
     """One speech carried over several paragraphs (or lines, one sentence a line) with its cue
     only after a later part ('"Don't quarrel, girls. / Dear me! / How happy we'd be!" said
-    Meg.'): the parts before the cue, which the conversation gave a speaker, are the cue's."""
+    Nell.'): the parts before the cue, which the conversation gave a speaker, are the cue's."""
     speech: list[Quote] = []
     for q in quotes:
         speech = speech + [q] if speech and q.start in continued else [q]
