@@ -497,6 +497,13 @@ def test_a_group_named_with_the_is_not_a_character():
     assert "Anna Price" in names and not any("Pilgrims" in n for n in names)
 
 
+def test_son_said_to_a_boy_and_the_almighty_are_no_characters():
+    story = fabula.read('Title\n\nMartha Quill watched her boy Jasper pull on his boots.\n\n"Son, you will be late," '
+                        'she said.\n\n"I know," said Jasper.\n\n"Then run, Son! And mind the ice, Son."\n\nThe '
+                        'Almighty alone knew how he would fare.\n')
+    assert sorted(_all_names(story)) == ["Jasper", "Martha Quill"]
+
+
 def test_a_title_with_or_without_its_full_stop_is_one_name():
     story = fabula.read('The Farm\n\nMrs. Tabb came in. "Hello," said Mrs. Tabb. Mrs. Tabb sat down.\n\n'
                         '"Yes," said Mrs Tabb. Mrs Tabb laughed.\n')
