@@ -120,6 +120,19 @@ def test_his_lady_is_the_wife_of_the_man_her_line_calls():
     assert [line[1] for line in lines[:3]] == ["Mrs. Harlow"] * 3
 
 
+def test_miss_and_a_surname_said_to_a_younger_sister_is_her_while_the_eldest_is_away():
+    lines, story = _said('Title\n\nClara Harlow was the elder of the two sisters, and Miss Harlow went nowhere '
+                         'without her mother.\n\nThe spring was wet that year.\n\nThe roads were deep in mud.\n\n'
+                         'The Grange stood on the hill above the village.\n\nOn Tuesday Nell Harlow went up to tea '
+                         'at the Grange alone, and Mrs. Pruett met her at the door.\n\n"Do you play and sing, Miss '
+                         'Harlow?" asked Mrs. Pruett.\n\n"A little."\n\n"Then you shall play for us after tea."\n')
+    assert [(line[1], line[3]) for line in lines] == [
+        ("Mrs. Pruett", ["Nell Harlow"]), ("Nell Harlow", ["Mrs. Pruett"]), ("Mrs. Pruett", ["Nell Harlow"])]
+    names = {c.id: c.name for c in story.characters}
+    called = next(m for m in story.mentions if story.text[m.start:m.end] == "Miss Harlow" and m.start > story.quotes[0].start)
+    assert names[called.character] == "Nell Harlow"
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

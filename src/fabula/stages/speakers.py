@@ -289,6 +289,7 @@ class Attributor:
             opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",") or (
                 before[-1].lower() == "you" and (len(before) == 1 or before[-2][-1:] in ".!?"))  # "You Kit!"
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
+                m.character = self.miss_meant(m, q)
                 out.append(m.character)
         # "And where do we live, parson?": a rank said to someone is the one character who holds it
         for found in TITLE_CALLED.finditer(text[q.start:q.end]):
@@ -297,6 +298,23 @@ class Attributor:
             if len(having) == 1 and next(iter(having)) not in out:
                 out.append(next(iter(having)))
         return out
+
+    def miss_meant(self, m: Mention, q: Quote) -> str:
+        """The character a "Miss Harlow" said to someone is: the eldest sister, whom the cast
+        gives that form, unless she is not about and one sister who is about shares it (said
+        to Nell Harlow while her elder sister is away)."""
+        words_ = self.story.text[m.start:m.end].split()
+        if len(words_) != 2 or words_[0].rstrip(".").lower() != "miss":
+            return m.character
+        about = set(self.conversation.participants()) | set(
+            self.recent(q.start, self.index.paragraph(q.start) - LOOKBACK_PARAGRAPHS))
+        if m.character in about:
+            return m.character
+        surname = words_[1].lower()
+        sisters = {c.id for c in self.story.characters if c.id != m.character and c.id in about
+                   and self.index.gender.get(c.id) == "she/her" and c.id not in self.married
+                   and any(n.lower().split()[-1] == surname for n in [c.name, *c.aliases])}
+        return sisters.pop() if len(sisters) == 1 else m.character
 
     def talked_of(self, q: Quote, addressed: list[str], introduced: Mention | None) -> set[str]:
         """Characters a line names but does not call, nor names as its speaker (``introduced``: "I
