@@ -133,6 +133,15 @@ def test_miss_and_a_surname_said_to_a_younger_sister_is_her_while_the_eldest_is_
     assert names[called.character] == "Nell Harlow"
 
 
+def test_mr_and_a_surname_said_to_a_son_is_him_while_his_father_is_away():
+    lines, _ = _said('Title\n\nEdwin Harlow kept the mill at Quenby. Mr. Harlow was a stern man, and Mr. Harlow '
+                     'had one son, Tom Harlow, who kept the books.\n\nThe spring was wet that year.\n\nThe roads '
+                     'were deep in mud.\n\nThe Grange stood on the hill above the village.\n\nOn Tuesday Tom went '
+                     'up to the Grange alone, and Mrs. Pruett met him at the door.\n\n"Will you take tea, Mr. '
+                     'Harlow?" asked Mrs. Pruett.\n\n"Gladly."\n')
+    assert [(line[1], line[3]) for line in lines] == [("Mrs. Pruett", ["Tom Harlow"]), ("Tom Harlow", ["Mrs. Pruett"])]
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

@@ -289,7 +289,7 @@ class Attributor:
             opens = not before or before[-1].lower().strip(",") in VOCATIVE_BEFORE or before[-1].endswith(",") or (
                 before[-1].lower() == "you" and (len(before) == 1 or before[-2][-1:] in ".!?"))  # "You Kit!"
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
-                m.character = self.miss_meant(m, q)
+                m.character = self.surname_meant(m, q)
                 out.append(m.character)
         # "And where do we live, parson?": a rank said to someone is the one character who holds it
         for found in TITLE_CALLED.finditer(text[q.start:q.end]):
@@ -299,12 +299,14 @@ class Attributor:
                 out.append(next(iter(having)))
         return out
 
-    def miss_meant(self, m: Mention, q: Quote) -> str:
-        """The character a "Miss Harlow" said to someone is: the eldest sister, whom the cast
-        gives that form, unless she is not about and one sister who is about shares it (said
-        to Nell Harlow while her elder sister is away)."""
+    def surname_meant(self, m: Mention, q: Quote) -> str:
+        """The character a "Miss Harlow" or "Mr. Harlow" said to someone is: the eldest sister or
+        the father, whom the cast gives that form, unless they are not about and one sister (or
+        son) who is about shares the surname (said to Nell Harlow while her elder sister is away,
+        to Tom Harlow while his father is)."""
         words_ = self.story.text[m.start:m.end].split()
-        if len(words_) != 2 or words_[0].rstrip(".").lower() != "miss":
+        title = words_[0].rstrip(".").lower() if len(words_) == 2 else None
+        if title not in ("miss", "mr"):
             return m.character
         about = set(self.conversation.participants()) | set(
             self.recent(q.start, self.index.paragraph(q.start) - LOOKBACK_PARAGRAPHS))
@@ -312,7 +314,8 @@ class Attributor:
             return m.character
         surname = words_[1].lower()
         sisters = {c.id for c in self.story.characters if c.id != m.character and c.id in about
-                   and self.index.gender.get(c.id) == "she/her" and c.id not in self.married
+                   and self.index.gender.get(c.id) == ("she/her" if title == "miss" else "he/him")
+                   and c.id not in self.married
                    and any(n.lower().split()[-1] == surname for n in [c.name, *c.aliases])}
         return sisters.pop() if len(sisters) == 1 else m.character
 
