@@ -278,7 +278,8 @@ class Attributor:
     def vocatives(self, q: Quote, previous: Quote | None = None) -> list[str]:
         """Characters addressed inside the quotation: by name, or by a rank only one of them holds.
         A line that is only a name, after a question, answers it ("What is his name?" / "Nell
-        Farrow."): it calls no one."""
+        Farrow."): it calls no one. A "Miss Harlow" called is relinked to the sister it means
+        (``surname_meant``)."""
         text, out = self.story.text, []
         if previous is not None and text[previous.start:previous.end].rstrip(CLOSING + " ").endswith("?") \
                 and ANSWERING_NAME.fullmatch(text[q.start:q.end]):
@@ -313,11 +314,11 @@ class Attributor:
         if m.character in about:
             return m.character
         surname = words_[1].lower()
-        sisters = {c.id for c in self.story.characters if c.id != m.character and c.id in about
+        sharing = {c.id for c in self.story.characters if c.id != m.character and c.id in about
                    and self.index.gender.get(c.id) == ("she/her" if title == "miss" else "he/him")
                    and c.id not in self.married
                    and any(n.lower().split()[-1] == surname for n in [c.name, *c.aliases])}
-        return sisters.pop() if len(sisters) == 1 else m.character
+        return sharing.pop() if len(sharing) == 1 else m.character
 
     def talked_of(self, q: Quote, addressed: list[str], introduced: Mention | None) -> set[str]:
         """Characters a line names but does not call, nor names as its speaker (``introduced``: "I
@@ -520,7 +521,10 @@ def _speech_takes_its_cue(quotes: list[Quote], continued: set[int]) -> None:
     Nell.'): the parts before the cue, which the conversation gave a speaker, are the cue's."""
     speech: list[Quote] = []
     for q in quotes:
-        speech = speech + [q] if speech and q.start in continued else [q]
+        if speech and q.start in continued:
+            speech.append(q)
+        else:
+            speech = [q]
         if q.kind in ("explicit", "anaphoric") and len(speech) > 1:
             for part in reversed(speech[:-1]):
                 if part.kind != "implicit":
