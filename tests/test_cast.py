@@ -504,6 +504,15 @@ def test_son_said_to_a_boy_and_the_almighty_are_no_characters():
     assert sorted(_all_names(story)) == ["Jasper", "Martha Quill"]
 
 
+def test_miss_and_the_surname_of_several_sisters_is_not_the_one_called_miss_and_her_given_name():
+    story = fabula.read('Title\n\nThe Miss Harlows lived at the Grange. The Miss Harlows were much admired, and '
+                        'everyone called on the Miss Harlows.\n\nNell Harlow was the younger. "Good morning, Miss '
+                        'Nell," said the maid. Miss Nell smiled, and Miss Nell sat down. Then Miss Nell laughed, and '
+                        'Miss Nell sang.\n\nMiss Harlow was the elder and the graver. Miss Harlow read in the '
+                        'library, and Miss Harlow did not sing.\n')
+    assert [(c.name, c.aliases) for c in story.characters] == [("Nell Harlow", ["Miss Nell"]), ("Miss Harlow", [])]
+
+
 def test_a_title_with_or_without_its_full_stop_is_one_name():
     story = fabula.read('The Farm\n\nMrs. Tabb came in. "Hello," said Mrs. Tabb. Mrs. Tabb sat down.\n\n'
                         '"Yes," said Mrs Tabb. Mrs Tabb laughed.\n')

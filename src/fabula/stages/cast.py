@@ -111,6 +111,9 @@ def _plurals(evidence: dict) -> set[str]:
 
 
 YOUNG = re.compile(r"\b[Yy]oung\s$")
+# "the Miss Harlows", "the Misses Harlow": a family of several daughters, where the text says it this often
+SISTERS_USES = 3
+SISTERS = re.compile(r"\bMiss\s+([A-Z][\w'’-]+?)s\b|\bMisses\s+([A-Z][\w'’-]+)\b")
 KIN_BEFORE = re.compile(r"\b(?:" + "|".join(KIN_TITLES) + r")\s$")  # "her aunt Quill": the aunt is in the name
 
 
@@ -188,7 +191,9 @@ def cast(story: Story, settings) -> None:
         if parts.words and parts.key in person:
             names.append((display, parts, m))
     votes = pronoun_votes(story, [(d, m) for d, _, m in names], quoted, pronoun_labels(settings.pronoun_sets))
-    clusters = join_apposed_titles(cluster_names(names, votes, quoted, story.notes.get("listed_surnames")),
+    families = Counter((found.group(1) or found.group(2)).lower() for found in SISTERS.finditer(text))
+    sisters = frozenset(surname for surname, uses in families.items() if uses >= SISTERS_USES)
+    clusters = join_apposed_titles(cluster_names(names, votes, quoted, story.notes.get("listed_surnames"), sisters),
                                    story.notes.get("apposed", {}))
     clusters = join_misspelt(clusters)
     written = letters(story, quoted, lambda name, at=None: _cluster_named(clusters, name, at))

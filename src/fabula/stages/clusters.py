@@ -262,10 +262,12 @@ def _order(parts: NameParts) -> int:
 
 
 def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, Counter],
-                  quoted=lambda offset: True, listed_surnames: dict[str, set[str]] | None = None) -> list[Cluster]:
+                  quoted=lambda offset: True, listed_surnames: dict[str, set[str]] | None = None,
+                  sisters: frozenset[str] = frozenset()) -> list[Cluster]:
     """Join name mentions into clusters, fuller names first; ``votes`` are the
     pronoun sets seen after each name; ``listed_surnames``, given names listed before a full
-    name ("Nell, Tom and Clara Dunn") with its surname."""
+    name ("Nell, Tom and Clara Dunn") with its surname; ``sisters``, the surnames of families
+    the text speaks of as several daughters ("the Miss Harlows")."""
     by_display: dict[str, list[tuple[NameParts, Mention]]] = {}
     for display, parts, mention in found:
         by_display.setdefault(display, []).append((parts, mention))
@@ -318,7 +320,33 @@ def cluster_names(found: list[tuple[str, NameParts, Mention]], votes: dict[str, 
                          for m in f.mentions) for c in sharers]
         for p, m in uses:
             _latest_before(sharers, starts, m.start).add(display, p, m, votes.get(display, Counter()))
-    return clusters
+    eldest = [_eldest_sister(c, found, votes) for c in clusters if c.surname in sisters]
+    return clusters + [c for c in eldest if c.surfaces]
+
+
+YOUNGER_USES = 5  # how often a sister is called "Miss Nell" for that to be her title, not a servant's word
+
+
+def _eldest_sister(c: Cluster, found, votes) -> Cluster:
+    """Of a family of several daughters ("the Miss Harlows"), the one the text calls "Miss
+    Nell" is a younger sister, and "Miss Harlow" the eldest, whose given name the text may
+    never join to the surname: taken out of ``c`` into a cluster of her own (empty when ``c``
+    is not such a sister)."""
+    eldest = Cluster()
+    younger = sum(c.surfaces[d] for d, p in c.parts.items() if p.honorific == "miss" and p.given and not p.surname) \
+        >= YOUNGER_USES
+    forms = [d for d, p in c.parts.items() if p.honorific == "miss" and not p.given and p.surname == c.surname]
+    if not younger or not forms:
+        return eldest
+    display_of = {id(m): d for d, _, m in found}
+    for display in forms:
+        taken = [m for m in c.mentions if display_of.get(id(m)) == display]
+        for m in taken:
+            eldest.add(display, c.parts[display], m, votes.get(display, Counter()))
+        c.mentions = [m for m in c.mentions if display_of.get(id(m)) != display]
+        c.honorifics["miss"] -= len(taken)
+        del c.surfaces[display], c.parts[display]
+    return eldest
 
 
 JUNIOR = re.compile(r"young \S+$")  # the display of "young Tom": the son, where his father is "Mr." someone
