@@ -142,6 +142,13 @@ def test_mr_and_a_surname_said_to_a_son_is_him_while_his_father_is_away():
     assert [(line[1], line[3]) for line in lines] == [("Mrs. Pruett", ["Tom Harlow"]), ("Tom Harlow", ["Mrs. Pruett"])]
 
 
+def test_she_said_after_a_paragraph_whose_last_subject_is_her_voice_is_hers():
+    lines, _ = _said('Title\n\nNell Farrow and Clara Dunn sat in the window of the parlour.\n\n"The rain has '
+                     'stopped," said Clara.\n\nClara had been reading aloud all the afternoon. Now Nell\'s voice '
+                     'broke the silence.\n\n"Shall we walk to the mill?" she asked.\n')
+    assert [line[1] for line in lines] == ["Clara Dunn", "Nell Farrow"]
+
+
 def test_said_to_names_the_addressee():
     lines, _ = _said(TWO + 'Mr. Thursby came in.\n\n"Good morning," said Margaret to Mr. Thursby.\n')
     assert lines[0][1] == "Margaret Hale" and lines[0][3] == ["Mr. Thursby"]

@@ -90,7 +90,7 @@ class Attributor:
     # -- who a word refers to --
     def recent(self, offset: int, lowest_paragraph: int, subjects: bool = False):
         """Characters named in narration before ``offset``, most recent first (only where
-        the name is a clause's subject, with ``subjects``)."""
+        the name is a clause's subject, or the possessor of one, with ``subjects``)."""
         idx, t = self.index, self.index.t
         i = bisect_left(idx.mention_starts, offset) - 1
         while i >= 0:
@@ -101,7 +101,9 @@ class Attributor:
                     and m.start not in self.coref.description_guesses and (
                     m.kind != "PRON" or (m.start not in self.coref.guesses
                                          and self.story.text[m.start:m.end].lower() not in FIRST_PERSON)):
-                if not subjects or t.dep[head_token(self.story, m)] in SUBJECT:
+                k = head_token(self.story, m)
+                # "Nell's voice broke the silence": the one whose part is the subject is as good as it
+                if not subjects or t.dep[k] in SUBJECT or (t.dep[k] == "poss" and t.dep[t.head[k]] in SUBJECT):
                     yield m.character
             i -= 1
 
