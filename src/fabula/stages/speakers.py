@@ -297,7 +297,8 @@ class Attributor:
         # "And where do we live, parson?": a rank said to someone is the one character who holds it
         for found in TITLE_CALLED.finditer(text[q.start:q.end]):
             word = found.group(1).lower()
-            having = self.titles.get(TITLE_WORDS.get(word, word), ()) if TITLE_WORDS.get(word, word) in RANKS else ()
+            rank = TITLE_WORDS.get(word, word)
+            having = self.titles.get(rank, ()) if rank in RANKS else ()
             if len(having) == 1 and next(iter(having)) not in out:
                 out.append(next(iter(having)))
         return out
