@@ -759,3 +759,10 @@ def test_said_the_girl_is_not_a_married_woman():
     lines, _ = _said("The Parlour\n\nNora came in from the garden with her basket. Mrs. Harlow looked up from "
                      "her work.\n\n\"The roses are out,\" said the girl.\n")
     assert lines[0][1:3] == ("Nora", "anaphoric")
+
+
+def test_whom_a_cue_says_the_line_to_is_not_its_pronouns_speaker():
+    # "she" alone would be Nell, the subject just before; "to Nell" says it is someone else
+    lines, _ = _said("Title\n\nClara Dunn sat by the fire. Nell Farrow came in from the rain and shook out her "
+                     "cloak.\n\n\"You are soaked through,\" she said to Nell.\n")
+    assert (lines[0][1], lines[0][3]) == ("Clara Dunn", ["Nell Farrow"])

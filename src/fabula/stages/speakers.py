@@ -448,10 +448,11 @@ class Attributor:
                 cue = Mention(*previous.cue, "PROP" if kind == "explicit" else "PRON") if previous.cue else None
                 break
             if found:
-                speaker, cue, kind = self.who(found[0], exclude, cue=True)
+                to = self.cues.addressee_of_verb(found[1], region)
+                # "she explained to Edna": whoever "she" is, not Edna
+                speaker, cue, kind = self.who(found[0], exclude | {to} if to else exclude, cue=True)
                 if speaker is None:  # "she said" of someone unnamed yet: at least no man said it
                     exclude |= self.of_other_gender(found[0])
-                to = self.cues.addressee_of_verb(found[1], region)
                 if speaker:
                     verb = found[1]
                     break
