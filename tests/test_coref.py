@@ -503,3 +503,24 @@ DESCRIBED = {
 def test_a_description_refers_to(story, expected):
     links, _ = _links(f"Title\n\n{story}\n")
     assert [link for link in expected if link not in links] == []
+
+
+HARLOWS = ("Title\n\nMr. Harlow read by the fire and Mrs. Harlow sewed. Miss Nell Harlow came in from the garden "
+           "with Clara Dunn behind her.\n\n")
+
+
+def test_a_parents_kin_word_used_as_a_name_in_a_line_is_the_speakers_parent():
+    links, _ = _links(HARLOWS + '"Tell mamma the roses are out," said Nell.\n\n"Papa will want to see them," '
+                      'said Clara.\n\n"Papa is reading," said Nell.\n')
+    # Clara's papa is no Harlow: no one the story knows
+    assert [who for text, who in links if text.lower() in ("mamma", "papa")] == ["Mrs. Harlow", None, "Mr. Harlow"]
+
+
+def test_a_parents_kin_word_as_a_name_in_narration_is_the_parent_of_whom_the_sentence_is_about():
+    links, _ = _links(HARLOWS + "Nell sat down and wrote a long letter to papa, who had gone to town.\n")
+    assert ("papa", "Mr. Harlow") in links
+
+
+def test_a_kin_word_before_a_name_or_as_a_modifier_is_no_parent():
+    links, _ = _links(HARLOWS + "Nell Harlow wrote to Father Penrose about the mother country.\n")
+    assert not any(text.lower() in ("father", "mother") for text, _ in links)

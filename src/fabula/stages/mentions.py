@@ -8,6 +8,9 @@ honorifics, being the subject of speech, thought and perception verbs, being
 addressed inside dialogue, being listed with other people, NER's opinion,
 and place-like contexts ("at Thornbury", "went to Thornbury") against it. The cast stage makes
 the decision; this stage collects the evidence.
+
+A description is a person noun with an article or possessor ("the girl", "her
+father"); a parent's kin word is one without ("tell mamma", "Mother said so").
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..names import (HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender
                      parse_name)
 from . import stage
 from .cues import SUBJECT
+from .kinship import ONE_OF
 
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
@@ -246,6 +250,19 @@ def _nominal(t, n: int, lo: int) -> int | None:
     return start
 
 
+def _kin_as_name(r: "_Reader", k: int, hi: int) -> bool:
+    """Whether token ``k`` is a parent's kin word used as a name, with no article or possessor:
+    "tell mama", "Mother gave it to me", "devote herself to papa" (not "Father Brown", nor the
+    "mother" of "mother country")."""
+    t = r.t
+    if r.word(k).lower() not in ONE_OF or r.word(k).lower() in ("wife", "husband") or t.tag[k] in ("NNS", "NNPS") \
+            or t.dep[k] == "compound":
+        return False
+    if any(t.head[j] == k and t.dep[j] in ("det", "poss", "nummod") for j in range(max(0, k - 4), k)):
+        return False
+    return not (k + 1 < hi and r.word(k + 1)[:1].isupper() and t.pos[k + 1] == "PROPN")
+
+
 def _listed(t, k: int) -> bool:
     """Whether token ``k`` heads a list ("Tom, Ned and Kit"; "Tom, Ned, Kit"): an "and" or
     "or" hangs from one of its items, or it has more than two. Otherwise a name the parser
@@ -359,6 +376,10 @@ def mentions(story: Story, settings) -> None:
                 start = _nominal(t, k, lo)
                 if start is not None:
                     found.append(Mention(t.start[start], t.end[k], "NOM"))
+                elif _kin_as_name(r, k, hi):
+                    found.append(Mention(t.start[k], t.end[k], "NOM"))
+            elif t.pos[k] == "PROPN" and _kin_as_name(r, k, hi) and k not in names_by_last:
+                found.append(Mention(t.start[k], t.end[k], "NOM"))  # "Mother said so", not read as a name
     found.sort(key=lambda m: (m.start, m.end))
     story.mentions = found
     story.notes["names"] = dict(evidence)

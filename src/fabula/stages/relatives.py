@@ -9,13 +9,21 @@ of the same person, left unlinked elsewhere, is the same character where the
 text told only one. A husband's wife is his wife's husband, and a sister's
 sister (or brother) the one whose sister she is; a parent's child is left
 alone, as a parent may have several.
+
+A parent's kin word used as a name, with no article or possessor ("tell mamma",
+"a cheerful home for papa"), is the parent of whoever says it in a line, or in
+narration of whom the sentence has referred to last: the one told, else the one
+by surname.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..dialogue import QuotedText
 from ..model import Mention, Story
-from .kinship import KIN, KIN_TITLES, ONE_OF, kin_word
+from .coref import head_token
+from .kinship import KIN, KIN_TITLES, ONE_OF, Families, kin_word
 
 # relations that hold both ways, as (a man's word, a woman's word): of a man's wife he is her husband,
 # of his sister her brother; a parent has many children, so "her son" says not which son "his mother" is of
@@ -55,6 +63,37 @@ def link_known_relatives(story: Story) -> None:
         found = told.get((whose, relation), set()) - {whose}
         if len(found) == 1:
             m.character = found.pop()
+    _link_kin_names(story, told, quoted)
+
+
+def _link_kin_names(story: Story, told: dict[tuple[str, str], set[str]], quoted) -> None:
+    """A parent's kin word used as a name ("tell mama", "a cheerful home for papa") is the parent
+    of whoever says it in a line, or in narration of the person the sentence is about so far:
+    the relative told elsewhere, else the one by surname."""
+    families = Families(story.characters)
+    t = story.tokens
+    quote_starts = [q.start for q in story.quotes]
+    whose_in: dict[int, str] = {}  # sentence -> the character its narration last referred to by name or pronoun
+    for m in story.mentions:
+        k = head_token(story, m)
+        if k < 0:
+            continue
+        inside = quoted(m.start)
+        if m.kind in ("PROP", "PRON") and m.character is not None and not inside:
+            whose_in[t.sentence[k]] = m.character
+            continue
+        word = story.text[m.start:m.end].lower()
+        if m.kind != "NOM" or m.character is not None or word not in ONE_OF or word in ("wife", "husband"):
+            continue
+        if inside:
+            i = bisect_right(quote_starts, m.start) - 1
+            whose = story.quotes[i].speaker if i >= 0 else None
+        else:
+            whose = whose_in.get(t.sentence[k])
+        if whose is None:
+            continue
+        found = told.get((whose, ONE_OF[word]), set()) - {whose}
+        m.character = found.pop() if len(found) == 1 else families.relative(whose, word)
 
 
 def _inverse(relation: str, gender: str | None) -> str | None:
