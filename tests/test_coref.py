@@ -524,3 +524,17 @@ def test_a_parents_kin_word_as_a_name_in_narration_is_the_parent_of_whom_the_sen
 def test_a_kin_word_before_a_name_or_as_a_modifier_is_no_parent():
     links, _ = _links(HARLOWS + "Nell Harlow wrote to Father Penrose about the mother country.\n")
     assert not any(text.lower() in ("father", "mother") for text, _ in links)
+
+
+def test_a_child_brought_in_by_a_description_stays_the_child_until_named():
+    # "the child" and, eight sentences on, "the little boy" are the boy brought in, not Tom; the
+    # young lady's vocative then names him, and no man is her line's speaker
+    links, story = _links(
+        "Title\n\nTom Baker sat on a bench by the lake and read his paper. Presently a small boy came walking "
+        "along the path. The child carried a long stick, and he poked it into everything. Tom went on reading. "
+        "The wind rose over the water. Tom folded his paper and looked at the gulls. He thought of the town and "
+        "of his brother. Then he lit his pipe. The little boy had now climbed onto the wall.\n\n"
+        "\"Jasper, come down at once,\" said the young lady who came up the path.\n\n"
+        "\"I can see the boats,\" said Jasper.\n")
+    assert [who for text, who in links if text in ("a small boy", "The child", "The little boy")] == ["Jasper"] * 3
+    assert story.quotes[0].speaker is None

@@ -36,7 +36,10 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   speaker by is that speaker, once the speakers are known.
 - "Soon a small boy came running down the lane": someone new, who takes the
   pronouns that follow and "the (little) boy" while about, until the speakers
-  stage names them or leaves them unnamed (``introduced``).
+  stage names them or leaves them unnamed (``introduced``). Such a child is also
+  "the child" (a word for a child of no gender, which no named character takes)
+  and, up to thirty sentences on, "the little boy" where the one about is no one
+  "the boy" or "the child" has referred to before.
 - "the doctor", "the Colonel": the one character whose name carries that title.
 - "her father", "his wife", "Nora's mother": the one relative of that kind
   by surname in the cast (``kinship``); with none, a mother, father, wife or
@@ -90,6 +93,8 @@ NAMED_AFTER = re.compile(r",?\s*(?:named|called|whose\s+name\s+(?:was|is)|by\s+(
 # gendered nouns of the young: "the boy" is no one a name calls Mr. or Mrs. (a son or daughter is kin,
 # left to the kin rules)
 YOUNG = frozenset({"boy", "lad", "girl", "lass"})
+# words for a child that tell no gender: "a small boy" brought in is "the child" after
+CHILD_WORDS = frozenset({"child", "infant", "baby", "urchin", "youngster", "kid"})
 
 
 def head_token(story: Story, m: Mention) -> int:
@@ -143,6 +148,8 @@ class NarrationLinker:
         self.character_at: dict[int, str] = {}  # head token -> character, as links are made
         self.before: Mention | None = None  # the mention looked at last: a possessor ("her" in "her father")
         self.introduced_by: dict[str, str] = {}  # noun -> the character its latest indefinite description brought in
+        self.young: str | None = None  # the latest child so brought in ("a small boy")
+        self.called_young: set[str] = set()  # characters a word for a child has referred to ("the girl")
         self.grown = elders(story.characters)
         self.boys = boys(story.characters)
         self.relatives: dict[tuple[str, str], str] = {}  # (whose, which kin) -> the character "her mother" is
@@ -174,6 +181,9 @@ class NarrationLinker:
             return
         s_index = t.sentence[k]
         self.character_at[k] = m.character
+        if m.kind == "NOM" and (t.lemma[k].lower() in YOUNG or t.lemma[k].lower() in CHILD_WORDS) \
+                and word.startswith(("the ", "this ", "that ")) and m.start not in self.guessed_descriptions:
+            self.called_young.add(m.character)  # not "as a boy he loafed about": said of a man's past
         self.last_seen[m.character] = s_index
         if word not in FIRST_PERSON and word not in SECOND and m.character not in self.kin_made \
                 and m.start not in self.guessed_descriptions and m.start not in self.chained \
@@ -270,6 +280,9 @@ class NarrationLinker:
         elif (phrase.startswith("the ") and lemma in self.introduced_by
               and s_index - self.last_seen[self.introduced_by[lemma]] <= WINDOW_SENTENCES):
             m.character = self.introduced_by[lemma]  # "a small boy" … "the little boy"
+        elif words_[0] in ("the", "this", "that") and lemma in CHILD_WORDS \
+                and (young := self._young_brought_in(lemma, s_index)):
+            m.character = young  # "a small boy came walking" … "the child"
         elif words_[0] in ("the", "this", "that") and lemma in self.nouns and t.tag[k] != "NNS":
             # (a plural, "the two women", is no one)
             self._gendered(m, lemma, words_[0], s_index)
@@ -281,7 +294,20 @@ class NarrationLinker:
             gender_ = gender_of_description(story, k, self.nouns)
             m.character = introduce(story, m, k, gender_)
             self.introduced_by[lemma] = m.character
+            if lemma in YOUNG or lemma in CHILD_WORDS:
+                self.young = m.character
             self.gender[m.character] = gender_
+
+    def _young_brought_in(self, lemma: str, s_index: int) -> str | None:
+        """The child an indefinite description brought in lately ("a small boy"), for a word for a
+        child that tells no gender ("the child", "the urchin"), which no named character takes, or
+        for one of that child's gender that no one just before is ("the little boy")."""
+        young = self.young
+        if young is None or s_index - self.last_seen[young] > FAR_SENTENCES:
+            return None
+        if lemma in CHILD_WORDS:
+            return young
+        return young if lemma in YOUNG and self.gender.get(young) in (None, self.nouns.get(lemma)) else None
 
     def _named_after(self, k: int) -> str | None:
         """The character a name right after the noun ``k`` of a description gives it ("a man
@@ -315,6 +341,14 @@ class NarrationLinker:
         found, sure = _pick(fit, label, s_index, exclude=None, window=1)
         # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
         m.character = found if sure and not found.startswith(UNNAMED) else None
+        young = self._young_brought_in(lemma, s_index) if determiner == "the" else None
+        if young is not None:
+            # "a small boy" … "the little boy": the child brought in, rather than one about whom
+            # nothing has called a child
+            about = m.character or _pick(fit, label, s_index, exclude=None)[0]
+            if about not in self.called_young:
+                m.character = young
+                return
         if m.character is not None and determiner != "the":
             self.guessed_descriptions.add(m.start)  # "that boy" is as often one only talked of
         # else the latest of that gender about, a guess ("the boy" ran off); but "the mother" is someone's

@@ -253,8 +253,11 @@ class Attributor:
         return (who, cue, "anaphoric") if who else (None, cue, None)
 
     def of_other_gender(self, j: int) -> set[str]:
-        """The characters a pronoun at token ``j`` cannot be, by their known gender."""
-        label = self.labels.get(self.story.text[self.index.t.start[j]:self.index.t.end[j]].lower())
+        """The characters a pronoun or gendered noun ("said the young lady") at token ``j`` cannot
+        be, by their known gender."""
+        t = self.index.t
+        label = self.labels.get(self.story.text[t.start[j]:t.end[j]].lower()) \
+            or labelled("gendered_nouns").get(t.lemma[j].lower())
         if label is None:
             return set()
         return {c for c, g in self.index.gender.items() if g is not None and g != label}
