@@ -141,3 +141,12 @@ def test_a_few_lines_opening_with_two_hyphens_are_not_dialogue():
     text = ("The Garden\n\nI tend my roses, and I write among them now.\n\n--It is a quiet corner.\n\n"
             "The lilacs are out.\n\n--Still, the frost will come.\n\nI shall not mind it.\n")
     assert _lines(text) == []
+
+
+def test_tokenised_straight_single_quotes_are_the_works_dialogue():
+    # each mark stands apart from its words, as in LitBank's tokenised texts; the one double mark
+    # (a nickname in quotation) must not make double quotes the style
+    text = ("Title\n\nThe postman came up the steps with a parcel for \" Pryor \" .\n"
+            "' Morning , Mrs Harlow ... a heavy mail for you ! ' he said .\n"
+            "' Thank you , ' said Mrs Harlow . ' From Nell at last ! '\n")
+    assert _lines(text) == ["Morning , Mrs Harlow ... a heavy mail for you !", "Thank you ,", "From Nell at last !"]

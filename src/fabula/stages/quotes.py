@@ -46,6 +46,8 @@ def quote_style(story: Story) -> str:
     text = story.text
     doubles = sum(text.count(ch) for ch in DOUBLE) / 2
     singles = text.count("‘") + len(re.findall(r"(?:^|(?<=\s))'(?=[A-Z])", text))
+    # tokenised text sets its marks apart ("' No good ... '"): there both marks of a line stand so
+    singles += len(re.findall(r"(?:^|(?<=\s))'(?=[ \t][A-Z])", text)) / 2
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
     dashes = sum(1 for p in paragraphs if text.startswith(DASHES, p.start))
     # a paragraph opening with "--", or speech after a colon and a dash, says less: Gutenberg
