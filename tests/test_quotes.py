@@ -150,3 +150,26 @@ def test_tokenised_straight_single_quotes_are_the_works_dialogue():
             "' Morning , Mrs Harlow ... a heavy mail for you ! ' he said .\n"
             "' Thank you , ' said Mrs Harlow . ' From Nell at last ! '\n")
     assert _lines(text) == ["Morning , Mrs Harlow ... a heavy mail for you !", "Thank you ,", "From Nell at last !"]
+
+
+def test_a_tokenised_speech_runs_on_over_unmarked_lines_to_the_line_that_opens_its_next_paragraph():
+    # a sentence a line: the speech's first paragraph has three sentences, and only the line
+    # opening with a mark shows where its next paragraph begins
+    lines = [f"The tide came in at the {n} hour{PAD} ." for n in ("first", "second", "third", "fourth", "fifth",
+                                                                 "sixth", "seventh", "eighth", "ninth", "tenth",
+                                                                 "eleventh", "twelfth", "thirteenth", "fourteenth", "last")]
+    lines += ['She took his hands and said as follows : " You watch out , Ambrose , and take care of yourself'
+             f'{PAD} .', f"Do n't go thinking you can lick the whole army{PAD} .", f"I know how you are , Ambrose{PAD} .",
+             f'" I \'ve packed six shirts for you{PAD} . "', f"Ambrose looked at the floor{PAD} .",
+              f"Then he went out to the boat{PAD} ."]
+    quoted = _lines("\n".join(lines) + "\n")
+    assert any(q.startswith("Do n't go thinking") for q in quoted) and any(q.startswith("I know how") for q in quoted)
+    assert not any("Ambrose looked" in q for q in quoted)
+
+
+def test_a_straight_mark_ending_its_paragraph_closes():
+    # tokenised marks, one missing before "Perhaps": counted in turn, the last would open a quotation
+    # with nothing in it and leave "I shall stay over" unquoted
+    text = 'Title\n\nPerhaps , " she added , " I shall stay over . "\n\nShe paused while he took this in .\n'
+    quoted = _lines(text)
+    assert "I shall stay over ." in quoted and not any("She paused" in q for q in quoted)

@@ -6,10 +6,13 @@ or closing from what stands beside it, and marks pair up like brackets, so a
 quotation nested inside a quotation stays part of it. A quotation left open
 runs to the end of its paragraph (speech continued in the next paragraph
 opens again), unless the next mark, within thirty paragraphs, closes it: text
-laid out one sentence per line carries a speech over several lines. A closing
-mark with no opening starts its quotation at the beginning of the sentence it
-closes. Short quoted words embedded in narration
-(a "blip", a title) are not dialogue.
+laid out one sentence per line carries a speech over several lines, and there
+a line opening with a mark a few lines on opens the speech's next paragraph, so
+the unmarked lines before it are still the speech. A closing mark with no
+opening starts its quotation at the beginning of the sentence it closes, and a
+mark that either opens or closes closes where nothing follows it in its
+paragraph. Short quoted words embedded in narration (a "blip", a title) are not
+dialogue.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from bisect import bisect_right
 
 from ..lexicon import words
+from ..lines import split_into_sentences
 from ..model import Quote, Story
 from . import stage
 
@@ -37,6 +41,9 @@ BEFORE_OPEN = set(" \t\n([{—–-")
 END_PUNCT = set(".,!?;:…—–-")
 MAX_SCARE_WORDS = 4
 # words after which a short quotation is speech, not a quoted word: she said "yes" and left
+# lines (sentences) a speech's paragraph may run to, in a text laid out a sentence a line, before a
+# line opening with a mark opens its next paragraph
+SPEECH_LINES = 8
 SPEECH_BEFORE = {"said", "says", "cried", "then", "and", "but", "out", "aloud", "herself", "himself", "themselves",
                  "myself", "yourself", "me", "him", "her", "them", "us"}
 
@@ -100,7 +107,8 @@ def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sent
         if role == 0:
             continue
         if role == EITHER:
-            role = CLOSE if stack else OPEN
+            # a mark with nothing after it in its paragraph closes, whatever the count before
+            role = CLOSE if stack or not text[i + 1:hi].strip() else OPEN
         if role == OPEN:
             stack.append(i)
         elif stack:
@@ -116,12 +124,16 @@ def _spans_in_paragraph(text: str, lo: int, hi: int, marks: dict[str, int], sent
     return [(s, e) for s, e in spans if text[s:e].strip()], bool(stack)
 
 
-def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 30) -> bool:
+def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: int = 30,
+               sentence_lines: bool = False) -> bool:
     """Whether a quotation left open before paragraph ``n`` goes on into it: the next quotation
     mark, here or in the next few paragraphs, closes rather than opens. A quotation opened and
     closed inside a paragraph, after words of its own, is quoted within the speech ("she was
-    glad to say 'good night,' and go ...") and is passed over."""
-    for p in paragraphs[n:n + lookahead]:
+    glad to say 'good night,' and go ...") and is passed over. In a text laid out a sentence a
+    line (``sentence_lines``), a line opening with a mark a few lines on opens the speech's next
+    paragraph: the lines before it, marked or not, are the rest of this one."""
+    for k, p in enumerate(paragraphs[n:n + lookahead]):
+        reopens = sentence_lines and 0 < k <= SPEECH_LINES  # a mark opening this line ends the paragraph before
         nested, seen = 0, False
         for i in range(p.start, p.end):
             if text[i] not in marks:
@@ -135,7 +147,7 @@ def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: 
                 continue
             if role == EITHER:
                 if _opens_paragraph(text, p.start, i):
-                    return False  # tokenised '" I know how tired you are ...': a speech opening, or opening again
+                    return reopens  # tokenised '" I know how tired you are ...': a speech opening, or opening again
                 if first:
                     # a mark with space on both sides (tokenised text: 'care . "'): an odd number of
                     # marks in the paragraph means one of them closes what was carried in, the first
@@ -144,7 +156,7 @@ def _continues(text: str, paragraphs, n: int, marks: dict[str, int], lookahead: 
             if role == CLOSE:
                 return True
             if not text[p.start:i].strip(OPENING_MARKS + " "):
-                return False  # a paragraph opening with a quotation
+                return reopens  # a paragraph opening with a quotation
             nested = 1
         if nested:
             return False  # opened and not closed here: a speech of its own, not one quoted within
@@ -282,13 +294,14 @@ def quotes(story: Story, settings) -> None:
     found: list[tuple[int, int]] = []
     continued: set[int] = set()  # starts of quotations carried on from the paragraph before
     paragraphs = [p for p in story.paragraphs if p.kind == "text"]
+    sentence_lines = split_into_sentences(story)
     open_before = False
     for n, p in enumerate(paragraphs):
         if style == "dash":
             spans = _without_cues(story, _dash_spans(text, p.start, p.end))
         else:
             left_open = open_before
-            carried = open_before and _continues(text, paragraphs, n, marks)
+            carried = open_before and _continues(text, paragraphs, n, marks, sentence_lines=sentence_lines)
             spans, open_before = _spans_in_paragraph(text, p.start, p.end, marks, sentence_start, carried)
             spans = [sp for sp in spans if not is_scare_quote(text, *sp, p.start)]
             # carried on: a speech left open at the end of the paragraph before, going on here with
