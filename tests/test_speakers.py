@@ -766,3 +766,11 @@ def test_whom_a_cue_says_the_line_to_is_not_its_pronouns_speaker():
     lines, _ = _said("Title\n\nClara Dunn sat by the fire. Nell Farrow came in from the rain and shook out her "
                      "cloak.\n\n\"You are soaked through,\" she said to Nell.\n")
     assert (lines[0][1], lines[0][3]) == ("Clara Dunn", ["Nell Farrow"])
+
+
+def test_a_cue_after_narration_of_the_last_speaker_is_her_going_on():
+    # the other's turn would give "said the old lady" to Nell; the narration between is Mrs. Pruett's
+    lines, _ = _said('Title\n\nMrs. Pruett and Nell Farrow sat by the fire.\n\n"Is the kettle on?" asked Nell.\n\n'
+                     '"It is," said Mrs. Pruett.\n\nMrs. Pruett rose and went slowly to the window.\n\n'
+                     '"It will rain all week," said the old lady.\n')
+    assert lines[-1][1] == "Mrs. Pruett"

@@ -125,8 +125,9 @@ class Attributor:
         latest subject in this paragraph ("Andrew … he could only say"), then the
         latest name in it; in a paragraph right after the last line, whoever that line was said
         to ("Harry, you are dreadful!" / "You will always like me," he replied);
-        the subject of the paragraph before, unless that was the last speaker
-        and someone else can be answering; whose turn it is; the latest name
+        the subject of the paragraph before (where that paragraph is the last speaker's
+        own line, the ranker's pick between them going on and the other's turn); whose
+        turn it is; the latest name
         nearby; anyone in the conversation, then anyone its lines were said to; the latest
         of that gender further back; and, with nobody of that gender, someone whose gender
         is unknown. ``ranked``: the
@@ -158,8 +159,11 @@ class Attributor:
             other = turn if turn is not None and fits(turn) else next(
                 (c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c) and c != conv.last_speaker), None)
             return other or found
-        if found is not None and not (found == conv.last_speaker and turn is not None and fits(turn)):
-            return found  # the subject just before, unless that was the last speaker and it is the other's turn
+        if found is not None:
+            # the subject of the narration just before: after narration of their own, the last speaker
+            # speaking again is no less likely than the other's turn ("Marilla had to laugh through
+            # her tears." / "I was thinking about Anne," she explained.)
+            return found
         if turn is not None and fits(turn):
             return turn
         found = next((c for c in self.recent(offset, here - LOOKBACK_PARAGRAPHS) if fits(c)), None)
