@@ -742,3 +742,10 @@ def test_a_pet_form_of_a_surname_may_double_its_last_letter():
                         '"Toddy, old man!" said Anna Price. "You are wet through."\n\n"I am," said Toddy.\n')
     assert [(c.name, sorted(c.aliases)) for c in story.characters] == [("Mr. Tod", ["Tod", "Toddy"]),
                                                                         ("Anna Price", [])]
+
+
+def test_a_form_of_address_with_a_curly_apostrophe_is_no_name():
+    story = fabula.read("Title\n\nNell Farrow curtsied to the old woman at the gate.\n\n“Please, Ma’am, is this the road "
+                        "to Calder Hythe?” asked Nell.\n\n“It is, child. Please, Ma’am, she says!”\n\n“Thank you, Ma’am,”"
+                        " said Nell, and Ma’am smiled.\n")
+    assert not any("Ma’am" in [c.name, *c.aliases] for c in story.characters)

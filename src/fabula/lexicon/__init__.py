@@ -13,8 +13,10 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
-    """The lower-cased, comma-separated words of ``lexicon/<name>.txt`` (``#`` starts a comment)."""
-    return frozenset(w.strip().lower() for line in _lines(name) for w in line.split(",") if w.strip())
+    """The lower-cased, comma-separated words of ``lexicon/<name>.txt`` (``#`` starts a comment),
+    each with a straight apostrophe also with a curly one ("ma'am", "ma’am")."""
+    listed = {w.strip().lower() for line in _lines(name) for w in line.split(",") if w.strip()}
+    return frozenset(listed | {w.replace("'", "’") for w in listed if "'" in w})
 
 
 @lru_cache(maxsize=None)
