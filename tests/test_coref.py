@@ -538,3 +538,13 @@ def test_a_child_brought_in_by_a_description_stays_the_child_until_named():
         "\"I can see the boats,\" said Jasper.\n")
     assert [who for text, who in links if text in ("a small boy", "The child", "The little boy")] == ["Jasper"] * 3
     assert story.quotes[0].speaker is None
+
+
+def test_someone_the_pronouns_follow_is_named_by_a_name_opening_a_sentence_as_its_subject():
+    # the opening "he" is no one named yet; the first name after, opening its sentence as the
+    # subject, goes on with him
+    links, _ = _links(
+        "Title\n\nIt was a fine morning in the garden of the hotel. He had come from Geneva the day before "
+        "to see his aunt. He was some seven-and-twenty years of age, and very idle. But Jasper Quarles had an "
+        "old attachment to the town; he had been put to school there as a boy.\n")
+    assert [who for text, who in links if text in ("He", "he", "his")] == ["Jasper Quarles"] * 4

@@ -20,7 +20,11 @@ mentions and lines become that character's. One never named is dropped and
 its mentions left unlinked: a passing "a servant" is no one in the cast.
 
 Someone the narration refers to only by pronouns so far ("On the step he sat
-crying") is made a character the same way, named or dropped the same way.
+crying") is made a character the same way, named or dropped the same way; they
+are also named by a name that opens a sentence as its subject while they are
+about ("He was some seven-and-twenty ... But Winterbourne had an old
+attachment"), where a name inside a clause about someone else is not
+("She had been in Lisbon; Pennock had sent her").
 
 A mother, father, wife or husband described by kin ("my mother", "her
 father") whom the cast holds no one for by surname is made a character the
@@ -164,6 +168,7 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
     module's note)."""
     text = story.text
     quote_starts = [q.start for q in story.quotes]
+    someones = coref_notes(story).someones
     for named, starts in named_at.items():
         for start in starts:
             i = bisect_right(quote_starts, start) - 1
@@ -174,10 +179,26 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
             elif q is None:
                 if NARRATION_NAMING.search(text[max(0, start - 40):start]):
                     yield start, named, lambda introduced: introduced
+                elif _main_subject(story, start):
+                    # "He was some seven-and-twenty ... But Winterbourne had an old attachment": a
+                    # name first used as the subject of a main clause goes on with the "he" before it
+                    yield start, named, lambda introduced: introduced & someones
             elif SELF_NAMING.search(text[q.start:start]):
                 yield start, named, lambda introduced, q=q: {q.speaker} & introduced
             elif named in addressed.get(q.id, []):
                 yield start, named, lambda introduced, q=q: introduced - {q.speaker}
+
+
+def _main_subject(story: Story, start: int) -> bool:
+    """Whether the name starting at ``start`` opens its sentence as a subject ("But Winterbourne had")."""
+    t = story.tokens
+    k = bisect_right(t.start, start) - 1
+    first = k
+    while k >= 0 and t.dep[k] == "compound" and t.head[k] > k:
+        k = t.head[k]  # "Mr. Hythe": the name's last word
+    opening = story.sentences[t.sentence[k]].start if k >= 0 else -1
+    words_before = len([j for j in range(max(0, first - 3), first) if t.start[j] >= opening])
+    return k >= 0 and t.dep[k] == "nsubj" and words_before <= 1
 
 
 def _sentence_finder(story: Story):
