@@ -548,3 +548,13 @@ def test_someone_the_pronouns_follow_is_named_by_a_name_opening_a_sentence_as_it
         "to see his aunt. He was some seven-and-twenty years of age, and very idle. But Jasper Quarles had an "
         "old attachment to the town; he had been put to school there as a boy.\n")
     assert [who for text, who in links if text in ("He", "he", "his")] == ["Jasper Quarles"] * 4
+
+
+def test_a_name_opening_a_sentence_after_its_own_kin_word_names_someone_too():
+    # "His aunt Nell stood" opens the sentence with the name's own words; "Very few Americans" (no
+    # one of a gender) names no one
+    links, _ = _links(
+        "Title\n\nShe pulled her spectacles down and looked about the room. She looked perplexed for a moment. "
+        "Very few Americans had ever seen such a room. His aunt Nell Quarles stood surprised a moment, and then "
+        "she laughed.\n")
+    assert [who for text, who in links if text in ("She", "her", "she")] == ["Nell Quarles"] * 4

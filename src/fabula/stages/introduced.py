@@ -169,6 +169,7 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
     text = story.text
     quote_starts = [q.start for q in story.quotes]
     someones = coref_notes(story).someones
+    gender = {c.id: c.gender for c in story.characters}
     for named, starts in named_at.items():
         for start in starts:
             i = bisect_right(quote_starts, start) - 1
@@ -179,10 +180,11 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
             elif q is None:
                 if NARRATION_NAMING.search(text[max(0, start - 40):start]):
                     yield start, named, lambda introduced: introduced
-                elif _main_subject(story, start):
+                elif _main_subject(story, start) and gender.get(named) is not None:
                     # "He was some seven-and-twenty ... But Winterbourne had an old attachment": a
-                    # name first used as the subject of a main clause goes on with the "he" before it
-                    yield start, named, lambda introduced: introduced & someones
+                    # name first used opening a sentence as its subject goes on with the "he" before it
+                    yield start, named, lambda introduced, g=gender[named]: {
+                        cid for cid in introduced & someones if gender.get(cid) == g}
             elif SELF_NAMING.search(text[q.start:start]):
                 yield start, named, lambda introduced, q=q: {q.speaker} & introduced
             elif named in addressed.get(q.id, []):
@@ -190,15 +192,20 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
 
 
 def _main_subject(story: Story, start: int) -> bool:
-    """Whether the name starting at ``start`` opens its sentence as a subject ("But Winterbourne had")."""
+    """Whether the name starting at ``start`` opens its sentence as a subject ("But Winterbourne had",
+    "His aunt Polly stood")."""
     t = story.tokens
     k = bisect_right(t.start, start) - 1
     first = k
     while k >= 0 and t.dep[k] == "compound" and t.head[k] > k:
         k = t.head[k]  # "Mr. Hythe": the name's last word
-    opening = story.sentences[t.sentence[k]].start if k >= 0 else -1
-    words_before = len([j for j in range(max(0, first - 3), first) if t.start[j] >= opening])
-    return k >= 0 and t.dep[k] == "nsubj" and words_before <= 1
+    if k < 0 or t.dep[k] != "nsubj":
+        return False
+    opening = story.sentences[t.sentence[k]].start
+    # "But Winterbourne had", "His aunt Polly stood": before it, one word or the name's own ("His aunt")
+    before = [j for j in range(max(0, first - 6), first) if t.start[j] >= opening]
+    own = [j for j in before if t.head[j] == k or t.head[t.head[j]] == k]
+    return len(before) - len(own) <= 1
 
 
 def _sentence_finder(story: Story):
