@@ -774,3 +774,12 @@ def test_a_cue_after_narration_of_the_last_speaker_is_her_going_on():
                      '"It is," said Mrs. Pruett.\n\nMrs. Pruett rose and went slowly to the window.\n\n'
                      '"It will rain all week," said the old lady.\n')
     assert lines[-1][1] == "Mrs. Pruett"
+
+
+def test_said_her_aunt_is_the_aunt_about_not_the_one_called_aunt_long_before():
+    filler = " ".join(f"The rain fell on the {w} road." for w in ["north", "south", "east", "west", "long", "short",
+                                                                    "old", "new", "wet", "dry"] * 3)
+    lines, _ = _said("Title\n\nNell Farrow had two aunts. Aunt Pruett lived in town and wrote every week. " + filler
+                     + "\n\nNell Farrow came at last to the farm, where Mrs. Harlow met her at the gate.\n\n"
+                     '"You are late, my dear," said her aunt.\n')
+    assert lines[0][1] == "Mrs. Harlow"

@@ -323,6 +323,9 @@ class NarrationLinker:
         if possessor.start in self.guesses and families.relative(possessor.character, kin) is None:
             _repick_possessor(possessor, kin, families, self.recent, self.labels, self.story.text)
         m.character = families.relative(possessor.character, kin)
+        if m.character is not None and kin in KIN_TITLES \
+                and s_index - self.last_seen.get(m.character, -FAR_SENTENCES - 1) > FAR_SENTENCES:
+            m.character = None  # "her aunt": the one called "Aunt Philips" only while she is about; one may have two
         if m.character is not None:
             self.kin_links.add(m.start)
         elif kin in COMPANIONS:  # "his companion": the other one about, as a guess

@@ -28,7 +28,7 @@ from .conversation import Conversation
 from .coref_notes import coref_notes
 from .coref import head_token
 from .descriptions import RANKS, titles_of
-from .kinship import COMPANIONS, GROWN_NOUNS, PARENTS, SPOUSES, boys, called, elders
+from .kinship import COMPANIONS, GROWN_NOUNS, KIN_TITLES, PARENTS, SPOUSES, boys, called, elders
 from .counts import recount
 from .cues import CLOSING, SUBJECT, Cues, Index
 from .described import Described
@@ -236,7 +236,9 @@ class Attributor:
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         # "said the doctor": Dr. Tolley; but "said the old lady" is no Lady Drummond, nor "the gentleman" anyone's title
         ranked_title = self.descriptions.common_noun(j) and word not in PLAIN_TITLES
-        title = self.titled(word, t.start[j], exclude) if ranked_title else None
+        # "said her aunt": one of her aunts, the one about, not the one the story calls "Aunt Philips"
+        kin_said = word in KIN_TITLES and before in ("his", "her", "my", "your")
+        title = self.titled(word, t.start[j], exclude) if ranked_title and not kin_said else None
         if title is not None:  # "said the doctor": Dr. Tolley
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.descriptions.speaker(j) if cue else None
@@ -245,7 +247,7 @@ class Attributor:
         ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.coref.guesses \
             and m.start not in self.coref.pronoun_chains else None
         who = None
-        if word in PARENTS | SPOUSES and before in ("his", "her", "my", "your"):  # "said her mother"
+        if (word in PARENTS | SPOUSES or kin_said) and before in ("his", "her", "my", "your"):  # "said her mother"
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
         if word in GROWN_NOUNS:  # "said the old gentleman": not the boy
             exclude = exclude | self.boys
