@@ -558,3 +558,9 @@ def test_a_name_opening_a_sentence_after_its_own_kin_word_names_someone_too():
         "Very few Americans had ever seen such a room. His aunt Nell Quarles stood surprised a moment, and then "
         "she laughed.\n")
     assert [who for text, who in links if text in ("She", "her", "she")] == ["Nell Quarles"] * 4
+
+
+def test_an_endearment_before_a_name_is_a_mention_of_the_one_named():
+    links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
+                      '"You are late, my dear Tom," said Anna.\n')
+    assert ("my dear", "Tom Baker") in links and ("my", "Anna Price") in links

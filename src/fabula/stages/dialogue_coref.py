@@ -2,7 +2,8 @@
 
 Inside a quotation "I" is its speaker, "you" its one addressee (with none, the
 one who answers the line), and so is a form of address ("Yes, sir", "my dear",
-"mamma"); a title after "your" ("your Ladyship") is whoever "your" is; "he" or
+"mamma"), and an endearment before a name is the one named ("my dear Watson",
+anywhere); a title after "your" ("your Ladyship") is whoever "your" is; "he" or
 "she" is the latest character of that gender who is neither speaker nor
 addressee, or, where the latest is one of them, one the talk itself named
 lately ("Has Mr. Cardew come?" … "He came on Monday"), and with no one such,
@@ -85,6 +86,7 @@ def dialogue_coref(story: Story, settings) -> None:
     link_known_relatives(story)
     _link_called(story)
     _link_your_title(story)
+    _link_endearment(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
 
 
@@ -111,6 +113,28 @@ CALLED = re.compile(
 # "your Ladyship", "your honour": a title said to someone is whoever "your" is, in a line or a letter
 YOUR_TITLE = re.compile(r"\s+((?:[Rr]oyal\s+)?(?:[Ll]adyship|[Ll]ordship|[Hh]onou?r|[Ww]orship|[Mm]ajesty|[Hh]ighness|"
                         r"[Gg]race|[Ee]xcellency|[Rr]everence))\b")
+
+
+# "my dear Watson", "My dearest Nell": the endearment before a name is a mention of its own, of the one named
+ENDEARMENT = re.compile(r"\b[Mm]y\s+(?:(?:dear|dearest|good|poor|sweet|kind|old|darling)\s+)*"
+                        r"(?:dear|dearest|darling)\s*$")
+
+
+def _link_endearment(story: Story) -> None:
+    """"My dear Watson": "my dear" is a mention of Watson, as "my dear" alone is of the one spoken to."""
+    text, added = story.text, []
+    taken = {(m.start, m.end) for m in story.mentions}
+    for m in story.mentions:
+        if m.kind != "PROP" or m.character is None:
+            continue
+        found = ENDEARMENT.search(text, max(0, m.start - 40), m.start)
+        if found is None:
+            continue
+        span = (found.start(), found.start() + len(found.group().rstrip()))
+        if span not in taken:
+            added.append(Mention(span[0], span[1], "NOM", m.character))
+    if added:
+        story.mentions = unique_mentions(story.mentions + added)
 
 
 def _link_your_title(story: Story) -> None:
