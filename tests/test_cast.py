@@ -749,3 +749,12 @@ def test_a_form_of_address_with_a_curly_apostrophe_is_no_name():
                         "to Calder Hythe?” asked Nell.\n\n“It is, child. Please, Ma’am, she says!”\n\n“Thank you, Ma’am,”"
                         " said Nell, and Ma’am smiled.\n")
     assert not any("Ma’am" in [c.name, *c.aliases] for c in story.characters)
+
+
+def test_the_author_in_a_byline_at_the_head_of_the_text_is_no_mention():
+    # "M." reads as "Monsieur": in a novel the author's name took the first chapter's "he"
+    for head in ("The Low Tide, by E. M. Hythe", "THE LOW TIDE\n\nBy Calder Hythe", "Author: M. Hythe"):
+        story = fabula.read(head + "\n\nCHAPTER I\n\nAnna Price walked down to the harbour. Tom Baker was mending "
+                            "nets.\n\n\"Good morning,\" said Anna.\n\n\"Morning,\" he said.\n")
+        assert not any("Hythe" in story.text[m.start:m.end] for m in story.mentions), head
+        assert {"Anna Price", "Tom Baker"} <= {c.name for c in story.characters}

@@ -263,6 +263,21 @@ def _kin_as_name(r: "_Reader", k: int, hi: int) -> bool:
     return not (k + 1 < hi and r.word(k + 1)[:1].isupper() and t.pos[k + 1] == "PROPN")
 
 
+FRONT_MATTER_CHARS = 1000  # where a title page's byline may stand
+BYLINE = re.compile(r"(?:\b[Bb][Yy]|\bAuthor:)[ \t_]*(?:[A-Z]\.[ \t]*)*$")  # "by E. M. Forster": initials too
+
+
+def _bylined(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is the author's in a byline at the head of the text ("by
+    Jane Austen", "Author: H. G. Wells"), alone on its line."""
+    if start > FRONT_MATTER_CHARS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)].strip(" \t_")
+    return BYLINE.search(text, line_start, start) is not None and rest in ("", ".")
+
+
 def _listed(t, k: int) -> bool:
     """Whether token ``k`` heads a list ("Tom, Ned and Kit"; "Tom, Ned, Kit"): an "and" or
     "or" hangs from one of its items, or it has more than two. Otherwise a name the parser
@@ -331,6 +346,8 @@ def mentions(story: Story, settings) -> None:
             names = _words(r, first, last)
             if any(_plural_title(w) for w in names):
                 continue  # "the Misses Harlow", "the Captains Hale": a group
+            if _bylined(story.text, t.start[first], t.end[last]):
+                continue  # "A Passage to India, by E. M. Forster": the author, in the front matter
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
             if titled and t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN":
                 continue  # "the Drummond girls", "the Pryor children": a family, not a name
