@@ -783,3 +783,12 @@ def test_said_her_aunt_is_the_aunt_about_not_the_one_called_aunt_long_before():
                      + "\n\nNell Farrow came at last to the farm, where Mrs. Harlow met her at the gate.\n\n"
                      '"You are late, my dear," said her aunt.\n')
     assert lines[0][1] == "Mrs. Harlow"
+
+
+def test_a_name_echoed_from_the_line_before_calls_no_one():
+    # "Mr. Cardew!" repeats the name Clara said: he is not there to be spoken to, nor to answer
+    lines, _ = _said('Title\n\nNell Farrow and Clara Dunn walked by the river.\n\n"Mr. Cardew says the mill will '
+                     'close," said Clara.\n\n"Mr. Cardew!" repeated Nell, in utter amazement.\n\n'
+                     '"Oh, yes. He told my father so."\n')
+    assert [(line[1], line[3]) for line in lines[1:]] == [("Nell Farrow", ["Clara Dunn"]),
+                                                         ("Clara Dunn", ["Nell Farrow"])]

@@ -51,6 +51,7 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 # a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
 TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
+NAME_ALONE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*[,.!?]*\s*")  # "Fagin!", "Mr. Tod,"
 ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Quarles.", "Mr. Tod."
 
 
@@ -67,6 +68,7 @@ class Attributor:
         self.coref = coref_notes(story)  # which links coreference only guessed, which characters it made
         self.last_cue: int | None = None  # the speech verb the last line was attributed by
         self.replying = False  # this line opens the paragraph right after the last line's
+        self.quote_starts = [q.start for q in story.quotes]
         self.called: list[str] = []  # whom the last line called by name
         self.continued = story.notes.get("continued_quotes", set())
         self.line_per_sentence = split_into_sentences(story)
@@ -289,12 +291,16 @@ class Attributor:
     def vocatives(self, q: Quote, previous: Quote | None = None) -> list[str]:
         """Characters addressed inside the quotation: by name, or by a rank only one of them holds.
         A line that is only a name, after a question, answers it ("What is his name?" / "Nell
-        Farrow."): it calls no one. A "Miss Harlow" called is relinked to the sister it means
+        Farrow."), and one that is only a name the line before said echoes it ("Mr. Darcy!"
+        repeated Elizabeth): it calls no one. A "Miss Harlow" called is relinked to the sister it means
         (``surname_meant``)."""
         text, out = self.story.text, []
         if previous is not None and text[previous.start:previous.end].rstrip(CLOSING + " ").endswith("?") \
                 and ANSWERING_NAME.fullmatch(text[q.start:q.end]):
             return out
+        if previous is not None and NAME_ALONE.fullmatch(text[q.start:q.end]) and self.whole_speech(q) and any(
+                m.character in {n.character for n in self.names_in(previous)} for m in self.names_in(q)):
+            return out  # "… deliver up the Jew." / "Fagin," cried the girl: the name echoed, no one called
         for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
             after = text[m.end:q.end].lstrip()[:1]
@@ -311,6 +317,13 @@ class Attributor:
             if len(having) == 1 and next(iter(having)) not in out:
                 out.append(next(iter(having)))
         return out
+
+    def whole_speech(self, q: Quote) -> bool:
+        """Whether no other line follows ``q`` in its paragraph ('"Basil," he said, "we have …"' is one
+        speech in two parts)."""
+        i = bisect_left(self.quote_starts, q.start)
+        nxt = self.story.quotes[i + 1] if i + 1 < len(self.story.quotes) else None
+        return nxt is None or self.index.paragraph(nxt.start) != self.index.paragraph(q.start)
 
     def surname_meant(self, m: Mention, q: Quote) -> str:
         """The character a "Miss Harlow" or "Mr. Harlow" said to someone is: the eldest sister or
