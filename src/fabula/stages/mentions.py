@@ -26,7 +26,7 @@ from ..names import (HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender
                      parse_name)
 from . import stage
 from .cues import SUBJECT
-from .kinship import ONE_OF
+from .kinship import PARENTS
 
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
@@ -255,8 +255,7 @@ def _kin_as_name(r: "_Reader", k: int, hi: int) -> bool:
     "tell mama", "Mother gave it to me", "devote herself to papa" (not "Father Brown", nor the
     "mother" of "mother country")."""
     t = r.t
-    if r.word(k).lower() not in ONE_OF or r.word(k).lower() in ("wife", "husband") or t.tag[k] in ("NNS", "NNPS") \
-            or t.dep[k] == "compound":
+    if r.word(k).lower() not in PARENTS or t.tag[k] in ("NNS", "NNPS") or t.dep[k] == "compound":
         return False
     if any(t.head[j] == k and t.dep[j] in ("det", "poss", "nummod") for j in range(max(0, k - 4), k)):
         return False

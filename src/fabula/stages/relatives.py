@@ -23,7 +23,7 @@ from bisect import bisect_right
 from ..dialogue import QuotedText
 from ..model import Mention, Story
 from .coref import head_token
-from .kinship import KIN, KIN_TITLES, ONE_OF, Families, kin_word
+from .kinship import KIN, KIN_TITLES, ONE_OF, PARENTS, Families, kin_word
 
 # relations that hold both ways, as (a man's word, a woman's word): of a man's wife he is her husband,
 # of his sister her brother; a parent has many children, so "her son" says not which son "his mother" is of
@@ -83,7 +83,7 @@ def _link_kin_names(story: Story, told: dict[tuple[str, str], set[str]], quoted)
             whose_in[t.sentence[k]] = m.character
             continue
         word = story.text[m.start:m.end].lower()
-        if m.kind != "NOM" or m.character is not None or word not in ONE_OF or word in ("wife", "husband"):
+        if m.kind != "NOM" or m.character is not None or word not in PARENTS:
             continue
         if inside:
             i = bisect_right(quote_starts, m.start) - 1
