@@ -325,7 +325,7 @@ class NarrationLinker:
         m.character = families.relative(possessor.character, kin)
         if m.character is not None and kin in KIN_TITLES \
                 and s_index - self.last_seen.get(m.character, -FAR_SENTENCES - 1) > FAR_SENTENCES:
-            m.character = None  # "her aunt": the one called "Aunt Philips" only while she is about; one may have two
+            m.character = None  # "her aunt": the one called "Aunt Pruett" only while she is about; one may have two
         if m.character is not None:
             self.kin_links.add(m.start)
         elif kin in COMPANIONS:  # "his companion": the other one about, as a guess

@@ -2,7 +2,7 @@
 
 Inside a quotation "I" is its speaker, "you" its one addressee (with none, the
 one who answers the line), and so is a form of address ("Yes, sir", "my dear",
-"mamma"), and an endearment before a name is the one named ("my dear Watson",
+"mamma"), and an endearment before a name is the one named ("my dear Tolley",
 anywhere); a title after "your" ("your Ladyship") is whoever "your" is; "he" or
 "she" is the latest character of that gender who is neither speaker nor
 addressee, or, where the latest is one of them, one the talk itself named
@@ -115,13 +115,13 @@ YOUR_TITLE = re.compile(r"\s+((?:[Rr]oyal\s+)?(?:[Ll]adyship|[Ll]ordship|[Hh]ono
                         r"[Gg]race|[Ee]xcellency|[Rr]everence))\b")
 
 
-# "my dear Watson", "My dearest Nell": the endearment before a name is a mention of its own, of the one named
+# "my dear Tolley", "My dearest Nell": the endearment before a name is a mention of its own, of the one named
 ENDEARMENT = re.compile(r"\b[Mm]y\s+(?:(?:dear|dearest|good|poor|sweet|kind|old|darling)\s+)*"
                         r"(?:dear|dearest|darling)\s*$")
 
 
 def _link_endearment(story: Story) -> None:
-    """"My dear Watson": "my dear" is a mention of Watson, as "my dear" alone is of the one spoken to."""
+    """"My dear Tolley": "my dear" is a mention of Tolley, as "my dear" alone is of the one spoken to."""
     text, added = story.text, []
     taken = {(m.start, m.end) for m in story.mentions}
     for m in story.mentions:

@@ -22,7 +22,7 @@ its mentions left unlinked: a passing "a servant" is no one in the cast.
 Someone the narration refers to only by pronouns so far ("On the step he sat
 crying") is made a character the same way, named or dropped the same way; they
 are also named by a name that opens a sentence as its subject while they are
-about ("He was some seven-and-twenty ... But Winterbourne had an old
+about ("He was some seven-and-twenty ... But Quarles had an old
 attachment"), where a name inside a clause about someone else is not
 ("She had been in Lisbon; Pennock had sent her").
 
@@ -181,7 +181,7 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
                 if NARRATION_NAMING.search(text[max(0, start - 40):start]):
                     yield start, named, lambda introduced: introduced
                 elif _main_subject(story, start) and gender.get(named) is not None:
-                    # "He was some seven-and-twenty ... But Winterbourne had an old attachment": a
+                    # "He was some seven-and-twenty ... But Quarles had an old attachment": a
                     # name first used opening a sentence as its subject goes on with the "he" before it
                     yield start, named, lambda introduced, g=gender[named]: {
                         cid for cid in introduced & someones if gender.get(cid) == g}
@@ -192,8 +192,8 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
 
 
 def _main_subject(story: Story, start: int) -> bool:
-    """Whether the name starting at ``start`` opens its sentence as a subject ("But Winterbourne had",
-    "His aunt Polly stood")."""
+    """Whether the name starting at ``start`` opens its sentence as a subject ("But Quarles had",
+    "His aunt Martha stood")."""
     t = story.tokens
     k = bisect_right(t.start, start) - 1
     first = k
@@ -202,7 +202,7 @@ def _main_subject(story: Story, start: int) -> bool:
     if k < 0 or t.dep[k] != "nsubj":
         return False
     opening = story.sentences[t.sentence[k]].start
-    # "But Winterbourne had", "His aunt Polly stood": before it, one word or the name's own ("His aunt")
+    # "But Quarles had", "His aunt Martha stood": before it, one word or the name's own ("His aunt")
     before = [j for j in range(max(0, first - 6), first) if t.start[j] >= opening]
     own = [j for j in before if t.head[j] == k or t.head[t.head[j]] == k]
     return len(before) - len(own) <= 1

@@ -263,12 +263,12 @@ def _kin_as_name(r: "_Reader", k: int, hi: int) -> bool:
 
 
 FRONT_MATTER_CHARS = 1000  # where a title page's byline may stand
-BYLINE = re.compile(r"(?:\b[Bb][Yy]|\bAuthor:)[ \t_]*(?:[A-Z]\.[ \t]*)*$")  # "by E. M. Forster": initials too
+BYLINE = re.compile(r"(?:\b[Bb][Yy]|\bAuthor:)[ \t_]*(?:[A-Z]\.[ \t]*)*$")  # "by E. M. Hythe": initials too
 
 
 def _bylined(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is the author's in a byline at the head of the text ("by
-    Jane Austen", "Author: H. G. Wells"), alone on its line."""
+    Clara Dunn", "Author: H. G. Quenby"), alone on its line."""
     if start > FRONT_MATTER_CHARS:
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -346,7 +346,7 @@ def mentions(story: Story, settings) -> None:
             if any(_plural_title(w) for w in names):
                 continue  # "the Misses Harlow", "the Captains Hale": a group
             if _bylined(story.text, t.start[first], t.end[last]):
-                continue  # "A Passage to India, by E. M. Forster": the author, in the front matter
+                continue  # "The Low Tide, by E. M. Hythe": the author, in the front matter
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
             if titled and t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN":
                 continue  # "the Drummond girls", "the Pryor children": a family, not a name

@@ -51,7 +51,7 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 # a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
 TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
-NAME_ALONE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*[,.!?]*\s*")  # "Fagin!", "Mr. Tod,"
+NAME_ALONE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*[,.!?]*\s*")  # "Pryor!", "Mr. Tod,"
 ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Quarles.", "Mr. Tod."
 
 
@@ -163,8 +163,8 @@ class Attributor:
             return other or found
         if found is not None:
             # the subject of the narration just before: after narration of their own, the last speaker
-            # speaking again is no less likely than the other's turn ("Marilla had to laugh through
-            # her tears." / "I was thinking about Anne," she explained.)
+            # speaking again is no less likely than the other's turn ("Martha had to laugh through
+            # her tears." / "I was thinking about Nell," she explained.)
             return found
         if turn is not None and fits(turn):
             return turn
@@ -238,7 +238,7 @@ class Attributor:
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         # "said the doctor": Dr. Tolley; but "said the old lady" is no Lady Drummond, nor "the gentleman" anyone's title
         ranked_title = self.descriptions.common_noun(j) and word not in PLAIN_TITLES
-        # "said her aunt": one of her aunts, the one about, not the one the story calls "Aunt Philips"
+        # "said her aunt": one of her aunts, the one about, not the one the story calls "Aunt Pruett"
         kin_said = word in KIN_TITLES and before in ("his", "her", "my", "your")
         title = self.titled(word, t.start[j], exclude) if ranked_title and not kin_said else None
         if title is not None:  # "said the doctor": Dr. Tolley
@@ -291,8 +291,8 @@ class Attributor:
     def vocatives(self, q: Quote, previous: Quote | None = None) -> list[str]:
         """Characters addressed inside the quotation: by name, or by a rank only one of them holds.
         A line that is only a name, after a question, answers it ("What is his name?" / "Nell
-        Farrow."), and one that is only a name the line before said echoes it ("Mr. Darcy!"
-        repeated Elizabeth): it calls no one. A "Miss Harlow" called is relinked to the sister it means
+        Farrow."), and one that is only a name the line before said echoes it ("Mr. Cardew!"
+        repeated Nell): it calls no one. A "Miss Harlow" called is relinked to the sister it means
         (``surname_meant``)."""
         text, out = self.story.text, []
         if previous is not None and text[previous.start:previous.end].rstrip(CLOSING + " ").endswith("?") \
@@ -300,7 +300,7 @@ class Attributor:
             return out
         if previous is not None and NAME_ALONE.fullmatch(text[q.start:q.end]) and self.whole_speech(q) and any(
                 m.character in {n.character for n in self.names_in(previous)} for m in self.names_in(q)):
-            return out  # "… deliver up the Jew." / "Fagin," cried the girl: the name echoed, no one called
+            return out  # "… you must give up Pryor." / "Pryor," cried the girl: the name echoed, no one called
         for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
             after = text[m.end:q.end].lstrip()[:1]
@@ -319,7 +319,7 @@ class Attributor:
         return out
 
     def whole_speech(self, q: Quote) -> bool:
-        """Whether no other line follows ``q`` in its paragraph ('"Basil," he said, "we have …"' is one
+        """Whether no other line follows ``q`` in its paragraph ('"Tom," he said, "we have …"' is one
         speech in two parts)."""
         i = bisect_left(self.quote_starts, q.start)
         nxt = self.story.quotes[i + 1] if i + 1 < len(self.story.quotes) else None
@@ -471,7 +471,7 @@ class Attributor:
                 break
             if found:
                 to = self.cues.addressee_of_verb(found[1], region)
-                # "she explained to Edna": whoever "she" is, not Edna
+                # "she explained to Nell": whoever "she" is, not Nell
                 speaker, cue, kind = self.who(found[0], exclude | {to} if to else exclude, cue=True)
                 if speaker is None:  # "she said" of someone unnamed yet: at least no man said it
                     exclude |= self.of_other_gender(found[0])
