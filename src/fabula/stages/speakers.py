@@ -51,8 +51,9 @@ VOCATIVE_BEFORE = {",", "dear", "my", "oh", "o", "ah"}
 # a rank word said to someone: "Yes, captain.", "Doctor, come quickly!" (not "the doctor")
 TITLE_CALLED = re.compile(r"(?:^|(?<=[,;:!?—–]\s)|(?<=\b[Oo]h\s)|(?<=\b[Mm]y\s)|(?<=\b[Dd]ear\s))([A-Za-z]+)(?=\s*[,!?.;—–]|\s*$)")
 VOCATIVE_AFTER = {",", ".", "!", "?", ";", "—", "…"}
-NAME_ALONE = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*[,.!?]*\s*")  # "Pryor!", "Mr. Tod,"
-ANSWERING_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*\.?\s*")  # "Quarles.", "Mr. Tod."
+NAME_WORDS = r"\s*(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s*"  # up to four capitalised words: a name
+NAME_ALONE = re.compile(NAME_WORDS + r"[,.!?]*\s*")  # "Pryor!", "Mr. Tod,"
+ANSWERING_NAME = re.compile(NAME_WORDS + r"\.?\s*")  # "Quarles.", "Mr. Tod."
 
 
 class Attributor:
