@@ -564,3 +564,9 @@ def test_an_endearment_before_a_name_is_a_mention_of_the_one_named():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"You are late, my dear Tom," said Anna.\n')
     assert ("my dear", "Tom Baker") in links and ("my", "Anna Price") in links
+
+
+def test_an_aunt_or_uncle_called_with_no_one_known_to_be_spoken_to_is_the_one_so_called():
+    links, _ = _links('Title\n\nNell Farrow sat by the window with her sewing.\n\n"Uncle, you are not looking '
+                      'well," said Nell.\n\n"I am old, child," said Uncle Calder.\n')
+    assert ("Uncle", "Uncle Calder") in links

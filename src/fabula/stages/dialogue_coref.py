@@ -24,7 +24,7 @@ from . import stage
 from .coref import WINDOW_SENTENCES, head_token
 from .counts import recount
 from .gender import pronoun_labels
-from .kinship import Families, kin_word
+from .kinship import KIN_TITLES, Families, kin_word
 from .narrator import FIRST_PERSON, SECOND
 from .relatives import link_known_relatives
 
@@ -158,23 +158,30 @@ def _link_your_title(story: Story) -> None:
 
 
 def _link_called(story: Story) -> None:
-    """A form of address inside a line ("sir", "my dear", "mamma") refers to its one addressee."""
+    """A form of address inside a line ("sir", "my dear", "mamma") refers to its one addressee; an
+    aunt or uncle called where no one is known to be spoken to, to the one the story calls so
+    ("Uncle, you look tired" of Uncle Calder)."""
     text, added = story.text, []
     starts = [m.start for m in story.mentions]
+    families = Families(story.characters)
     for q in story.quotes:
-        if len(q.addressees) != 1:
-            continue
         for match in CALLED.finditer(text[q.start:q.end]):
             s, e = q.start + match.start(1), q.start + match.end(1)
+            word = match.group(1).lower().split()[-1]
+            # "Uncle, you are not looking well": with no one known to be spoken to, the one "Uncle John"
+            called = q.addressees[0] if len(q.addressees) == 1 else \
+                families.relative(q.speaker, word) if q.speaker is not None and word in KIN_TITLES else None
+            if called is None:
+                continue
             i = bisect_right(starts, e - 1) - 1
             near = [m for m in story.mentions[max(0, i - 2):i + 1] if m.start < e and s < m.end
                     and not (m.kind == "PRON" and m.end - m.start < e - s)]  # not the "my" of "my dear": the speaker
             if any(m.character is not None for m in near):
                 continue
             for m in near:
-                m.character = q.addressees[0]
+                m.character = called
             if not near:
-                added.append(Mention(s, e, "NOM", q.addressees[0]))
+                added.append(Mention(s, e, "NOM", called))
     if added:
         story.mentions = unique_mentions(story.mentions + added)
 
