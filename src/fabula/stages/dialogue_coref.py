@@ -83,8 +83,8 @@ def dialogue_coref(story: Story, settings) -> None:
             seen = [e for e in kept if e[1] != m.character]
             latest[gender[m.character]] = (seen + [(t.sentence[k], m.character, talked)])[-LATEST_KEPT:]
     _link_cues(story)
-    link_known_relatives(story)
-    _link_called(story)
+    link_known_relatives(story, families)
+    _link_called(story, families)
     _link_your_title(story)
     _link_endearment(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
@@ -157,13 +157,12 @@ def _link_your_title(story: Story) -> None:
         story.mentions = unique_mentions(story.mentions + added)
 
 
-def _link_called(story: Story) -> None:
+def _link_called(story: Story, families: Families) -> None:
     """A form of address inside a line ("sir", "my dear", "mamma") refers to its one addressee; an
     aunt or uncle called where no one is known to be spoken to, to the one the story calls so
     ("Uncle, you look tired" of Uncle Calder)."""
     text, added = story.text, []
     starts = [m.start for m in story.mentions]
-    families = Families(story.characters)
     for q in story.quotes:
         for match in CALLED.finditer(text[q.start:q.end]):
             s, e = q.start + match.start(1), q.start + match.end(1)

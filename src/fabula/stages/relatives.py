@@ -35,8 +35,9 @@ RELATIONS = frozenset(KIN) | frozenset(KIN_TITLES) | {"cousin", "niece", "nephew
                                                      "brother-in-law", "mother-in-law", "father-in-law"}
 
 
-def link_known_relatives(story: Story) -> None:
-    """Link the kin descriptions still unlinked to the relative the text told elsewhere."""
+def link_known_relatives(story: Story, families: Families) -> None:
+    """Link the kin descriptions still unlinked to the relative the text told elsewhere
+    (``families``: the cast by surname)."""
     gender = {c.id: c.gender for c in story.characters}
     quoted = QuotedText(story)
     told: dict[tuple[str, str], set[str]] = {}  # (whose, relation) -> the characters it was told to be
@@ -63,14 +64,13 @@ def link_known_relatives(story: Story) -> None:
         found = told.get((whose, relation), set()) - {whose}
         if len(found) == 1:
             m.character = found.pop()
-    _link_kin_names(story, told, quoted)
+    _link_kin_names(story, told, quoted, families)
 
 
-def _link_kin_names(story: Story, told: dict[tuple[str, str], set[str]], quoted) -> None:
+def _link_kin_names(story: Story, told: dict[tuple[str, str], set[str]], quoted, families: Families) -> None:
     """A parent's kin word used as a name ("tell mama", "a cheerful home for papa") is the parent
     of whoever says it in a line, or in narration of the person the sentence is about so far:
     the relative told elsewhere, else the one by surname."""
-    families = Families(story.characters)
     t = story.tokens
     quote_starts = [q.start for q in story.quotes]
     whose_in: dict[int, str] = {}  # sentence -> the character its narration last referred to by name or pronoun
