@@ -239,9 +239,10 @@ class Attributor:
             return (pick, cue, "anaphoric") if pick else (None, cue, None)
         # "said the doctor": Dr. Tolley; but "said the old lady" is no Lady Drummond, nor "the gentleman" anyone's title
         ranked_title = self.descriptions.common_noun(j) and word not in PLAIN_TITLES
-        # "said her aunt": one of her aunts, the one about, not the one the story calls "Aunt Pruett"
-        kin_said = word in KIN_TITLES and before in ("his", "her", "my", "your")
-        title = self.titled(word, t.start[j], exclude) if ranked_title and not kin_said else None
+        # "said her mother", "said her aunt": someone's kin, among the grown people about; an aunt is
+        # one of her aunts, not the one the story calls "Aunt Pruett"
+        kin = before in ("his", "her", "my", "your") and (word in PARENTS | SPOUSES or word in KIN_TITLES)
+        title = self.titled(word, t.start[j], exclude) if ranked_title and not (kin and word in KIN_TITLES) else None
         if title is not None:  # "said the doctor": Dr. Tolley
             return title, Mention(t.start[j], t.end[j], "NOM", title), "anaphoric"
         described = self.descriptions.speaker(j) if cue else None
@@ -250,7 +251,7 @@ class Attributor:
         ranked = m.character if m is not None and m.kind == "PRON" and m.start in self.coref.guesses \
             and m.start not in self.coref.pronoun_chains else None
         who = None
-        if (word in PARENTS | SPOUSES or kin_said) and before in ("his", "her", "my", "your"):  # "said her mother"
+        if kin:
             who = self.resolve(word, t.start[j], exclude | (set(self.index.gender) - self.elders))
         if word in GROWN_NOUNS:  # "said the old gentleman": not the boy
             exclude = exclude | self.boys
@@ -299,8 +300,8 @@ class Attributor:
         if previous is not None and text[previous.start:previous.end].rstrip(CLOSING + " ").endswith("?") \
                 and ANSWERING_NAME.fullmatch(text[q.start:q.end]):
             return out
-        if previous is not None and NAME_ALONE.fullmatch(text[q.start:q.end]) and self.whole_speech(q) and any(
-                m.character in {n.character for n in self.names_in(previous)} for m in self.names_in(q)):
+        if previous is not None and NAME_ALONE.fullmatch(text[q.start:q.end]) and self.whole_speech(q) \
+                and {m.character for m in self.names_in(q)} & {n.character for n in self.names_in(previous)}:
             return out  # "… you must give up Pryor." / "Pryor," cried the girl: the name echoed, no one called
         for m in self.names_in(q):
             before = text[q.start:m.start].rstrip().split()
