@@ -490,6 +490,15 @@ DESCRIBED = {
         "Anna Price wrote at once to a gentleman whose name was Edwin Tolley. Tolley kept bees and read Latin."
         "\n\nShe sent the letter with a boy called Rufus Hatch. Hatch ran all the way.",
         ("a gentleman", "Edwin Tolley"), ("a boy", "Rufus Hatch")),
+    # a parent of one known by a given name alone: the one grown man (or woman) about
+    "father-of-one-without-a-surname": (
+        "Nell sat by the window. Mr. Cardew came in from the garden and sat down by the fire. Nell brought "
+        "her father his pipe.",
+        ("her father", "Mr. Cardew")),
+    "father-among-two-grown-men": (
+        "Nell sat by the window. Mr. Cardew and Mr. Pryor came in from the garden and sat down by the fire. "
+        "Nell brought her father his pipe.",
+        ("her father", None)),
     # a guessed "her" before a kin word is the woman who has that relative
     "guessed-her-before-kin": (
         "Mr. Dunn stayed at home that day. Clara Dunn and Anna Price walked to the mill, where Anna met the "

@@ -42,7 +42,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   "the boy" or "the child" has referred to before.
 - "the doctor", "the Colonel": the one character whose name carries that title.
 - "her father", "his wife", "Nora's mother": the one relative of that kind
-  by surname in the cast (``kinship``); with none, a mother, father, wife or
+  by surname in the cast (``kinship``); the parent of one known by a given name alone
+  ("Nell"), the one grown man (or woman: a Mr., a Mrs., a Sir) referred to in the last
+  thirty sentences, as a guess; with none, a mother, father, wife or
   husband is one character for each person, named later if at all (``introduced``).
   "His companion", "her friend", "his hostess": the latest other one about, as a guess.
   Where "her" was a guess and only one woman about has such a relative, "her" is
@@ -78,7 +80,7 @@ from .coref_ranker import Entry, Pronoun, candidates, load_ranker
 from .descriptions import (ORDINALS, RANKS, descriptions, mention_bare_titles, mention_descriptions, predicated_of,
                            titles_of)
 from .introduced import gender_of_description, introduce, introduces, relative, someone
-from .kinship import COMPANIONS, GROWN_NOUNS, KIN, KIN_TITLES, Families, boys, elders, kin_word
+from .kinship import COMPANIONS, GROWN_NOUNS, KIN, KIN_TITLES, PARENTS, Families, boys, elders, kin_word
 from .narrator import FIRST_PERSON, SECOND, link_narration_you
 
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
@@ -332,8 +334,20 @@ class NarrationLinker:
             m.character = _companion(self.recent, possessor.character, s_index, self.nouns.get(kin))
             if m.character is not None:
                 self.guessed_descriptions.add(m.start)
+        elif kin in PARENTS and not families.surnames.get(possessor.character) \
+                and (elder := self._elder_about(possessor.character, kin, s_index)) is not None:
+            m.character = elder
+            self.guessed_descriptions.add(m.start)
         else:  # "my mother", with no one of the cast she could be: someone all the same
             m.character = relative(self.story, m, possessor.character, kin, self.relatives, self.nouns.get(kin))
+
+    def _elder_about(self, of: str, kin: str, s_index: int) -> str | None:
+        """For "her father" of someone with no surname ("Nell"), the one grown man (a grown
+        woman, for "her mother") referred to lately, none when several are."""
+        label = self.nouns.get(kin)
+        found = {e.character for e in self.recent if e.character in self.grown and e.character != of
+                 and e.label == label and s_index - e.sentence <= FAR_SENTENCES}
+        return found.pop() if len(found) == 1 else None
 
     def _gendered(self, m: Mention, lemma: str, determiner: str, s_index: int) -> None:
         """"the girl": the one of that gender just before (sure), else the latest about (a guess)."""
