@@ -759,3 +759,12 @@ def test_the_author_in_a_byline_at_the_head_of_the_text_is_no_mention():
                             "nets.\n\n\"Good morning,\" said Anna.\n\n\"Morning,\" he said.\n")
         assert not any("Hythe" in story.text[m.start:m.end] for m in story.mentions), head
         assert {"Anna Price", "Tom Baker"} <= {c.name for c in story.characters}
+
+
+def test_saint_before_a_surname_is_part_of_it_and_before_a_given_name_a_saint():
+    story = fabula.read("The Vineyard\n\nMonsieur St. Quenby walked among the vines. St. Quenby loved the evening "
+                        "light, and he sat by the river with Nell. St. Quenby smiled at her.\n\nNell read to him from "
+                        "the life of St. Paul.\n")
+    names = {c.name: c.aliases for c in story.characters}
+    assert names["Monsieur St. Quenby"] == ["St. Quenby"]
+    assert "St. Paul" not in names["Monsieur St. Quenby"]
