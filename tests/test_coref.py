@@ -490,6 +490,13 @@ DESCRIBED = {
         "Anna Price wrote at once to a gentleman whose name was Edwin Tolley. Tolley kept bees and read Latin."
         "\n\nShe sent the letter with a boy called Rufus Hatch. Hatch ran all the way.",
         ("a gentleman", "Edwin Tolley"), ("a boy", "Rufus Hatch")),
+    "named-after-a-friend-of-his": (
+        "Mr. Cardew sat in his chair. He was almost inclined to envy his wife's first husband, a business friend "
+        "of his named Rufus Hatch, who had perished suddenly.",
+        ("a business friend", "Rufus Hatch")),
+    "a-name-in-apposition-after-the-description": (
+        "Tom Baker sat on the step. He was playing with a little girl, Nell Farrow, who was tying her ribbon.",
+        ("a little girl", "Nell Farrow")),
     # a parent of one known by a given name alone: the one grown man (or woman) about
     "father-of-one-without-a-surname": (
         "Nell sat by the window. Mr. Cardew came in from the garden and sat down by the fire. Nell brought "
