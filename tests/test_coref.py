@@ -490,6 +490,14 @@ DESCRIBED = {
         "Anna Price wrote at once to a gentleman whose name was Edwin Tolley. Tolley kept bees and read Latin."
         "\n\nShe sent the letter with a boy called Rufus Hatch. Hatch ran all the way.",
         ("a gentleman", "Edwin Tolley"), ("a boy", "Rufus Hatch")),
+    "a-definite-description-named-at-once": (
+        "Tom Baker followed him in silence to the prison. The officer, whose name was Rufus Hatch, tapped at "
+        "the door. The new poet, who introduced himself by the name of Edwin Tolley, was a mild man.",
+        ("The officer", "Rufus Hatch"), ("The new poet", "Edwin Tolley")),
+    # text tokenised a word a space apart, as LitBank gives it
+    "named-at-once-in-tokenised-text": (
+        "Tom Baker waited by the gate . The officer , whose name was Rufus Hatch , tapped at the door .",
+        ("The officer", "Rufus Hatch")),
     "named-after-a-friend-of-his": (
         "Mr. Cardew sat in his chair. He was almost inclined to envy his wife's first husband, a business friend "
         "of his named Rufus Hatch, who had perished suddenly.",

@@ -26,7 +26,8 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   unlinked, if never named; speaker attribution reads their pronouns as unlinked.
 - A description given to a named character in apposition or with "was" ("Mr.
   Crook, the ferryman"; "Tom was the youngest") refers to them (``descriptions``), and so does
-  one the narration names at once ("a man named Pryor", "a friend of his named Pryor",
+  one the narration names at once ("a man named Pryor", "the officer, whose name was
+  Pryor", "a friend of his named Pryor",
   "a little girl, Nell Farrow, who"); a definite
   description of a gendered person ("the girl") refers to the latest
   character of that gender in the sentence or the one before; failing that, the latest
@@ -93,7 +94,7 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
 # what gives a description the name after it: "a man named Pryor", "a lady whose name was Nell Farrow"
 APPOSED_NAME = re.compile(r"\s*,\s*")  # "a little girl, Nell Farrow, who …"
-NAMED_AFTER = re.compile(r"(?:\s+of\s+(?:his|hers|mine|theirs|ours|yours))?,?\s*(?:named|called|whose\s+name\s+(?:was|is)|by\s+(?:the\s+)?name\s+of)\s+")
+NAMED_AFTER = re.compile(r"(?:\s+of\s+(?:his|hers|mine|theirs|ours|yours))?\s*,?\s*(?:named|called|whose\s+name\s+(?:was|is)|(?:who\s+(?:introduced|announced)\s+(?:himself|herself)\s+)?by\s+(?:the\s+)?name\s+of)\s+")
 # gendered nouns of the young: "the boy" is no one a name calls Mr. or Mrs. (a son or daughter is kin,
 # left to the kin rules)
 YOUNG = frozenset({"boy", "lad", "girl", "lass"})
@@ -276,6 +277,8 @@ class NarrationLinker:
         kin = kin_word(story, m, possessor) if possessor is None or possessor.start not in self.chained else None
         if kin is not None:
             self._kin(m, kin, possessor, s_index)
+        elif words_[0] in ("a", "an", "the") and (named := self._named_after(k, m.end, apposed=words_[0] != "the")):
+            m.character = named  # "a man named Pryor", "the officer, whose name was Pryor"
         elif phrase in self.given:
             m.character = self.given[phrase]
         elif (words_[0] == "the" and rank in RANKS and len(self.titles.get(rank, ())) == 1
@@ -290,8 +293,6 @@ class NarrationLinker:
         elif words_[0] in ("the", "this", "that") and lemma in self.nouns and t.tag[k] != "NNS":
             # (a plural, "the two women", is no one)
             self._gendered(m, lemma, words_[0], s_index)
-        elif words_[0] in ("a", "an") and (named := self._named_after(k, m.end)):
-            m.character = named  # "a gentleman whose name was Allworthy", "a man named Pryor"
         elif words_[0] in ("a", "an") and (said_of := predicated_of(t, k, self.character_at)):
             m.character = said_of  # "Rufus, a boy of fourteen"; "he was a widower"
         elif introduces(story, m, k):  # "a small boy came running": someone new, named later if at all
@@ -313,17 +314,19 @@ class NarrationLinker:
             return young
         return young if lemma in YOUNG and self.gender.get(young) in (None, self.nouns.get(lemma)) else None
 
-    def _named_after(self, k: int, end: int) -> str | None:
+    def _named_after(self, k: int, end: int, apposed: bool) -> str | None:
         """The character a name right after the noun ``k`` of a description, or after the whole
-        description (ending at ``end``), gives it ("a man named Pryor", "a gentleman whose name
-        was Allworthy", "a friend of his named Pryor"); or the name in apposition to it ("a
-        little girl, Nell Farrow, who")."""
+        description (ending at ``end``), gives it ("a man named Pryor", "the officer, whose name
+        was Pryor", "a friend of his named Pryor"); or, where ``apposed``, the name in apposition
+        to it ("a little girl, Nell Farrow, who")."""
         t, text = self.story.tokens, self.story.text
         for after in (t.end[k], end):
             found = NAMED_AFTER.match(text, after)
             named = self.names_at.get(found.end()) if found else None
             if named is not None:
                 return named.character
+        if not apposed:
+            return None
         found = APPOSED_NAME.match(text, end)
         named = self.names_at.get(found.end()) if found else None
         if named is not None and named.character is not None and text[named.end:named.end + 2].strip()[:1] in ",;.)":
