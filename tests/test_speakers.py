@@ -247,6 +247,15 @@ def test_a_reply_in_the_next_paragraph_comes_from_whoever_was_addressed():
     assert lines[-1][1] == "Henry Vance" and lines[-1][2] == "anaphoric"
 
 
+def test_a_reply_comes_from_whoever_was_addressed_though_the_narration_was_about_another():
+    # the narration's "he" is Tom, but a line that calls Mr. Tolley is answered by him
+    lines, _ = _said("The Parlour\n\nEdwin Tolley sat by the fire. Tom Baker came in. Tom Baker poured the tea. "
+                     "He looked at the clock.\n\n"
+                     '"What a fine old house you have, Mr. Tolley!" said Anna Price.\n\n'
+                     '"It was my father\'s," he replied.\n')
+    assert lines[-1][1] == "Edwin Tolley"
+
+
 def test_a_description_in_a_cue_is_not_the_name_just_before_it():
     # a narrator who has just named Tom would say "he said" for him; "the old gentleman" is the other man
     lines, _ = _said("The Study\n\nMr. Harlow sat reading in his study when Tom Baker came in.\n\n"

@@ -273,12 +273,14 @@ class Attributor:
         return {c for c, g in self.index.gender.items() if g is not None and g != label}
 
     def answers_vocative(self, character: str) -> bool:
-        """Whether a pronoun the coreference stage gave to the last speaker, in the paragraph
-        right after, is rather the one that speaker called by name ("Harry, you are dreadful!"
-        cried Owen. / "You will always forgive me," he replied.)."""
+        """Whether a pronoun the coreference stage gave to ``character`` from the narration, in
+        the paragraph right after a line, is rather the one that line called by name, of the same
+        gender and not its speaker ("Harry, you are dreadful!" cried Owen. / "You will always
+        forgive me," he replied.): the one called answers, whoever the narration was about."""
         gender = self.index.gender.get(character)
-        return self.replying and character == self.conversation.last_speaker and any(
-            c != character and self.index.gender.get(c) == gender for c in self.called)
+        return self.replying and any(
+            c != character and c != self.conversation.last_speaker and self.index.gender.get(c) == gender
+            for c in self.called)
 
     def names_in(self, q: Quote):
         """The linked names inside the quotation, in order."""
