@@ -103,6 +103,15 @@ def test_a_rank_said_to_someone_calls_the_one_who_holds_it():
     assert lines[3][1] == "Parson Penrose"
 
 
+def test_uncle_said_bare_calls_the_one_the_story_calls_uncle_but_my_dear_aunt_calls_no_one_by_it():
+    lines, _ = _said('Title\n\nUncle Calder sat by the fire. Nell Farrow brought him his tea, and Tom Baker '
+                     'came in from the yard.\n\n"Uncle, you are not looking well tonight," said Nell.\n\n'
+                     '"I am well enough," said Tom.\n\n"My dear aunt, you should rest," said Nell.\n\n'
+                     'Aunt Pruett smiled.\n')
+    assert lines[0][3] == ["Uncle Calder"]
+    assert "Aunt Pruett" not in lines[2][3]
+
+
 def test_a_name_alone_answering_a_question_calls_no_one():
     lines, _ = _said("Title\n\nMr. Quarles had taken the Grange at Michaelmas.\n\nMr. Harlow and his wife sat at "
                      "breakfast.\n\n\"The Grange is let,\" said Mrs. Harlow.\n\n\"What is the tenant's name?\"\n\n"

@@ -313,11 +313,14 @@ class Attributor:
             if opens and (after in VOCATIVE_AFTER or not after) and m.character not in out:
                 m.character = self.surname_meant(m, q)
                 out.append(m.character)
-        # "And where do we live, parson?": a rank said to someone is the one character who holds it
+        # "And where do we live, parson?": a rank said to someone is the one character who holds it,
         for found in TITLE_CALLED.finditer(text[q.start:q.end]):
             word = found.group(1).lower()
             rank = TITLE_WORDS.get(word, word)
-            having = self.titles.get(rank, ()) if rank in RANKS else ()
+            # and "uncle" called bare, the one the story calls "Uncle …" ("my dear aunt" may be any aunt)
+            bare = rank in KIN_TITLES and not text[max(q.start, q.start + found.start() - 5):q.start + found.start()] \
+                .lower().endswith(("my ", "dear "))
+            having = self.titles.get(rank, ()) if rank in RANKS or bare else ()
             if len(having) == 1 and next(iter(having)) not in out:
                 out.append(next(iter(having)))
         return out
