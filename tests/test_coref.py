@@ -584,6 +584,18 @@ def test_a_name_opening_a_sentence_after_its_own_kin_word_names_someone_too():
     assert [who for text, who in links if text in ("She", "her", "she")] == ["Nell Quarles"] * 4
 
 
+def test_someone_talked_over_for_many_lines_is_the_same_someone_after():
+    # a long talk with no other woman in it: the "she" after it is the "she" before it, and the
+    # name that comes then names both
+    talk = "".join(f'"I have not seen it, not once, not in {n} days," said Tom Baker.\n\n'
+                   for n in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+    links, _ = _links(
+        "Title\n\nShe pulled her spectacles down and looked about the room. She looked perplexed for a moment."
+        "\n\n" + talk + "She whirled round and snatched her skirts out of the way. The boy fled over the fence. "
+        "His aunt Nell Quarles stood surprised a moment.\n")
+    assert [who for text, who in links if text in ("She", "her")] == ["Nell Quarles"] * 5
+
+
 def test_an_endearment_before_a_name_is_a_mention_of_the_one_named():
     links, _ = _links('Title\n\nAnna Price came into the study where Tom Baker sat.\n\n'
                       '"You are late, my dear Tom," said Anna.\n')

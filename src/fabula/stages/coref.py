@@ -20,7 +20,9 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   gender is them ('"My dear Mr. Harlow," said his lady to him').
   A pronoun left unlinked starts someone not named yet ("He watched her ..."):
   the pronouns that continue it by those same sure rules are theirs, so the first
-  name to come along ("Pennock had sent her") does not take them. That someone is
+  name to come along ("Pennock had sent her") does not take them, and so is the next
+  one of its gender with no one else of it in the window, up to thirty sentences on
+  (a talk of many lines between). That someone is
   a character of their own, named as someone a description brought in is
   (``introduced``: "Why, Jasper!" said to them), and dropped, their pronouns
   unlinked, if never named; speaker attribution reads their pronouns as unlinked.
@@ -222,10 +224,11 @@ class NarrationLinker:
         # near); the ranker picks, and its pick is sure where the rules' sure pick agrees
         rule, sure = _pick(about, label, s_index, exclude=None if reflexive else clause_subject)
         unnamed = None  # the someone not yet named that an unlinked pronoun refers to
+        earlier = None  # a someone of its gender referred to further back, with no one else of it since
         if rule is not None and rule.startswith(UNNAMED):
             # "He watched her from the pier ... She knew he was there. She had been in Lisbon;
             # Pennock had sent her": someone not named yet, whom the pronouns keep referring to
-            unnamed, rule = (rule if sure else None), None
+            unnamed, earlier, rule = (rule if sure else None), (None if sure else rule), None
         if unnamed is None:
             pronoun = Pronoun(m.start, label, s_index, paragraph, t.dep[k] in SUBJECT, t.dep[k] == "poss",
                               reflexive, clause_subject)
@@ -243,7 +246,8 @@ class NarrationLinker:
                 unnamed = None
                 self.guesses.add(m.start)
         if m.character is None and not reflexive:
-            unnamed = unnamed or f"{UNNAMED}{m.start}"
+            # after a talk of many lines, "she" is still the someone of before it
+            unnamed = unnamed or earlier or f"{UNNAMED}{m.start}"
             self._remember(m, k, unnamed, label, True)
             # someone, all the same: named later by a line's vocative ("Why, Emil!") or else no one
             if unnamed not in self.chains:
