@@ -545,6 +545,17 @@ def test_a_parents_kin_word_as_a_name_in_narration_is_the_parent_of_whom_the_sen
     assert ("papa", "Mr. Harlow") in links
 
 
+def test_this_little_boy_is_the_child_brought_in():
+    links, _ = _links(
+        "Title\n\nTom Baker sat on a bench by the lake with a bowl of sugar beside him. Presently a small boy "
+        "came walking along the path. Tom went on reading. The wind rose over the water. Tom folded his paper and "
+        "looked at the gulls. He thought of the town and of his brother. Then he lit his pipe. This little boy "
+        "stepped forward and selected three lumps, two of which he buried in his pocket.\n\n"
+        "\"Jasper, come here at once,\" said the young lady who came up the path.\n\n"
+        "\"I am coming,\" said Jasper.\n")
+    assert [who for text, who in links if text in ("a small boy", "This little boy")] == ["Jasper"] * 2
+
+
 def test_a_kin_word_before_a_name_or_as_a_modifier_is_no_parent():
     links, _ = _links(HARLOWS + "Nell Harlow wrote to Father Penrose about the mother country.\n")
     assert not any(text.lower() in ("father", "mother") for text, _ in links)

@@ -42,7 +42,7 @@ Rules that hold in fiction, in one pass over the text, linear in its length:
   pronouns that follow and "the (little) boy" while about, until the speakers
   stage names them or leaves them unnamed (``introduced``). Such a child is also
   "the child" (a word for a child of no gender, which no named character takes)
-  and, up to thirty sentences on, "the little boy" where the one about is no one
+  and, up to thirty sentences on, "the (or this) little boy" where the one about is no one
   "the boy" or "the child" has referred to before.
 - "the doctor", "the Colonel": the one character whose name carries that title.
 - "her father", "his wife", "Nora's mother": the one relative of that kind
@@ -377,7 +377,7 @@ class NarrationLinker:
         found, sure = _pick(fit, label, s_index, exclude=None, window=1)
         # "the girl" is often someone new: no guessing; nor is she anyone when she is the unnamed "she"
         m.character = found if sure and not found.startswith(UNNAMED) else None
-        young = self._young_brought_in(lemma, s_index) if determiner == "the" else None
+        young = self._young_brought_in(lemma, s_index) if determiner in ("the", "this") else None
         if young is not None:
             # "a small boy" … "the little boy": the child brought in, rather than one about whom
             # nothing has called a child
