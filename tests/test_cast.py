@@ -375,6 +375,18 @@ def test_a_surname_before_a_noun_is_a_family_not_a_name():
     assert [(c.name, c.aliases) for c in story.characters] == [("Mr. Pellow", ["Pellow"])]
 
 
+def test_a_name_inside_a_capitalised_modifier_of_a_noun_is_no_one():
+    # "the Lion Tolley booth": a show's name ("lion" being a common word of the text), not a man
+    from fabula.stages import default_stages
+
+    stages = default_stages()
+    upto = stages[:[s.name for s in stages].index("mentions") + 1]
+    story = fabula.read("Title\n\nAnna Price took the children to the fair. The mother perceived her son gazing "
+                        "outside the Lion Tolley booth , at the pictures of this famous lion that had killed three "
+                        "men . The lion had a great mane , and the lion roared . She left him alone .\n", stages=upto)
+    assert [story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"] == ["Anna Price"]
+
+
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
     # "Adept as she was, …" once, after a chapter heading the tagger read as names
     from fabula.stages.cast import _is_person

@@ -348,8 +348,12 @@ def mentions(story: Story, settings) -> None:
             if _bylined(story.text, t.start[first], t.end[last]):
                 continue  # "The Low Tide, by E. M. Hythe": the author, in the front matter
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
-            if titled and t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN":
-                continue  # "the Drummond girls", "the Pryor children": a family, not a name
+            if t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN" and t.head[last] == last + 1 \
+                    and (titled or (first > lo and t.sentence[first - 1] == t.sentence[first]
+                                    and r.word(first - 1)[:1].isupper() and t.head[first - 1] in (last, last + 1))):
+                # "the Drummond girls", "the Pryor children": a family, not a name; "the Lion Wallace
+                # booth": a show's
+                continue
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
