@@ -387,6 +387,13 @@ def test_a_name_inside_a_capitalised_modifier_of_a_noun_is_no_one():
     assert [story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"] == ["Anna Price"]
 
 
+def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
+    story = fabula.read("Title\n\nI was born in the year 1790, in the city of Hythe, of a good family, though not "
+                        "of that country, my father being a foreigner of Quenby, who settled first at Hull. He got "
+                        "a good estate by merchandise, and he married my mother.\n")
+    assert [c.name for c in story.characters if "Quenby" in c.name] == []
+
+
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
     # "Adept as she was, …" once, after a chapter heading the tagger read as names
     from fabula.stages.cast import _is_person

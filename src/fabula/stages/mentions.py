@@ -30,6 +30,11 @@ from .kinship import PARENTS
 
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
+# nouns whose "of" names a place: "the city of York", "a foreigner of Bremen, who settled at Hull"
+PLACE_OF = frozenset({"city", "town", "village", "county", "country", "kingdom", "province", "parish", "island",
+                      "isle", "port", "borough", "duchy", "state", "republic", "empire", "capital", "outskirts",
+                      "native", "natives", "foreigner", "foreigners", "inhabitant", "inhabitants", "citizen",
+                      "citizens", "burgher", "burghers"})
 PITIED = frozenset({"poor", "dear", "dearest"})
 # verbs of going whose "to" takes a place: "went to Thornbury", not "spoke to Nell"
 JOURNEYS = frozenset({"go", "come", "return", "travel", "journey", "drive", "ride", "sail", "remove", "move",
@@ -204,13 +209,16 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     before = first - 1
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
     placed = dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
-        word_before == "to" and _journey(t, t.head[before])))
+        word_before == "to" and _journey(t, t.head[before])) or (
+        word_before == "of" and before > 0 and r.word(before - 1).lower() in PLACE_OF))  # "a native of Bremen"
     if placed:
         score -= 1.5  # "in Bath"; "they were to go to Calder Hythe", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
-    if last + 2 < len(t) and r.word(last + 1) == "," and r.word(last + 2).lower() in RELATIVE_WHO:
-        score += 3.0  # "the life of Pryor, who was a scrivener": "who" is said of people, "which" of places
+    if last + 2 < len(t) and r.word(last + 1) == "," and r.word(last + 2).lower() in RELATIVE_WHO and not placed:
+        # "the life of Pryor, who was a scrivener": "who" is said of people, "which" of places (but
+        # "a native of Bremen, who settled at Hull" says it of the native)
+        score += 3.0
     if quoted and 0 < first and last + 1 < len(t):
         # addressed by name: "Peggy, did Mum tell you?" or "Go to bed, Tommy."
         after, before = r.word(last + 1), r.word(first - 1)
