@@ -394,6 +394,14 @@ def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
     assert [c.name for c in story.characters if "Quenby" in c.name] == []
 
 
+def test_a_personified_abstraction_is_no_character():
+    story = fabula.read("Title\n\nTime touches all things with destroying hand; and if he seem now and then to "
+                        "bestow the bloom of youth, it is but a brief mockery. There are places where Time seems to "
+                        "linger lovingly, and to which he seems loath to bring the evil day. Tom Baker walked down "
+                        "the street where Time had dealt so tenderly with the old houses.\n")
+    assert [c.name for c in story.characters] == ["Tom Baker"]
+
+
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():
     # "Adept as she was, …" once, after a chapter heading the tagger read as names
     from fabula.stages.cast import _is_person
