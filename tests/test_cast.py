@@ -394,6 +394,13 @@ def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
     assert [c.name for c in story.characters if "Quenby" in c.name] == []
 
 
+def test_the_lord_of_a_prayer_or_an_oath_is_no_character():
+    story = fabula.read('Title\n\nTom Baker ran off over the fence. Aunt Pruett sighed.\n\n"He is full of mischief, '
+                        'but the Lord knows I have not the heart to punish him. The Lord forgive me," she said. '
+                        '"He will run off again tomorrow."\n')
+    assert [c.name for c in story.characters] == ["Tom Baker", "Aunt Pruett"]
+
+
 def test_a_personified_abstraction_is_no_character():
     story = fabula.read("Title\n\nTime touches all things with destroying hand; and if he seem now and then to "
                         "bestow the bloom of youth, it is but a brief mockery. There are places where Time seems to "

@@ -35,6 +35,8 @@ PLACE_OF = frozenset({"city", "town", "village", "county", "country", "kingdom",
                       "isle", "port", "borough", "duchy", "state", "republic", "empire", "capital", "outskirts",
                       "native", "natives", "foreigner", "foreigners", "inhabitant", "inhabitants", "citizen",
                       "citizens", "burgher", "burghers"})
+# what "the Lord" or "the Almighty" is in a prayer or an oath
+DEITIES = frozenset({"lord", "almighty", "creator", "saviour", "savior", "redeemer", "deity", "preserver"})
 PITIED = frozenset({"poor", "dear", "dearest"})
 # verbs of going whose "to" takes a place: "went to Thornbury", not "spoke to Nell"
 JOURNEYS = frozenset({"go", "come", "return", "travel", "journey", "drive", "ride", "sail", "remove", "move",
@@ -362,6 +364,8 @@ def mentions(story: Story, settings) -> None:
                 # "the Drummond girls", "the Pryor children": a family, not a name; "the Lion Wallace
                 # booth": a show's
                 continue
+            if titled and len(names) == 1 and names[0].lower() in DEITIES:
+                continue  # "the Lord knows", "the Almighty": no one of the story's people
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
