@@ -401,12 +401,20 @@ def test_the_lord_of_a_prayer_or_an_oath_is_no_character():
     assert [c.name for c in story.characters] == ["Tom Baker", "Aunt Pruett"]
 
 
+def test_a_band_of_people_named_as_one_is_no_character():
+    story = fabula.read('Title\n\n"We want our pay," said the Happy Family. The Happy Family laughed and rode into '
+                        'town at noon. Tom Baker watched the Happy Family from the door of the store. The Happy '
+                        'Family cried out to him.\n')
+    assert [c.name for c in story.characters] == ["Tom Baker"]
+
+
 def test_a_personified_abstraction_is_no_character():
     story = fabula.read("Title\n\nTime touches all things with destroying hand; and if he seem now and then to "
                         "bestow the bloom of youth, it is but a brief mockery. There are places where Time seems to "
                         "linger lovingly, and to which he seems loath to bring the evil day. Tom Baker walked down "
-                        "the street where Time had dealt so tenderly with the old houses.\n")
-    assert [c.name for c in story.characters] == ["Tom Baker"]
+                        "the street where Time had dealt so tenderly with the old houses. Report said that Mrs. "
+                        "Pruett starched the sheets for her best bed.\n")
+    assert [c.name for c in story.characters] == ["Tom Baker", "Mrs. Pruett"]
 
 
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():

@@ -37,6 +37,8 @@ PLACE_OF = frozenset({"city", "town", "village", "county", "country", "kingdom",
                       "citizens", "burgher", "burghers"})
 # what "the Lord" or "the Almighty" is in a prayer or an oath
 DEITIES = frozenset({"lord", "almighty", "creator", "saviour", "savior", "redeemer", "deity", "preserver"})
+GROUPS = frozenset({"family", "families", "brothers", "sisters", "company", "club", "society", "gang", "crew",
+                    "regiment", "brigade", "tribe", "clan", "band", "firm", "committee", "council"})
 PITIED = frozenset({"poor", "dear", "dearest"})
 # verbs of going whose "to" takes a place: "went to Thornbury", not "spoke to Nell"
 JOURNEYS = frozenset({"go", "come", "return", "travel", "journey", "drive", "ride", "sail", "remove", "move",
@@ -366,6 +368,8 @@ def mentions(story: Story, settings) -> None:
                 continue
             if titled and len(names) == 1 and names[0].lower() in DEITIES:
                 continue  # "the Lord knows", "the Almighty": no one of the story's people
+            if titled and names[-1].lower() in GROUPS:
+                continue  # "the Happy Family", "the Merry Company": a band of people, no one of them
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
