@@ -397,7 +397,8 @@ def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
 def test_the_lord_of_a_prayer_or_an_oath_is_no_character():
     story = fabula.read('Title\n\nTom Baker ran off over the fence. Aunt Pruett sighed.\n\n"He is full of mischief, '
                         'but the Lord knows I have not the heart to punish him. The Lord forgive me," she said. '
-                        '"He will run off again tomorrow."\n')
+                        '"He will run off again tomorrow."\n\n"Phew!" said Tom from the fence. "The Devil take '
+                        'the switch! The Devil himself could not catch me."\n')
     assert [c.name for c in story.characters] == ["Tom Baker", "Aunt Pruett"]
 
 

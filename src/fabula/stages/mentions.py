@@ -35,8 +35,8 @@ PLACE_OF = frozenset({"city", "town", "village", "county", "country", "kingdom",
                       "isle", "port", "borough", "duchy", "state", "republic", "empire", "capital", "outskirts",
                       "native", "natives", "foreigner", "foreigners", "inhabitant", "inhabitants", "citizen",
                       "citizens", "burgher", "burghers"})
-# what "the Lord" or "the Almighty" is in a prayer or an oath
-DEITIES = frozenset({"lord", "almighty", "creator", "saviour", "savior", "redeemer", "deity", "preserver"})
+# what "the Lord", "the Almighty" or "the Devil" is in a prayer or an oath
+DEITIES = frozenset({"lord", "almighty", "creator", "saviour", "savior", "redeemer", "deity", "preserver", "devil"})
 GROUPS = frozenset({"family", "families", "brothers", "sisters", "company", "club", "society", "gang", "crew",
                     "regiment", "brigade", "tribe", "clan", "band", "firm", "committee", "council"})
 PITIED = frozenset({"poor", "dear", "dearest"})
