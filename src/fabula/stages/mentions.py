@@ -239,6 +239,16 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     return score, sign, placed
 
 
+def _modifies_a_noun(r: _Reader, first: int, last: int, lo: int, hi: int, titled: bool) -> bool:
+    """Whether the name ``first``..``last`` modifies the noun after it, after "the" or after a
+    capitalised common word modifying that noun too: "the Drummond girls", "the Lion Wallace booth"."""
+    t = r.t
+    if t.dep[last] != "compound" or last + 1 >= hi or t.pos[last + 1] != "NOUN" or t.head[last] != last + 1:
+        return False
+    return titled or (first > lo and t.sentence[first - 1] == t.sentence[first]
+                      and r.word(first - 1)[:1].isupper() and t.head[first - 1] in (last, last + 1))
+
+
 def _journey(t, verb: int) -> bool:
     """Whether token ``verb`` is a verb of going whose subject, if it has one, is no thing:
     "they went to Calder Hythe", not "the estate goes to Denzil"."""
@@ -360,12 +370,8 @@ def mentions(story: Story, settings) -> None:
             if _bylined(story.text, t.start[first], t.end[last]):
                 continue  # "The Low Tide, by E. M. Hythe": the author, in the front matter
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
-            if t.dep[last] == "compound" and last + 1 < hi and t.pos[last + 1] == "NOUN" and t.head[last] == last + 1 \
-                    and (titled or (first > lo and t.sentence[first - 1] == t.sentence[first]
-                                    and r.word(first - 1)[:1].isupper() and t.head[first - 1] in (last, last + 1))):
-                # "the Drummond girls", "the Pryor children": a family, not a name; "the Lion Wallace
-                # booth": a show's
-                continue
+            if _modifies_a_noun(r, first, last, lo, hi, titled):
+                continue  # "the Drummond girls": a family, not a name; "the Lion Wallace booth": a show's
             if titled and len(names) == 1 and names[0].lower() in DEITIES:
                 continue  # "the Lord knows", "the Almighty": no one of the story's people
             if titled and names[-1].lower() in GROUPS:

@@ -318,8 +318,8 @@ class Attributor:
             word = found.group(1).lower()
             rank = TITLE_WORDS.get(word, word)
             # and "uncle" called bare, the one the story calls "Uncle …" ("my dear aunt" may be any aunt)
-            bare = rank in KIN_TITLES and not text[max(q.start, q.start + found.start() - 5):q.start + found.start()] \
-                .lower().endswith(("my ", "dear "))
+            said_before = text[q.start:q.start + found.start()].lower()
+            bare = rank in KIN_TITLES and not said_before.endswith(("my ", "dear "))
             having = self.titles.get(rank, ()) if rank in RANKS or bare else ()
             if len(having) == 1 and next(iter(having)) not in out:
                 out.append(next(iter(having)))
