@@ -381,16 +381,16 @@ def test_a_name_inside_a_capitalised_modifier_of_a_noun_is_no_one():
 
     stages = default_stages()
     upto = stages[:[s.name for s in stages].index("mentions") + 1]
-    story = fabula.read("Title\n\nAnna Price took the children to the fair. The mother perceived her son gazing "
-                        "outside the Lion Tolley booth , at the pictures of this famous lion that had killed three "
-                        "men . The lion had a great mane , and the lion roared . She left him alone .\n", stages=upto)
+    story = fabula.read("Title\n\nAnna Price took the children to the fair. The mother saw her son standing "
+                        "outside the Lion Tolley booth , staring at the painted lion that had killed three keepers "
+                        ". The lion had a great mane , and the lion roared . She left him alone .\n", stages=upto)
     assert [story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"] == ["Anna Price"]
 
 
 def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
-    story = fabula.read("Title\n\nI was born in the year 1790, in the city of Hythe, of a good family, though not "
-                        "of that country, my father being a foreigner of Quenby, who settled first at Hull. He got "
-                        "a good estate by merchandise, and he married my mother.\n")
+    story = fabula.read("Title\n\nI was born in 1790 in the town of Hythe, though not of that country, my father "
+                        "being a foreigner of Quenby, who settled first at Drummond and traded in wool. He grew "
+                        "rich, and he married my mother.\n")
     assert [c.name for c in story.characters if "Quenby" in c.name] == []
 
 
@@ -403,18 +403,17 @@ def test_the_lord_of_a_prayer_or_an_oath_is_no_character():
 
 
 def test_a_band_of_people_named_as_one_is_no_character():
-    story = fabula.read('Title\n\n"We want our pay," said the Happy Family. The Happy Family laughed and rode into '
-                        'town at noon. Tom Baker watched the Happy Family from the door of the store. The Happy '
-                        'Family cried out to him.\n')
+    story = fabula.read('Title\n\n"We want our pay," said the Merry Band. The Merry Band laughed and rode into '
+                        'town at noon. Tom Baker watched the Merry Band from the door of the store. The Merry '
+                        'Band cried out to him.\n')
     assert [c.name for c in story.characters] == ["Tom Baker"]
 
 
 def test_a_personified_abstraction_is_no_character():
-    story = fabula.read("Title\n\nTime touches all things with destroying hand; and if he seem now and then to "
-                        "bestow the bloom of youth, it is but a brief mockery. There are places where Time seems to "
-                        "linger lovingly, and to which he seems loath to bring the evil day. Tom Baker walked down "
-                        "the street where Time had dealt so tenderly with the old houses. Report said that Mrs. "
-                        "Pruett starched the sheets for her best bed.\n")
+    story = fabula.read("Title\n\nTime had dealt tenderly with the old town; and if he left a mark now and then, "
+                        "it was a light one. There are streets where Time seems to linger, and where he is loath to "
+                        "bring any change. Tom Baker walked down the street where Time had spared the old houses. "
+                        "Report said that Mrs. Pruett starched the sheets for her best bed.\n")
     assert [c.name for c in story.characters] == ["Tom Baker", "Mrs. Pruett"]
 
 

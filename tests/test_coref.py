@@ -491,16 +491,16 @@ DESCRIBED = {
         "\n\nShe sent the letter with a boy called Rufus Hatch. Hatch ran all the way.",
         ("a gentleman", "Edwin Tolley"), ("a boy", "Rufus Hatch")),
     "a-definite-description-named-at-once": (
-        "Tom Baker followed him in silence to the prison. The officer, whose name was Rufus Hatch, tapped at "
-        "the door. The new poet, who introduced himself by the name of Edwin Tolley, was a mild man.",
-        ("The officer", "Rufus Hatch"), ("The new poet", "Edwin Tolley")),
+        "Tom Baker followed him in silence to the prison. The officer, whose name was Rufus Hatch, knocked "
+        "twice. The young clerk, who introduced himself by the name of Edwin Tolley, was a mild man.",
+        ("The officer", "Rufus Hatch"), ("The young clerk", "Edwin Tolley")),
     # text tokenised a word a space apart, as LitBank gives it
     "named-at-once-in-tokenised-text": (
-        "Tom Baker waited by the gate . The officer , whose name was Rufus Hatch , tapped at the door .",
+        "Tom Baker waited by the gate . The officer , whose name was Rufus Hatch , knocked twice .",
         ("The officer", "Rufus Hatch")),
     "named-after-a-friend-of-his": (
-        "Mr. Cardew sat in his chair. He was almost inclined to envy his wife's first husband, a business friend "
-        "of his named Rufus Hatch, who had perished suddenly.",
+        "Mr. Cardew sat in his chair. He thought of his wife's first husband, a business friend "
+        "of his named Rufus Hatch, who had died young.",
         ("a business friend", "Rufus Hatch")),
     "a-name-in-apposition-after-the-description": (
         "Tom Baker sat on the step. He was playing with a little girl, Nell Farrow, who was tying her ribbon.",
@@ -550,7 +550,7 @@ def test_this_little_boy_is_the_child_brought_in():
         "Title\n\nTom Baker sat on a bench by the lake with a bowl of sugar beside him. Presently a small boy "
         "came walking along the path. Tom went on reading. The wind rose over the water. Tom folded his paper and "
         "looked at the gulls. He thought of the town and of his brother. Then he lit his pipe. This little boy "
-        "stepped forward and selected three lumps, two of which he buried in his pocket.\n\n"
+        "came forward and took three lumps, and he hid two of them in his pocket.\n\n"
         "\"Jasper, come here at once,\" said the young lady who came up the path.\n\n"
         "\"I am coming,\" said Jasper.\n")
     assert [who for text, who in links if text in ("a small boy", "This little boy")] == ["Jasper"] * 2
@@ -601,8 +601,8 @@ def test_someone_talked_over_for_many_lines_is_the_same_someone_after():
     talk = "".join(f'"I have not seen it, not once, not in {n} days," said Tom Baker.\n\n'
                    for n in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
     links, _ = _links(
-        "Title\n\nShe pulled her spectacles down and looked about the room. She looked perplexed for a moment."
-        "\n\n" + talk + "She whirled round and snatched her skirts out of the way. The boy fled over the fence. "
+        "Title\n\nShe set down her sewing and looked about the room. She frowned for a moment."
+        "\n\n" + talk + "She turned round sharply and caught up her skirts. The boy ran off over the fence. "
         "His aunt Nell Quarles stood surprised a moment.\n")
     assert [who for text, who in links if text in ("She", "her")] == ["Nell Quarles"] * 5
 

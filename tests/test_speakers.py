@@ -105,7 +105,7 @@ def test_a_rank_said_to_someone_calls_the_one_who_holds_it():
 
 def test_uncle_said_bare_calls_the_one_the_story_calls_uncle_but_my_dear_aunt_calls_no_one_by_it():
     lines, _ = _said('Title\n\nUncle Calder sat by the fire. Nell Farrow brought him his tea, and Tom Baker '
-                     'came in from the yard.\n\n"Uncle, you are not looking well tonight," said Nell.\n\n'
+                     'came in from the yard.\n\n"Uncle, you look tired tonight," said Nell.\n\n'
                      '"I am well enough," said Tom.\n\n"My dear aunt, you should rest," said Nell.\n\n'
                      'Aunt Pruett smiled.\n')
     assert lines[0][3] == ["Uncle Calder"]

@@ -103,7 +103,7 @@ def parse_name(words: list[str]) -> NameParts:
         if honorific is None:
             return NameParts(None, None, None, low)  # one word alone: given name or surname, decided later
         if honorific in ("st", "saint") and not is_given_name(word):
-            return NameParts(None, None, None, low)  # "St. Aubert", a surname, as "Monsieur St. Aubert" has it
+            return NameParts(None, None, None, low)  # "St. Quenby", a surname, as "Monsieur St. Quenby" has it
         if honorific in GIVEN_NAME_HONORIFICS:
             # "Sir Walter", "Lady Clara" name the given name; "Lady Merton" the surname
             return NameParts(honorific, word, None, low) if is_given_name(word) else NameParts(honorific, None, None, low)

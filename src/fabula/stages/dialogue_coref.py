@@ -167,7 +167,7 @@ def _link_called(story: Story, families: Families) -> None:
         for match in CALLED.finditer(text[q.start:q.end]):
             s, e = q.start + match.start(1), q.start + match.end(1)
             word = match.group(1).lower().split()[-1]
-            # "Uncle, you are not looking well": with no one known to be spoken to, the one "Uncle John"
+            # "Uncle, you look tired": with no one known to be spoken to, the one "Uncle John"
             called = q.addressees[0] if len(q.addressees) == 1 else \
                 families.relative(q.speaker, word) if q.speaker is not None and word in KIN_TITLES else None
             if called is None:

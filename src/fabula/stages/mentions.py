@@ -30,7 +30,7 @@ from .kinship import PARENTS
 
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
-# nouns whose "of" names a place: "the city of York", "a foreigner of Bremen, who settled at Hull"
+# nouns whose "of" names a place: "the city of Hythe", "a foreigner of Quenby, who settled at Drummond"
 PLACE_OF = frozenset({"city", "town", "village", "county", "country", "kingdom", "province", "parish", "island",
                       "isle", "port", "borough", "duchy", "state", "republic", "empire", "capital", "outskirts",
                       "native", "natives", "foreigner", "foreigners", "inhabitant", "inhabitants", "citizen",
@@ -214,14 +214,14 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
     word_before = r.word(before).lower() if before >= 0 and t.sentence[before] == t.sentence[first] else ""
     placed = dep != "poss" and (word_before in words("place_words") or (  # not "at the Judge's feet"
         word_before == "to" and _journey(t, t.head[before])) or (
-        word_before == "of" and before > 0 and r.word(before - 1).lower() in PLACE_OF))  # "a native of Bremen"
+        word_before == "of" and before > 0 and r.word(before - 1).lower() in PLACE_OF))  # "a native of Quenby"
     if placed:
         score -= 1.5  # "in Bath"; "they were to go to Calder Hythe", though one speaks "to" people
     if word_before in PITIED:
         score += 1.5  # "poor Florence", "dear Jane": said of people, not of towns
     if last + 2 < len(t) and r.word(last + 1) == "," and r.word(last + 2).lower() in RELATIVE_WHO and not placed:
         # "the life of Pryor, who was a scrivener": "who" is said of people, "which" of places (but
-        # "a native of Bremen, who settled at Hull" says it of the native)
+        # "a native of Quenby, who settled at Drummond" says it of the native)
         score += 3.0
     if quoted and 0 < first and last + 1 < len(t):
         # addressed by name: "Peggy, did Mum tell you?" or "Go to bed, Tommy."
@@ -241,7 +241,7 @@ def _evidence(r: _Reader, first: int, last: int, quoted: bool, honorific: bool, 
 
 def _modifies_a_noun(r: _Reader, first: int, last: int, lo: int, hi: int, titled: bool) -> bool:
     """Whether the name ``first``..``last`` modifies the noun after it, after "the" or after a
-    capitalised common word modifying that noun too: "the Drummond girls", "the Lion Wallace booth"."""
+    capitalised common word modifying that noun too: "the Drummond girls", "the Lion Jasper booth"."""
     t = r.t
     if t.dep[last] != "compound" or last + 1 >= hi or t.pos[last + 1] != "NOUN" or t.head[last] != last + 1:
         return False
@@ -371,11 +371,11 @@ def mentions(story: Story, settings) -> None:
                 continue  # "The Low Tide, by E. M. Hythe": the author, in the front matter
             titled = first > lo and r.word(first - 1).lower() == "the" and t.sentence[first - 1] == t.sentence[first]
             if _modifies_a_noun(r, first, last, lo, hi, titled):
-                continue  # "the Drummond girls": a family, not a name; "the Lion Wallace booth": a show's
+                continue  # "the Drummond girls": a family, not a name; "the Lion Jasper booth": a show's
             if titled and len(names) == 1 and names[0].lower() in DEITIES:
                 continue  # "the Lord knows", "the Almighty": no one of the story's people
             if titled and names[-1].lower() in GROUPS:
-                continue  # "the Happy Family", "the Merry Company": a band of people, no one of them
+                continue  # "the Merry Band", "the Jolly Company": a band of people, no one of them
             if titled:  # "the Ferryman", "the Queen": the article is part of how they are named
                 first -= 1
                 names = ["the"] + names
