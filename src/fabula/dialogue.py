@@ -7,15 +7,20 @@ from collections import Counter
 
 
 class QuotedText:
-    """``quoted(offset)``: whether an offset of the story lies inside a quotation."""
+    """``quoted(offset)``: whether an offset of the story lies inside a quotation;
+    ``quoted.quote_at(offset)``: which one."""
 
     def __init__(self, story) -> None:
-        self.spans = [(q.start, q.end) for q in story.quotes]
-        self.starts = [s for s, _ in self.spans]
+        self.quotes = story.quotes
+        self.starts = [q.start for q in self.quotes]
 
     def __call__(self, offset: int) -> bool:
+        return self.quote_at(offset) is not None
+
+    def quote_at(self, offset: int):
+        """The quotation ``offset`` lies inside, or None."""
         i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+        return self.quotes[i] if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end else None
 
 
 def lines_by_speaker(story) -> Counter:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..dialogue import QuotedText
 from ..model import Character, Mention, Story
 from .coref_notes import coref_notes
 from .kinship import ONE_OF
@@ -167,13 +168,12 @@ def _namings(story: Story, named_at: dict[str, list[int]], ends: dict[int, str],
     introduced: ``may_name(introduced)`` gives those of them it may name (the forms of the
     module's note)."""
     text = story.text
-    quote_starts = [q.start for q in story.quotes]
+    quote_at = QuotedText(story).quote_at
     someones = coref_notes(story).someones
     gender = {c.id: c.gender for c in story.characters}
     for named, starts in named_at.items():
         for start in starts:
-            i = bisect_right(quote_starts, start) - 1
-            q = story.quotes[i] if i >= 0 and story.quotes[i].end > start else None
+            q = quote_at(start)
             copula = COPULA.search(text[max(0, start - 12):start]) if q is None else None
             if copula and start - len(copula.group()) in ends:
                 yield start, named, lambda introduced, cid=ends[start - len(copula.group())]: {cid} & introduced

@@ -18,8 +18,6 @@ by surname.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from ..dialogue import QuotedText
 from ..model import Mention, Story
 from .coref import head_token
@@ -72,24 +70,19 @@ def _link_kin_names(story: Story, told: dict[tuple[str, str], set[str]], quoted,
     of whoever says it in a line, or in narration of the person the sentence is about so far:
     the relative told elsewhere, else the one by surname."""
     t = story.tokens
-    quote_starts = [q.start for q in story.quotes]
     whose_in: dict[int, str] = {}  # sentence -> the character its narration last referred to by name or pronoun
     for m in story.mentions:
         k = head_token(story, m)
         if k < 0:
             continue
-        inside = quoted(m.start)
-        if m.kind in ("PROP", "PRON") and m.character is not None and not inside:
+        q = quoted.quote_at(m.start)
+        if m.kind in ("PROP", "PRON") and m.character is not None and q is None:
             whose_in[t.sentence[k]] = m.character
             continue
         word = story.text[m.start:m.end].lower()
         if m.kind != "NOM" or m.character is not None or word not in PARENTS:
             continue
-        if inside:
-            i = bisect_right(quote_starts, m.start) - 1
-            whose = story.quotes[i].speaker if i >= 0 else None
-        else:
-            whose = whose_in.get(t.sentence[k])
+        whose = q.speaker if q is not None else whose_in.get(t.sentence[k])
         if whose is None:
             continue
         found = told.get((whose, ONE_OF[word]), set()) - {whose}
