@@ -96,7 +96,9 @@ WINDOW_SENTENCES = 8  # a pronoun looks this many sentences back in narration (c
 UNNAMED = "?"  # the id prefix of someone the narration refers to only by pronouns so far
 # what gives a description the name after it: "a man named Pryor", "a lady whose name was Nell Farrow"
 APPOSED_NAME = re.compile(r"\s*,\s*")  # "a little girl, Nell Farrow, who …"
-NAMED_AFTER = re.compile(r"(?:\s+of\s+(?:his|hers|mine|theirs|ours|yours))?\s*,?\s*(?:named|called|whose\s+name\s+(?:was|is)|(?:who\s+(?:introduced|announced)\s+(?:himself|herself)\s+)?by\s+(?:the\s+)?name\s+of)\s+")
+NAMED_AFTER = re.compile(r"(?:\s+of\s+(?:his|hers|mine|theirs|ours|yours))?\s*,?\s*"  # "a friend of his, "
+                         r"(?:named|called|whose\s+name\s+(?:was|is)"
+                         r"|(?:who\s+(?:introduced|announced)\s+(?:himself|herself)\s+)?by\s+(?:the\s+)?name\s+of)\s+")
 # gendered nouns of the young: "the boy" is no one a name calls Mr. or Mrs. (a son or daughter is kin,
 # left to the kin rules)
 YOUNG = frozenset({"boy", "lad", "girl", "lass"})

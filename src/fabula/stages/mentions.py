@@ -272,7 +272,7 @@ def _nominal(t, n: int, lo: int) -> int | None:
     return start
 
 
-def _kin_as_name(r: "_Reader", k: int, hi: int) -> bool:
+def _kin_as_name(r: _Reader, k: int, hi: int) -> bool:
     """Whether token ``k`` is a parent's kin word used as a name, with no article or possessor:
     "tell mama", "Mother gave it to me", "devote herself to papa" (not "Father Brown", nor the
     "mother" of "mother country")."""
