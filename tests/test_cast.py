@@ -394,27 +394,30 @@ def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
     assert [c.name for c in story.characters if "Quenby" in c.name] == []
 
 
-def test_the_lord_of_a_prayer_or_an_oath_is_no_character():
-    story = fabula.read('Title\n\nTom Baker ran off over the fence. Aunt Pruett sighed.\n\n"He is full of mischief, '
-                        'but the Lord knows I have not the heart to punish him. The Lord forgive me," she said. '
-                        '"He will run off again tomorrow."\n\n"Phew!" said Tom from the fence. "The Devil take '
-                        'the switch! The Devil himself could not catch me."\n')
-    assert [c.name for c in story.characters] == ["Tom Baker", "Aunt Pruett"]
+NO_CHARACTER = {
+    # "the Lord", "the Devil" of a prayer or an oath, and "Phew!"
+    "the-lord-of-a-prayer-or-an-oath": (
+        'Title\n\nTom Baker ran off over the fence. Aunt Pruett sighed.\n\n"He is full of mischief, but the Lord '
+        'knows I have not the heart to punish him. The Lord forgive me," she said. "He will run off again '
+        'tomorrow."\n\n"Phew!" said Tom from the fence. "The Devil take the switch! The Devil himself could not '
+        'catch me."\n',
+        ["Tom Baker", "Aunt Pruett"]),
+    "a-band-of-people-named-as-one": (
+        'Title\n\n"We want our pay," said the Merry Band. The Merry Band laughed and rode into town at noon. Tom '
+        'Baker watched the Merry Band from the door of the store. The Merry Band cried out to him.\n',
+        ["Tom Baker"]),
+    "a-personified-abstraction": (
+        "Title\n\nTime had dealt tenderly with the old town; and if he left a mark now and then, it was a light "
+        "one. There are streets where Time seems to linger, and where he is loath to bring any change. Tom Baker "
+        "walked down the street where Time had spared the old houses. Report said that Mrs. Pruett starched the "
+        "sheets for her best bed.\n",
+        ["Tom Baker", "Mrs. Pruett"]),
+}
 
 
-def test_a_band_of_people_named_as_one_is_no_character():
-    story = fabula.read('Title\n\n"We want our pay," said the Merry Band. The Merry Band laughed and rode into '
-                        'town at noon. Tom Baker watched the Merry Band from the door of the store. The Merry '
-                        'Band cried out to him.\n')
-    assert [c.name for c in story.characters] == ["Tom Baker"]
-
-
-def test_a_personified_abstraction_is_no_character():
-    story = fabula.read("Title\n\nTime had dealt tenderly with the old town; and if he left a mark now and then, "
-                        "it was a light one. There are streets where Time seems to linger, and where he is loath to "
-                        "bring any change. Tom Baker walked down the street where Time had spared the old houses. "
-                        "Report said that Mrs. Pruett starched the sheets for her best bed.\n")
-    assert [c.name for c in story.characters] == ["Tom Baker", "Mrs. Pruett"]
+@pytest.mark.parametrize("text, cast", NO_CHARACTER.values(), ids=NO_CHARACTER.keys())
+def test_names_that_are_no_character(text, cast):
+    assert [c.name for c in fabula.read(text).characters] == cast
 
 
 def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name():

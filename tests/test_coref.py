@@ -575,24 +575,28 @@ def test_a_child_brought_in_by_a_description_stays_the_child_until_named():
     assert story.quotes[0].speaker is None
 
 
-def test_someone_the_pronouns_follow_is_named_by_a_name_opening_a_sentence_as_its_subject():
+OPENING_SUBJECT = {
     # the opening "he" is no one named yet; the first name after, opening its sentence as the
     # subject, goes on with him
-    links, _ = _links(
+    "a-name-opening-a-sentence-as-its-subject": (
         "Title\n\nIt was a fine morning in the garden of the hotel. He had come from Geneva the day before "
         "to see his aunt. He was some seven-and-twenty years of age, and very idle. But Jasper Quarles had an "
-        "old attachment to the town; he had been put to school there as a boy.\n")
-    assert [who for text, who in links if text in ("He", "he", "his")] == ["Jasper Quarles"] * 4
-
-
-def test_a_name_opening_a_sentence_after_its_own_kin_word_names_someone_too():
+        "old attachment to the town; he had been put to school there as a boy.\n",
+        ("He", "he", "his"), ["Jasper Quarles"] * 4),
     # "His aunt Nell stood" opens the sentence with the name's own words; "Very few Americans" (no
     # one of a gender) names no one
-    links, _ = _links(
+    "after-its-own-kin-word": (
         "Title\n\nShe pulled her spectacles down and looked about the room. She looked perplexed for a moment. "
         "Very few Americans had ever seen such a room. His aunt Nell Quarles stood surprised a moment, and then "
-        "she laughed.\n")
-    assert [who for text, who in links if text in ("She", "her", "she")] == ["Nell Quarles"] * 4
+        "she laughed.\n",
+        ("She", "her", "she"), ["Nell Quarles"] * 4),
+}
+
+
+@pytest.mark.parametrize("text, words, expected", OPENING_SUBJECT.values(), ids=OPENING_SUBJECT.keys())
+def test_someone_the_pronouns_follow_is_named_by_a_name_opening_a_sentence_as_its_subject(text, words, expected):
+    links, _ = _links(text)
+    assert [who for said, who in links if said in words] == expected
 
 
 def test_someone_talked_over_for_many_lines_is_the_same_someone_after():
