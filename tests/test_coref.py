@@ -514,6 +514,15 @@ DESCRIBED = {
         "Nell sat by the window. Mr. Cardew and Mr. Pryor came in from the garden and sat down by the fire. "
         "Nell brought her father his pipe.",
         ("her father", None)),
+    # "Lady Quenby", "Miss Francis": a title before one word is a surname where another bears it as one
+    "lady-known-by-the-family-name": (
+        "Sir Calder Quenby rode home from the assizes. Lady Quenby was waiting at the gate. He kissed "
+        "his wife and went in.",
+        ("his wife", "Lady Quenby")),
+    "miss-known-by-the-family-name": (
+        "Mr. Tod Francis sat at his desk. Miss Francis came in with the letters. He gave his daughter a "
+        "nod.",
+        ("his daughter", "Miss Francis")),
     # a guessed "her" before a kin word is the woman who has that relative
     "guessed-her-before-kin": (
         "Mr. Dunn stayed at home that day. Clara Dunn and Anna Price walked to the mill, where Anna met the "

@@ -20,7 +20,7 @@ sister is meant.
 from __future__ import annotations
 
 from ..model import Character, Mention, Story
-from ..names import HONORIFICS, MARRIED, parse_name
+from ..names import HONORIFICS, MARRIED, NameParts, parse_name
 
 # kin word -> (gender as an honorific gives it, whether the relative goes by a title and surname)
 KIN: dict[str, tuple[str, bool]] = {
@@ -81,14 +81,20 @@ class Families:
         self.called: dict[str, set[str]] = {}  # kin honorific ("aunt") -> the characters called by it
         self.given: dict[str, set[str]] = {}  # id -> the given names in their names ("Mrs. Kit Drummond": kit)
         self.ranked: set[str] = set()  # known by a title: "Sir Hugh", "Lady Anne Drummond"
+        parsed = {c.id: [(name, parse_name(name.split())) for name in [c.name, *c.aliases]] for c in characters}
+        borne: dict[str, set[str]] = {}  # surname -> the characters whose names give it as one
+        for cid, names in parsed.items():
+            for _, parts in names:
+                if parts.surname:
+                    borne.setdefault(parts.surname, set()).add(cid)
         for c in characters:
             gender = {"he/him": "M", "she/her": "F"}.get(c.gender or "", "")
             found: dict[str, bool] = {}
-            for name in [c.name, *c.aliases]:
+            for name, parts in parsed[c.id]:
                 first = name.split()[0].lower() if len(name.split()) > 1 else ""
                 if first in KIN_TITLES:
                     self.called.setdefault(KIN_TITLES[first], set()).add(c.id)
-                parts = parse_name(name.split())
+                parts = _as_family_name(parts, borne, c.id)
                 if parts.given:
                     self.given.setdefault(c.id, set()).add(parts.given)
                 if parts.honorific in RANKED:
@@ -141,6 +147,16 @@ class Families:
             plain = {cid for cid in found if not self.given.get(cid)}  # "Mrs. Drummond", never "Mrs. Kit Drummond"
             return plain or found
         return found
+
+
+def _as_family_name(parts: NameParts, borne: dict[str, set[str]], cid: str) -> NameParts:
+    """"Lady Quenby", "Miss Farrow": a title before one word that may be a given name or a
+    surname is the surname where someone else in the cast bears it as one (Sir Calder Quenby's
+    wife, Mr. Farrow's daughter)."""
+    if parts.surname is None and parts.honorific is not None and len(parts.words) == 1 \
+            and borne.get(parts.words[0], set()) - {cid}:
+        return NameParts(parts.honorific, None, parts.words[0], parts.words)
+    return parts
 
 
 def kin_word(story: Story, m: Mention, possessor: Mention | None) -> str | None:
