@@ -523,6 +523,23 @@ DESCRIBED = {
         "Mr. Tod Francis sat at his desk. Miss Francis came in with the letters. He gave his daughter a "
         "nod.",
         ("his daughter", "Miss Francis")),
+    # "that boy" in a line: the latest boy about who is neither speaker nor spoken to, as "he" would be
+    "a-person-noun-in-a-line": (
+        "Rufus Hatch took the pie from the sill and ran. Rufus Hatch was over the fence before he was "
+        "seen. He ate the pie in the orchard, and he hid the dish in the hedge.\n\nMartha Quill came "
+        "into the kitchen.\n\n\"Where has that boy got to?\" said Martha to Nora.",
+        ("that boy", "Rufus Hatch")),
+    # "the boy who …" is whoever the clause says, not the boy about
+    "a-person-noun-defined-by-its-clause": (
+        "Rufus Hatch took the pie from the sill and ran. Rufus Hatch was over the fence before he was "
+        "seen. He ate the pie in the orchard, and he hid the dish in the hedge.\n\nMartha Quill came "
+        "into the kitchen.\n\n\"The boy who sold me that pie was a rogue,\" said Martha to Nora.",
+        ("The boy", None)),
+    # a name said once in passing is no one a line calls "the man"
+    "a-person-noun-is-no-name-in-passing": (
+        "Martha Quill played a tune by Mr. Pennock at the piano. Nora listened from the window.\n\n"
+        "\"The man wrote it for a wedding,\" said Martha to Nora.",
+        ("The man", None)),
     # a guessed "her" before a kin word is the woman who has that relative
     "guessed-her-before-kin": (
         "Mr. Dunn stayed at home that day. Clara Dunn and Anna Price walked to the mill, where Anna met the "

@@ -7,7 +7,8 @@ anywhere); a title after "your" ("your Ladyship") is whoever "your" is; "he" or
 "she" is the latest character of that gender who is neither speaker nor
 addressee, or, where the latest is one of them, one the talk itself named
 lately ("Has Mr. Cardew come?" … "He came on Monday"), and with no one such,
-the one spoken to where only the conversation said so; "my father" is the
+the one spoken to where only the conversation said so; "that boy" or "the man"
+is whom "he" would be, of those the story refers to often; "my father" is the
 speaker's by surname. A description a line's cue names its speaker by
 ("replied his wife") is that speaker, and the relatives the text tells are
 linked last (``relatives``). The last stage to link mentions: counts, order
@@ -17,19 +18,24 @@ and ids settle here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 
+from ..lexicon import labelled
 from ..model import Mention, Story, unique_mentions
 from . import stage
-from .coref import WINDOW_SENTENCES, head_token
+from .coref import WINDOW_SENTENCES, YOUNG, head_token
 from .counts import recount
 from .gender import pronoun_labels
-from .kinship import KIN_TITLES, Families, kin_word
+from .kinship import GROWN_NOUNS, KIN_TITLES, Families, boys, elders, kin_word
 from .narrator import FIRST_PERSON, SECOND
 from .relatives import link_known_relatives
 
 LATEST_KEPT = 4  # characters of a gender a "he" inside a line may mean, the latest last
 ANSWER_CHARS = 3000  # how far a reply may be from the line it answers
+PERSON_NOUNS = YOUNG | GROWN_NOUNS | {"fellow"}  # "that boy", "the man": nouns for a person, not for a relation
+IN_THE_STORY = 5  # mentions that make someone more than a name in passing, as the cast scorer counts them
+DEFINING = frozenset({"who", "whom", "whose", "that", "which"})  # "the man who …": a clause says who
 
 
 @stage(requires=("quotes.speaker", "mentions.narration"), assigns=("mentions.dialogue",))
@@ -43,6 +49,7 @@ def dialogue_coref(story: Story, settings) -> None:
     # pronoun set -> (sentence, character, named inside a line) lately linked, the latest last
     latest: dict[str, list[tuple[int, str, bool]]] = {}
     families = Families(story.characters)
+    talked_of = _TalkedOf(story)
     guessed = story.notes.get("guessed_addressees", set())
     qi = 0
     before: Mention | None = None
@@ -66,8 +73,7 @@ def dialogue_coref(story: Story, settings) -> None:
                 # one the talk itself named lately ("Has Mr. Cardew come?" … "he has"), if any
                 lately = [e for e in reversed(latest.get(labels[word], []))
                           if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES]
-                m.character = next((c for i, (_, c, talked) in enumerate(lately)
-                                    if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
+                m.character = _latest_talked_of(lately, q)
                 if m.character is None and lately and q.id in guessed and lately[0][1] in q.addressees:
                     # no one else, and the line went to them only by guess: the last speaker may have
                     # left ('Tom ran out. … Martha sighed. "He never listens."')
@@ -75,6 +81,8 @@ def dialogue_coref(story: Story, settings) -> None:
         elif inside and m.kind == "NOM" and m.character is None:
             kin = kin_word(story, m, possessor)  # "my father", "your wife"
             m.character = families.relative(possessor.character, kin) if kin else None
+            if kin is None and k >= 0:
+                m.character = talked_of.described(m, k, story.quotes[qi], latest)
         if m.character is not None and k >= 0 and gender.get(m.character):
             kept = latest.setdefault(gender[m.character], [])
             # one the talk has named stays talked of while pronouns refer to them ("Clara has no ear
@@ -88,6 +96,41 @@ def dialogue_coref(story: Story, settings) -> None:
     _link_your_title(story)
     _link_endearment(story)
     recount(story)  # the last stage to link mentions: counts, order and ids settle here
+
+
+class _TalkedOf:
+    """"What's gone with that boy?": a person noun with "the", "this" or "that" in a line is, as
+    "he" there is, the latest of its gender about who is neither speaker nor addressee (after the
+    latest, only one the talk named); never a grown man for "the boy" nor a boy for "the man"."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.nouns = labelled("gendered_nouns")
+        # a name the story uses only in passing (a composer, a byword for the hangman) is no one talked of
+        # as "the man": only those referred to often enough to be in the story
+        counts = Counter(m.character for m in story.mentions if m.character is not None)
+        passing = {c.id for c in story.characters if counts[c.id] < IN_THE_STORY}
+        self.unfit = {**{noun: elders(story.characters) | passing for noun in YOUNG},
+                      **{noun: boys(story.characters) | passing for noun in GROWN_NOUNS}, "fellow": passing}
+
+    def described(self, m: Mention, k: int, q, latest) -> str | None:
+        t = self.story.tokens
+        words_ = self.story.text[m.start:m.end].lower().split()
+        lemma = t.lemma[k].lower()
+        if len(words_) > 3 or words_[0] not in ("the", "this", "that") or lemma not in PERSON_NOUNS \
+                or t.tag[k] == "NNS" or (k + 1 < len(t.lemma) and t.lemma[k + 1].lower() in DEFINING):
+            return None  # "the man who wrote it" is whoever the clause says
+        unfit = self.unfit[lemma]
+        lately = [e for e in reversed(latest.get(self.nouns[lemma], []))
+                  if t.sentence[k] - e[0] <= 2 * WINDOW_SENTENCES and e[1] not in unfit]
+        return _latest_talked_of(lately, q)
+
+
+def _latest_talked_of(lately: list[tuple[int, str, bool]], q) -> str | None:
+    """Of ``lately`` (the latest first), the latest who is neither the line's speaker nor its
+    addressee; after the latest, only one the talk itself named."""
+    return next((c for i, (_, c, talked) in enumerate(lately)
+                 if c not in (q.speaker, *q.addressees) and (i == 0 or talked)), None)
 
 
 def _link_cues(story: Story) -> None:
