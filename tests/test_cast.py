@@ -188,8 +188,8 @@ def test_pronoun_sets_are_a_setting():
 
 
 def test_a_narrator_who_says_what_they_were_called_is_named():
-    text = ("I was born in the year 1632, in the city of York, of a good family. My father gave me the name "
-            "of his own father, and I was called Robin Kettle; but the neighbours soon shortened it.\n\n"
+    text = ("I was born in the year 1790, in the town of Hythe, to a family of rope-makers. My mother gave me "
+            "the name of her own brother, and I was called Robin Kettle; but the neighbours soon shortened it.\n\n"
             "I went to sea when I was young. I saw the world and I came home poorer than I went.\n\n"
             "Robin Kettle, they said in the town, was a fool. I did not argue with them.\n")
     story = fabula.read(text)

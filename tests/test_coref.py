@@ -605,16 +605,16 @@ OPENING_SUBJECT = {
     # the opening "he" is no one named yet; the first name after, opening its sentence as the
     # subject, goes on with him
     "a-name-opening-a-sentence-as-its-subject": (
-        "Title\n\nIt was a fine morning in the garden of the hotel. He had come from Geneva the day before "
-        "to see his aunt. He was some seven-and-twenty years of age, and very idle. But Jasper Quarles had an "
-        "old attachment to the town; he had been put to school there as a boy.\n",
+        "Title\n\nIt was a wet evening on the terrace of the inn. He had come up from Lyons that week to visit "
+        "his sister. He was nearly thirty years old and fond of idleness. But Jasper Quarles knew the town "
+        "well; he had gone to school there as a child.\n",
         ("He", "he", "his"), ["Jasper Quarles"] * 4),
-    # "His aunt Nell stood" opens the sentence with the name's own words; "Very few Americans" (no
+    # "His aunt Nell stood" opens the sentence with the name's own words; "Very few Londoners" (no
     # one of a gender) names no one
     "after-its-own-kin-word": (
-        "Title\n\nShe pulled her spectacles down and looked about the room. She looked perplexed for a moment. "
-        "Very few Americans had ever seen such a room. His aunt Nell Quarles stood surprised a moment, and then "
-        "she laughed.\n",
+        "Title\n\nShe set her basket on the table and looked round the kitchen. She seemed puzzled for a while. "
+        "Very few Londoners had ever kept such a kitchen. His aunt Nell Quarles stood still a moment, and then "
+        "she smiled.\n",
         ("She", "her", "she"), ["Nell Quarles"] * 4),
 }
 

@@ -106,34 +106,34 @@ def test_a_quotation_quoted_inside_a_speech_over_lines_does_not_end_it():
 
 
 def test_a_tokenised_line_opening_with_a_mark_opens_a_speech_again():
-    # '" I \'ve packed ...' opens the next paragraph of the speech; it does not close the line before
-    lines = [f'" I know how tired you are , Ambrose{PAD} .', f'" I \'ve packed six shirts for you , Ambrose{PAD} .',
-             f'When they tear , send them home{PAD} . "', f"Ambrose looked at the floor{PAD} ."]
+    # '" I \'ve mended ...' opens the next paragraph of the speech; it does not close the line before
+    lines = [f'" I know you are weary , Ambrose{PAD} .', f'" I \'ve mended your coat for you , Ambrose{PAD} .',
+             f'When it wears through , write to me{PAD} . "', f"Ambrose looked at the floor{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert any(q.startswith("I 've packed six shirts") for q in quoted)
-    assert any(q.startswith("I know how tired you are") for q in quoted)
+    assert any(q.startswith("I 've mended your coat") for q in quoted)
+    assert any(q.startswith("I know you are weary") for q in quoted)
     assert not any("Ambrose looked" in q for q in quoted)
 
 
 def test_a_tokenised_mark_after_a_colon_opens():
     # a stray mark left open on the first line must not carry on through the narration up to the
     # mark after "trembling voice :", which opens a speech rather than closing one
-    lines = [f'" Yours ever , " ALBERIC{PAD} . "', f"I found that the innkeeper had a letter from the castle{PAD} .",
-             f'The old woman said in a trembling voice : " Must you leave{PAD} ?', f'Oh , must you leave{PAD} ? "',
+    lines = [f'" Yours ever , " ALBERIC{PAD} . "', f"I found that the landlord had a note from the mill{PAD} .",
+             f'The old woman said in a trembling voice : " Will you not stay{PAD} ?', f'Oh , will you not stay{PAD} ? "',
              f"She was in great distress{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert not any("the innkeeper" in q for q in quoted)
-    assert any(q.startswith("Must you leave") for q in quoted)
+    assert not any("the landlord" in q for q in quoted)
+    assert any(q.startswith("Will you not stay") for q in quoted)
 
 
 def test_dash_dialogue_after_a_colon_and_written_as_two_hyphens():
     # as some modernists write it, in a Gutenberg text: "--" for the dash, and speech after a colon
-    text = ("The Schoolroom\n\nHis aunt said: --O, Peter will say sorry.\n\n"
-            "The nurse said: --O, if not, the crows will come and peck his hands.\n\n"
-            "--Peck his hands, say sorry.\n\nAnd one day a boy had asked: --What is your name?\n\n"
-            "Peter had answered: --Peter Gale.\n\nThe boys laughed at that.\n")
-    assert _lines(text) == ["O, Peter will say sorry.", "O, if not, the crows will come and peck his hands.",
-                            "Peck his hands, say sorry.", "What is your name?", "Peter Gale."]
+    text = ("The Schoolroom\n\nHis aunt said: --Peter, come in now.\n\n"
+            "The nurse said: --Come in, or the rain will soak you through.\n\n"
+            "--Soak you through, come in.\n\nAnd one day a boy had asked: --Where do you live?\n\n"
+            "Peter had answered: --By the quay.\n\nThe boys laughed at that.\n")
+    assert _lines(text) == ["Peter, come in now.", "Come in, or the rain will soak you through.",
+                            "Soak you through, come in.", "Where do you live?", "By the quay."]
 
 
 def test_a_few_lines_opening_with_two_hyphens_are_not_dialogue():
@@ -147,9 +147,9 @@ def test_tokenised_straight_single_quotes_are_the_works_dialogue():
     # each mark stands apart from its words, as in LitBank's tokenised texts; the one double mark
     # (a nickname in quotation) must not make double quotes the style
     text = ("Title\n\nThe postman came up the steps with a parcel for \" Pryor \" .\n"
-            "' Morning , Mrs Harlow ... a heavy mail for you ! ' he said .\n"
+            "' Good day , Mrs Harlow ... three letters for you ! ' he said .\n"
             "' Thank you , ' said Mrs Harlow . ' From Nell at last ! '\n")
-    assert _lines(text) == ["Morning , Mrs Harlow ... a heavy mail for you !", "Thank you ,", "From Nell at last !"]
+    assert _lines(text) == ["Good day , Mrs Harlow ... three letters for you !", "Thank you ,", "From Nell at last !"]
 
 
 def test_a_tokenised_speech_runs_on_over_unmarked_lines_to_the_line_that_opens_its_next_paragraph():
@@ -158,12 +158,12 @@ def test_a_tokenised_speech_runs_on_over_unmarked_lines_to_the_line_that_opens_i
     lines = [f"The tide came in at the {n} hour{PAD} ." for n in ("first", "second", "third", "fourth", "fifth",
                                                                  "sixth", "seventh", "eighth", "ninth", "tenth",
                                                                  "eleventh", "twelfth", "thirteenth", "fourteenth", "last")]
-    lines += ['She took his hands and said as follows : " You watch out , Ambrose , and take care of yourself'
-             f'{PAD} .', f"Do n't go thinking you can lick the whole army{PAD} .", f"I know how you are , Ambrose{PAD} .",
-             f'" I \'ve packed six shirts for you{PAD} . "', f"Ambrose looked at the floor{PAD} .",
+    lines += ['She took his hands and said as follows : " You mind yourself , Ambrose , and keep warm'
+             f'{PAD} .', f"Do n't go thinking the sea is kind{PAD} .", f"I know what you are like , Ambrose{PAD} .",
+             f'" I \'ve mended your coat for you{PAD} . "', f"Ambrose looked at the floor{PAD} .",
               f"Then he went out to the boat{PAD} ."]
     quoted = _lines("\n".join(lines) + "\n")
-    assert any(q.startswith("Do n't go thinking") for q in quoted) and any(q.startswith("I know how") for q in quoted)
+    assert any(q.startswith("Do n't go thinking") for q in quoted) and any(q.startswith("I know what") for q in quoted)
     assert not any("Ambrose looked" in q for q in quoted)
 
 
