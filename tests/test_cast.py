@@ -188,7 +188,7 @@ def test_pronoun_sets_are_a_setting():
 
 
 def test_a_narrator_who_says_what_they_were_called_is_named():
-    text = ("I was born in the year 1790, in the town of Hythe, to a family of rope-makers. My mother gave me "
+    text = ("I was born at Hythe in 1790, to a family of rope-makers. My mother gave me "
             "the name of her own brother, and I was called Robin Kettle; but the neighbours soon shortened it.\n\n"
             "I went to sea when I was young. I saw the world and I came home poorer than I went.\n\n"
             "Robin Kettle, they said in the town, was a fool. I did not argue with them.\n")
@@ -253,7 +253,7 @@ def test_a_name_listed_beside_a_street_is_no_person_for_that():
 def test_a_heading_run_into_the_first_sentence_is_no_character():
     # text laid out a sentence a line, as LitBank's is: the part's title opens the first sentence
     story = fabula.read("PART I .\nThe Lone Hill I One March morning , forty years ago , the little village of "
-                        "Hollowmere , set on a windy hill , was trying not to be blown away .\nA small boy sat on the "
+                        "Hollowmere lay under deep snow on its hill .\nA small boy sat on the "
                         "step of the mill .\nHe was cold , and he cried .\nHis sister Nell Farrow came out .\n"
                         "\" Come in , \" said Nell Farrow .\nHe followed her .\n")
     assert set(_by_name(story)) == {"Nell Farrow"}
@@ -279,31 +279,30 @@ def test_her_ladyship_is_the_one_lady_and_no_character_of_her_own():
 
 
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
-    # "Howard" is no given name the table knows, but nothing named follows "Archie"
-    story = fabula.read("Title\n\nDr. Howard Archie had just come up from a game of pool. Larry, the "
-                        "doctor's man, had lit the lamp. As he came in the doctor opened the door.\n")
+    # "Howell" is no given name the table knows, but nothing named follows "Francis"
+    story = fabula.read("Title\n\nDr. Howell Francis had just come back from his rounds. Larry, the "
+                        "doctor's man, had lit the fire. When he sat down the doctor took off his boots.\n")
     names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
-    assert "Dr. Howard Archie" in names and "Dr. Howard" not in names
-    archie = next(c for c in story.characters if "Archie" in c.name)
+    assert "Dr. Howell Francis" in names and "Dr. Howell" not in names
+    francis = next(c for c in story.characters if "Francis" in c.name)
     doctor = [m for m in story.mentions if story.text[m.start:m.end] == "the doctor"]
-    assert doctor and all(m.character == archie.id for m in doctor)
+    assert doctor and all(m.character == francis.id for m in doctor)
 
 
 def test_a_known_given_name_opening_a_full_name_is_that_persons_alone():
     # the news-trained tagger calls the bare "Beatrice" an ORG each time
-    story = fabula.read("Title\n\nHe went to Bar Harbor and met Beatrice O'Hara. All in all Beatrice O'Hara "
-                        "absorbed the sort of education. Though this incident horrified Beatrice, it also amused "
-                        "her. But Beatrice grew more and more prone to like new acquaintances. But Beatrice was "
-                        "critical about American women.\n")
-    beatrice = _by_name(story)["Beatrice O'Hara"]
+    story = fabula.read("Title\n\nHe went to Quenby and met Beatrice Penrose. In those years Beatrice Penrose "
+                        "learned a little of everything. Though the quarrel upset Beatrice, it also amused "
+                        "her. But Beatrice grew fond of new friends. But Beatrice was hard on the town.\n")
+    beatrice = _by_name(story)["Beatrice Penrose"]
     assert "Beatrice" in beatrice.aliases and beatrice.mentions >= 5
 
 
 def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
-    story = fabula.read("Title\n\nThe two months were only just enough to keep poor Florence alive from year to "
-                        "year. The reason for poor Florence's broken years was a storm at sea. I was thirty-six and "
-                        "poor Florence thirty. Thus today Florence would have been thirty-nine.\n")
-    assert [c.name for c in story.characters if c.name == "Florence"] == ["Florence"]
+    story = fabula.read("Title\n\nThe spring visits were just enough to keep poor Georgia well from year to "
+                        "year. The reason for poor Georgia's weak heart was a fever in childhood. I was forty and "
+                        "poor Georgia thirty-two. Today Georgia would have been thirty-five.\n")
+    assert [c.name for c in story.characters if c.name == "Georgia"] == ["Georgia"]
 
 
 def test_a_short_title_and_a_pet_form_join_the_name_they_come_from():
@@ -341,7 +340,7 @@ def test_sir_john_is_not_the_mr_john_whom_no_one_calls_sir():
 
 
 def test_a_title_set_beside_a_name_is_that_character():
-    story = fabula.read("Title\n\nMr. Harlow, the Superintendent of Police, was the most reflective of officials. "
+    story = fabula.read("Title\n\nMr. Harlow, the Superintendent of Police, was the calmest of men. "
                         "\"Sit down,\" said Mr. Harlow.\n\n\"Thank you,\" said Tom Baker. \"It is late,\" said the "
                         "Superintendent. The Superintendent frowned. George the Fifth looked down from the wall.\n")
     harlow = _by_name(story)["Mr. Harlow"]
@@ -388,8 +387,8 @@ def test_a_name_inside_a_capitalised_modifier_of_a_noun_is_no_one():
 
 
 def test_a_native_of_a_place_who_did_something_is_the_native_not_the_place():
-    story = fabula.read("Title\n\nI was born in 1790 in the town of Hythe, though not of that country, my father "
-                        "being a foreigner of Quenby, who settled first at Drummond and traded in wool. He grew "
+    story = fabula.read("Title\n\nI was born in 1790 in the town of Hythe. My father was a foreigner of "
+                        "Quenby, who came to Drummond first and traded in wool. He grew "
                         "rich, and he married my mother.\n")
     assert [c.name for c in story.characters if "Quenby" in c.name] == []
 
@@ -480,8 +479,8 @@ def test_young_tom_alone_is_still_tom_ward_where_no_one_is_mister():
     ('A stranger came in from the yard with a basket of eggs. Her name was Quenby. Tom Baker looked up from the '
      'fire. Quenby laughed at him, and he laughed too. "Good morning," said Quenby.', "Quenby", "she/her"),
     # a line talking of someone the narration never gave pronouns
-    ('Anna Price rang the bell twice. "We must hurry Baddeley a little; he seems behindhand tonight," said '
-     'Anna.\n\n"Baddeley is always slow," said Tom Baker.', "Baddeley", "he/him"),
+    ('Anna Price rang the bell twice. "We must hurry Pryor a little; he is slow tonight," said '
+     'Anna.\n\n"Pryor is always slow," said Tom Baker.', "Pryor", "he/him"),
 ], ids=["census-name", "role-as-name", "her-name-was", "talked-of-in-a-line"])
 def test_gender_where_no_pronoun_follows_the_name(text, name, gender):
     assert _by_name(fabula.read(f"Title\n\n{text}\n"))[name].gender == gender
@@ -574,7 +573,7 @@ def test_a_bare_name_that_is_one_mans_given_name_and_another_mans_surname_is_the
 
 def test_a_described_speakers_gender_comes_from_his_possessive_in_the_cue_and_later_narration():
     story = fabula.read("The Ward\n\nJasper Hollin lay in the bed. Nora Smith sat by the window.\n\n"
-                        '"It will be troublesome," said the surgeon, putting on his gloves.\n\n'
+                        '"It will be a long night," said the surgeon, buttoning his coat.\n\n'
                         "Later the surgeon came back, and he felt the pulse.\n")
     surgeon = _by_name(story)["the surgeon"]
     assert surgeon.gender == "he/him"
@@ -616,16 +615,16 @@ def test_a_name_used_often_with_no_sign_of_a_person_is_no_character():
 
 
 def test_a_capitalised_word_that_describes_is_no_character():
-    story = fabula.read("Title\n\nTom Baker read the old poems by the fire. They might not be distinctly Homeric, "
-                        "but there seemed to be much glory in them. He read on until the fire died.\n")
+    story = fabula.read("Title\n\nTom Baker read the old poems by the fire. They were not quite Homeric, "
+                        "but they had a grandeur of their own. He read on until the fire died.\n")
     assert [c.name for c in story.characters] == ["Tom Baker"]
 
 
 def test_a_title_used_often_is_a_person_without_speaking():
-    story = fabula.read("The Valley\n\nJudge Miller's place stood back from the road. Buck went hunting with "
-                        "the Judge's sons. He lay at the Judge's feet. He carried the Judge's grandsons. The Judge "
-                        "was at a meeting. He had travelled too often with the Judge. He expected to see the Judge.\n")
-    judge = _by_name(story)["Judge Miller"]
+    story = fabula.read("The Valley\n\nJudge Harlow's farm stood on the hill. Rufus went fishing with "
+                        "the Judge's sons. He sat at the Judge's table. He drove the Judge's grandsons. The Judge "
+                        "was at the assizes. He had ridden often with the Judge. He hoped to see the Judge.\n")
+    judge = _by_name(story)["Judge Harlow"]
     assert "the Judge" in judge.aliases
 
 
@@ -741,16 +740,16 @@ def test_a_name_often_shown_as_a_persons_stays_one_whatever_the_tagger_says():
 
 
 @pytest.mark.parametrize("text, name, person", [
-    # the news-trained tagger calls "Mina" something else; nothing in the text shows a place
-    ("Title\n\nI must get a recipe for Mina. I shall talk over my travels with Mina when I am home. If this book "
-     "should ever reach Mina before I do, let it bring my good-bye.\n", "Mina", True),
-    ("Title\n\nWe drove to Mina in the spring. The hills round Mina were green, and in Mina we stayed a week.\n",
-     "Mina", False),
+    # the news-trained tagger calls "Victoria" a place; nothing in the text shows one
+    ("Title\n\nI must get a shawl for Victoria. I shall tell my travels to Victoria when I am home. If this diary "
+     "should reach Victoria before me, let it carry my love.\n", "Victoria", True),
+    ("Title\n\nWe drove to Victoria in the spring. The hills round Victoria were green, and in Victoria we stayed "
+     "a week.\n", "Victoria", False),
     # "who" is said of people, "which" of places and things: nothing else here shows a person
-    ("The Office\n\nI shall set down here a few passages in the life of Quenby, who was a copyist of the strangest "
-     "kind I ever saw. The papers of Quenby are still in my office.\n", "Quenby", True),
-    ("The Office\n\nI shall set down here a few passages in the life of Quenby, which was a village of the "
-     "strangest kind I ever saw. The papers of Quenby are still in my office.\n", "Quenby", False),
+    ("The Office\n\nI mean to write down some memories of Quenby, who was a copyist of an odd sort. "
+     "The papers of Quenby are still in my office.\n", "Quenby", True),
+    ("The Office\n\nI mean to write down some memories of Quenby, which was a village of an odd sort. "
+     "The papers of Quenby are still in my office.\n", "Quenby", False),
 ])
 def test_what_the_text_says_of_a_rare_name_shows_a_person_or_not(text, name, person):
     assert (name in [c.name for c in fabula.read(text).characters]) == person

@@ -137,20 +137,20 @@ def test_a_character_of_untold_gender_called_he_is_not_she_after():
 
 
 def test_the_subject_of_a_clause_inside_a_sentence_is_no_sure_antecedent():
-    # "found Julian burying his face": Julian is the subject of "burying", inside Lord Hugo's
+    # "saw Julian hiding his face": Julian is the subject of "hiding", inside Lord Hugo's
     # sentence; the next "He" is more likely Lord Hugo, so linking it to Julian is only a guess
-    _, story = _links("The Garden\n\nLord Hugo Sefton went out to the garden and found Julian Tate burying his "
-                      "face in the lilacs. He came close.\n")
+    _, story = _links("The Garden\n\nLord Hugo Sefton walked into the orchard and saw Julian Tate hiding his "
+                      "face in the hay. He came close.\n")
     he = next(m for m in story.mentions if story.text[m.start:m.end] == "He")
     names = {c.id: c.name for c in story.characters}
     assert names.get(he.character) == "Lord Hugo Sefton" or he.start in coref_notes(story).guesses
 
 
 def test_you_in_first_person_narration_is_whom_the_narration_calls_by_name():
-    links, _ = _links("Letter One\n\nDear Judy Abbott: Your letter is here. I have read it twice, and I "
-                      "laughed at every page of it. I think of you every day, and I miss you.\n\n"
+    links, _ = _links("Letter One\n\nDear Nell Farrow: Your parcel has come. I opened it at once, and I "
+                      "laughed at the hat inside. I think of you every day, and I miss you.\n\n"
                       "I went to the village with Tom Baker on Monday, and I bought a hat.\n")
-    assert [name for word, name in links if word.lower() in ("you", "your")] == ["Judy Abbott"] * 3
+    assert [name for word, name in links if word.lower() in ("you", "your")] == ["Nell Farrow"] * 3
     links, _ = _links("Title\n\nI went to the village with Tom Baker on Monday. You would have laughed to see it. "
                       "I bought a hat there, and I wore it home.\n")
     assert ("You", None) in links  # the narration called no one: the reader, or anyone
@@ -338,7 +338,7 @@ def test_a_truth_about_anyone_brings_no_one_in():
     from fabula.stages.coref import head_token
     from fabula.stages.introduced import introduces
 
-    story = fabula.read("Title\n\nAnna Price was eighteen. A girl leaves her home at eighteen. "
+    story = fabula.read("Title\n\nAnna Price was eighteen. A girl marries young in these parts. "
                         "A girl came to the door at noon.\n\nAnna opened it.\n")
     girls = [m for m in story.mentions if story.text[m.start:m.end] == "A girl"]
     assert [introduces(story, m, head_token(story, m)) for m in girls] == [False, True]
@@ -363,9 +363,9 @@ def test_a_relative_made_by_coreference_is_not_who_said_her_father():
 
 
 def test_an_indefinite_description_said_of_someone_is_them():
-    links, _ = _links("Title\n\nMrs. Hatch brought her only son, Rufus Hatch, a fourteen-year-old boy of a singularly "
-                      "cheerless type. Sir Roland Ashdown remained a widower.\n\nRufus Hatch laughed.\n")
-    assert ("a fourteen-year-old boy", "Rufus Hatch") in links
+    links, _ = _links("Title\n\nMrs. Hatch brought her only son, Rufus Hatch, a twelve-year-old boy of a sulky "
+                      "kind. Sir Roland Ashdown remained a widower.\n\nRufus Hatch laughed.\n")
+    assert ("a twelve-year-old boy", "Rufus Hatch") in links
     assert ("a widower", "Sir Roland Ashdown") in links
 
 
@@ -442,7 +442,7 @@ def test_a_relative_the_text_names_once_is_that_relative_after():
 def test_pronouns_of_someone_not_yet_named_are_whom_a_line_then_calls_by_name():
     links, story = _links('Title\n\nOn the step of the shop he sat crying. His coat was too big for him, and his cap '
                           'was pulled down over his ears. He was afraid to go in.\n\nAt last Clara Dunn came down the '
-                          'street and stopped short.\n\n"Why, Jasper! I told you to stay in the shop."\n')
+                          'street and stopped short.\n\n"Why, Jasper! You were to wait in the shop."\n')
     assert [who for word, who in links if word.lower() in ("he", "his", "him")] == ["Jasper"] * 6
     assert [c.name for c in story.characters] == ["Jasper", "Clara Dunn"]  # the "someone" made for "he" is gone
 
@@ -478,9 +478,9 @@ DESCRIBED = {
         "harvest.",
         ("The two women", None)),
     # "as" a description to a verb before its subject: said of the subject
-    "as-an-idle-boy-he": (
-        "Tom Baker grew up by the harbour. As an idle boy, he had loafed about the market all day.",
-        ("an idle boy", "Tom Baker")),
+    "as-a-lazy-boy-he": (
+        "Tom Baker grew up by the harbour. As a lazy boy, he had idled about the docks all day.",
+        ("a lazy boy", "Tom Baker")),
     "his-companion-is-the-other-one": (
         "Tom Baker walked to the mill with Will Carter. The road was wet. At the gate Tom stopped, and his "
         "companion waited.",
@@ -499,9 +499,9 @@ DESCRIBED = {
         "Tom Baker waited by the gate . The officer , whose name was Rufus Hatch , knocked twice .",
         ("The officer", "Rufus Hatch")),
     "named-after-a-friend-of-his": (
-        "Mr. Cardew sat in his chair. He thought of his wife's first husband, a business friend "
+        "Mr. Cardew sat in his chair. He thought of his sister's first suitor, an old school friend "
         "of his named Rufus Hatch, who had died young.",
-        ("a business friend", "Rufus Hatch")),
+        ("an old school friend", "Rufus Hatch")),
     "a-name-in-apposition-after-the-description": (
         "Tom Baker sat on the step. He was playing with a little girl, Nell Farrow, who was tying her ribbon.",
         ("a little girl", "Nell Farrow")),
@@ -573,10 +573,10 @@ def test_a_parents_kin_word_as_a_name_in_narration_is_the_parent_of_whom_the_sen
 
 def test_this_little_boy_is_the_child_brought_in():
     links, _ = _links(
-        "Title\n\nTom Baker sat on a bench by the lake with a bowl of sugar beside him. Presently a small boy "
-        "came walking along the path. Tom went on reading. The wind rose over the water. Tom folded his paper and "
+        "Title\n\nTom Baker sat on a bench by the lake with a bag of apples beside him. Before long a small boy "
+        "came trotting down the lane. Tom went on reading. The wind rose over the water. Tom folded his paper and "
         "looked at the gulls. He thought of the town and of his brother. Then he lit his pipe. This little boy "
-        "came forward and took three lumps, and he hid two of them in his pocket.\n\n"
+        "came up and took two apples, and he hid one of them in his pocket.\n\n"
         "\"Jasper, come here at once,\" said the young lady who came up the path.\n\n"
         "\"I am coming,\" said Jasper.\n")
     assert [who for text, who in links if text in ("a small boy", "This little boy")] == ["Jasper"] * 2
@@ -591,8 +591,8 @@ def test_a_child_brought_in_by_a_description_stays_the_child_until_named():
     # "the child" and, eight sentences on, "the little boy" are the boy brought in, not Tom; the
     # young lady's vocative then names him, and no man is her line's speaker
     links, story = _links(
-        "Title\n\nTom Baker sat on a bench by the lake and read his paper. Presently a small boy came walking "
-        "along the path. The child carried a long stick, and he poked it into everything. Tom went on reading. "
+        "Title\n\nTom Baker sat on a bench by the lake and read his paper. Before long a small boy came trotting "
+        "down the lane. The child carried a long stick, and he poked it into everything. Tom went on reading. "
         "The wind rose over the water. Tom folded his paper and looked at the gulls. He thought of the town and "
         "of his brother. Then he lit his pipe. The little boy had now climbed onto the wall.\n\n"
         "\"Jasper, come down at once,\" said the young lady who came up the path.\n\n"

@@ -74,3 +74,31 @@ def test_the_shipped_pronoun_ranker_is_what_its_script_trains_on_litbank(tmp_pat
     assert run.returncode == 0, run.stderr
     shipped = root / "src" / "fabula" / "data" / "coref_ranker.json"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), "retrain and commit the ranker"
+
+
+# a run of this many words shared with an evaluation novel is copied from it, not written for the
+# project (common phrases run shorter: "who introduced himself by the name of" is eight)
+COPIED_WORDS = 9
+
+
+@pytest.mark.skipif(not NOVELS, reason="PDNC is not here")
+def test_the_tests_readme_and_code_are_written_for_the_project_not_copied_from_the_novels():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    ours: dict[str, str] = {}  # each run of words in our files -> the file it is in
+    for path in [root / "README.md", *sorted((root / "src" / "fabula").rglob("*.py")),
+                 *sorted((root / "src" / "fabula" / "lexicon").glob("*.txt")),
+                 *sorted(p for p in (root / "tests").rglob("*") if p.suffix in (".py", ".txt", ".md", ".html"))]:
+        words = re.findall(r"[a-z]+", path.read_text(encoding="utf-8", errors="replace").lower())
+        for i in range(len(words) - COPIED_WORDS + 1):
+            ours.setdefault(" ".join(words[i:i + COPIED_WORDS]), str(path.relative_to(root)))
+    copied = set()
+    for novel in [*NOVELS, *sorted((LITBANK_COREF / "brat").glob("*.txt"))]:
+        words = re.findall(r"[a-z]+", novel.read_text(encoding="utf-8").lower())
+        for i in range(len(words) - COPIED_WORDS + 1):
+            run = " ".join(words[i:i + COPIED_WORDS])
+            if run in ours:
+                copied.add((ours[run], run))
+    assert sorted(copied) == []

@@ -89,7 +89,7 @@ def test_a_name_addressed_is_the_addressee_not_the_speaker():
 
 
 def test_a_name_shouted_after_you_is_the_addressee():
-    lines, _ = _said("The Yard\n\n\"Kit!\"\n\nNo answer.\n\n\"What's gone with that boy, I wonder? You Kit!\"\n\n"
+    lines, _ = _said("The Yard\n\n\"Kit!\"\n\nNo answer.\n\n\"Where can that boy be hiding? You Kit!\"\n\n"
                      "No answer. Kit Drummond was hiding in the loft.\n")
     assert lines[1][1] != "Kit Drummond" and lines[1][3] == ["Kit Drummond"]
 
@@ -122,9 +122,9 @@ def test_a_name_alone_answering_a_question_calls_no_one():
 
 def test_his_lady_is_the_wife_of_the_man_her_line_calls():
     # no man in the narration before: "his" is the one the line calls, and "his lady" his wife
-    lines, _ = _said('Title\n\nWhen a rich man comes into a county, he is thought the property of one or other of '
-                     'its daughters.\n\n"My dear Mr. Harlow," said his lady to him one day, "have you heard that the '
-                     'Grange is let?"\n\nMr. Harlow replied that he had not.\n\n"But it is," returned she. "Mrs. '
+    lines, _ = _said('Title\n\nWhen a rich widower takes a house in a village, every mother there has plans for '
+                     'him.\n\n"My dear Mr. Harlow," said his lady to him one evening, "do you know that the Mill '
+                     'House is taken?"\n\nMr. Harlow said that he did not.\n\n"But it is," returned she. "Mrs. '
                      'Pruett has just told me."\n\n"Oh, do tell me," cried Mrs. Harlow.\n')
     assert [line[1] for line in lines[:3]] == ["Mrs. Harlow"] * 3
 
@@ -535,13 +535,13 @@ def test_a_cue_ending_the_narration_right_before_a_line_comes_before_one_after_i
 
 
 def test_a_speech_verb_continuing_a_verb_the_parser_left_without_subject_is_the_fronted_names():
-    # the parser reads "Fanny" here as a preposition's and "said" as continuing a subjectless "returned"
-    lines, _ = _said("The Hall\n\nFanny Gale and Henry Ancell sat in the hall.\n\n"
-                     "He had dined at the Parsonage only the preceding day.\n\n"
-                     "After leaving him to his happier thoughts for some minutes, Fanny, feeling it due to herself, "
-                     'returned to Mr. Ancell, and said, "It is not merely in temper that I consider him as '
-                     'totally unsuited to myself."\n')
-    assert lines[-1][1] == "Fanny Gale"
+    # the parser reads "Nora" here as a preposition's and "said" as continuing a subjectless "returned"
+    lines, _ = _said("The Hall\n\nNora Gale and Jasper Ancell sat in the hall.\n\n"
+                     "He had supped at the Rectory only the night before.\n\n"
+                     "After leaving him to his brighter hopes for a few minutes, Nora, feeling it due to her pride, "
+                     'returned to Mr. Ancell, and said, "It is not his temper alone that makes him '
+                     'wrong for me."\n')
+    assert lines[-1][1] == "Nora Gale"
 
 
 def test_her_ladyship_in_a_cue_is_the_lady_of_the_scene():
@@ -551,9 +551,9 @@ def test_her_ladyship_in_a_cue_is_the_lady_of_the_scene():
 
 
 def test_she_said_before_any_woman_is_named_is_the_first_woman_named_after():
-    lines, _ = _said("The Garden\n\nEdmund Walker sat in the garden. A young lady came down the path.\n\n"
-                     '"Are you going to Italy?" asked Edmund.\n\n"Yes, sir," she replied.\n\n'
-                     '"My name is Edmund Walker."\n\nThe young lady was Rosa Fenner, of Albany. '
+    lines, _ = _said("The Garden\n\nJasper Walker sat in the garden. A young lady came down the path.\n\n"
+                     '"Are you going to the fair?" asked Jasper.\n\n"Yes, sir," she replied.\n\n'
+                     '"My name is Jasper Walker."\n\nThe young lady was Rosa Fenner, of Quenby. '
                      "Rosa Fenner smiled.\n")
     assert lines[1][1] == "Rosa Fenner"
 
@@ -567,7 +567,7 @@ def test_whose_voice_speaks_is_who_speaks():
 
 def test_words_that_burst_from_someone_are_theirs():
     lines, _ = _said("The Quay\n\nWalter Aldous and Nora Cotterell stood on the quay. Hetty Pinch fell.\n\n"
-                     '"Is there no one to help me?" were the first words which burst from Walter Aldous, '
+                     '"Will nobody come?" were the words which broke from Walter Aldous, '
                      "in a tone of despair.\n")
     assert lines[-1][1] == "Walter Aldous" and lines[-1][2] == "explicit"
 
@@ -583,8 +583,8 @@ def test_a_manner_word_the_parser_takes_for_the_subject_leaves_the_name_before_i
 def test_a_speech_over_paragraphs_each_opening_with_a_mark_is_one_speakers():
     lines, story = _said("The Hall\n\nTom Baker and Anna Price sat in the hall.\n\n"
                          '"Where were you?" asked Anna.\n\n'
-                         '"I waited in the little parlour for an age, and at last he came up.\n\n'
-                         '"On the staircase he stopped suddenly, so that I very nearly blundered into him," '
+                         '"I sat in the back room for an hour, and at last he came down.\n\n'
+                         '"On the landing he turned round, so that I nearly walked into him," '
                          "said Tom.\n\n"
                          '"And then?"\n\n"Then he went on up again."\n')
     assert [who for _, who, _, _ in lines] == ["Anna Price", "Tom Baker", "Tom Baker", "Anna Price", "Tom Baker"]
@@ -592,31 +592,32 @@ def test_a_speech_over_paragraphs_each_opening_with_a_mark_is_one_speakers():
 
 
 def test_a_time_clause_after_a_cue_is_no_reported_speech():
-    lines, _ = _said("The Parlour\n\nCharlotte Tibbs and Elizabeth Ferrier sat in the parlour. Mr. Pryor went away.\n\n"
-                     '"What can be the meaning of this!" said Charlotte, as soon as he was gone. '
-                     '"My dear Eliza, he must be in love with you."\n')
-    assert [who for _, who, _, _ in lines] == ["Charlotte Tibbs", "Charlotte Tibbs"]
+    # "Georgia", a place to the news-trained tagger, leaves the cue to the "he" of the time clause after it
+    lines, _ = _said("The Parlour\n\nGeorgia Tibbs and Nora Ferrier sat in the parlour. Mr. Pryor went away.\n\n"
+                     '"What does it all mean!" said Georgia, as soon as he was gone. '
+                     '"My dear Nora, he must be in love with you."\n')
+    assert [who for _, who, _, _ in lines] == ["Georgia Tibbs", "Georgia Tibbs"]
 
 
 def test_a_speech_noun_leading_into_a_line_names_its_speaker():
-    lines, _ = _said("The Cottage\n\nMary Pinch and Anne Cotterell sat in the cottage.\n\n"
-                     'Anne Cotterell looked at her sister, and Mary\'s declaration was, '
-                     '"I hate sending the children to the Hall."\n')
-    assert lines[-1][1] == "Mary Pinch"
+    lines, _ = _said("The Cottage\n\nClara Pinch and Nell Cotterell sat in the cottage.\n\n"
+                     'Nell Cotterell looked at her sister, and Clara\'s declaration was, '
+                     '"I will not send the boys to the Hall."\n')
+    assert lines[-1][1] == "Clara Pinch"
 
 
 def test_a_gerund_of_saying_is_its_possessors_or_the_verb_it_hangs_on():
-    lines, _ = _said("The Hall\n\nAnne Cotterell and Sophia Vyse sat in the hall.\n\n"
-                     "The conversation began with Mrs. Vyse's saying, in a tone of great exultation,\n\n"
-                     '"It was you, and not your sister, that my brother knew."\n\n'
-                     "Thomas Pellow came in. Thomas Pellow took the first opportunity of saying to her, "
-                     '"Well, Anne, I have seen Mr. Aldous again."\n')
-    assert [(who, kind) for _, who, kind, _ in lines] == [("Sophia Vyse", "explicit"), ("Thomas Pellow", "explicit")]
+    lines, _ = _said("The Hall\n\nNell Cotterell and Martha Vyse sat in the hall.\n\n"
+                     "The talk opened with Mrs. Vyse's saying, in a tone of triumph,\n\n"
+                     '"So it was you, not your cousin, whom my son met."\n\n'
+                     "Thomas Pellow came in. Thomas Pellow took an early chance of saying to her, "
+                     '"Well, Nell, I have seen Mr. Aldous again."\n')
+    assert [(who, kind) for _, who, kind, _ in lines] == [("Martha Vyse", "explicit"), ("Thomas Pellow", "explicit")]
 
 
 def test_began_doing_something_is_no_speech_cue_and_a_speech_noun_after_a_line_comes_first():
     lines, _ = _said("The Study\n\nTom Baker and Anna Price sat in the study.\n\n"
-                     '"Yes?" said Anna.\n\nTom Baker rose and began pacing the little study. "You may well ask."\n\n'
+                     '"Yes?" said Anna.\n\nTom Baker got up and began walking about the room. "You may well ask."\n\n'
                      "She could now hear his voice and even answer him.\n\n"
                      '"We miss the young men," was Tom\'s observation after dinner.\n')
     assert [(who, kind) for _, who, kind, _ in lines[1:]] == [("Tom Baker", "implicit"), ("Tom Baker", "explicit")]
@@ -640,16 +641,16 @@ def test_where_turn_taking_would_pass_over_the_subject_just_before_the_coreferen
 
 
 def test_the_first_line_of_a_talk_is_said_to_whoever_the_narration_has_just_brought_in():
-    lines, _ = _said("The Hall\n\nMrs. Gedge sat by the fire, thinking of the secret, and she turned to it "
-                     'again as soon as Eleanor Marchbank appeared.\n\n"Well, my dear," cried Mrs. Gedge, '
-                     '"did I not do right?"\n\n"No, ma\'am; that was not very likely."\n')
-    assert lines[0][3] == ["Eleanor Marchbank"] and lines[-1][1] == "Eleanor Marchbank"
+    lines, _ = _said("The Hall\n\nMrs. Pruett sat by the fire, thinking of the secret, and she turned to it "
+                     'again as soon as Clara Dunn appeared.\n\n"Well, my dear," cried Mrs. Pruett, '
+                     '"was I not right?"\n\n"No, ma\'am; I hardly think so."\n')
+    assert lines[0][3] == ["Clara Dunn"] and lines[-1][1] == "Clara Dunn"
 
 
 def test_the_old_lady_in_a_cue_is_no_title_for_the_one_lady_of_the_story():
-    lines, _ = _said("The Club\n\nLady Tresham was far away in Madras. Mrs. Fenwick and Edgar Bream sat at the club.\n\n"
-                     '"She was not in a hurry when I left her," said Bream.\n\n'
-                     '"Clara? She has never been in a hurry in her life," said the old lady sharply.\n')
+    lines, _ = _said("The Club\n\nLady Quenby was far away in Lisbon. Mrs. Fenwick and Edgar Bream sat at the club.\n\n"
+                     '"She was in no haste when I saw her," said Bream.\n\n'
+                     '"Clara? She has never been quick in her life," said the old lady.\n')
     assert lines[-1][1] == "Mrs. Fenwick"
 
 
@@ -725,7 +726,7 @@ def test_said_the_old_lady_is_the_woman_just_called_by_name_not_one_named_long_b
         "Mr. Cardew sat in his study with Tom Baker.\n\nMr. Cardew read his letters.\n\n"
         "Tom Baker looked at the books.\n\nMr. Cardew frowned, and rang the bell violently.\n\n"
         '"Mrs. Pruett," said Mr. Cardew, when the housekeeper appeared; "that boy, Tom, is a liar."\n\n'
-        '"It can\'t be, sir. It cannot be," said the old lady.\n\n"I tell you he is," retorted Mr. Cardew.\n')
+        '"Oh, surely not, sir. Surely not," said the old lady.\n\n"I tell you he is," retorted Mr. Cardew.\n')
     assert lines[2][1] == "Mrs. Pruett"
 
 

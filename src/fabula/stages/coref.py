@@ -295,7 +295,7 @@ class NarrationLinker:
             m.character = self.introduced_by[lemma]  # "a small boy" … "the little boy"
         elif words_[0] in ("the", "this", "that") and lemma in CHILD_WORDS \
                 and (young := self._young_brought_in(lemma, s_index)):
-            m.character = young  # "a small boy came walking" … "the child"
+            m.character = young  # "a small boy came trotting" … "the child"
         elif words_[0] in ("the", "this", "that") and lemma in self.nouns and t.tag[k] != "NNS":
             # (a plural, "the two women", is no one)
             self._gendered(m, lemma, words_[0], s_index)
@@ -404,7 +404,7 @@ LONG_WORK_TOKENS = 30_000
 
 
 def _link_as(story: Story, character_at: dict[int, str], quoted) -> None:
-    """"As an idle boy, he had loafed about the market": an indefinite description "as" to a verb
+    """"As a lazy boy, he had idled about the docks": an indefinite description "as" to a verb
     before its subject, once the subject is linked, is said of them."""
     t = story.tokens
     for m in story.mentions:

@@ -175,8 +175,8 @@ class Cues:
 
     def cue(self, region: tuple[int, int], before: bool = False):
         """``(subject token, verb token)`` of a speech verb in ``region``: the first, or, in the
-        narration ``before`` a quotation, the last ("he was still urging the subject when Henry
-        entered, calling out, "…"": Henry's "calling", nearest the line)."""
+        narration ``before`` a quotation, the last ("he was still arguing the point when Tom
+        came in, calling out, "…"": Tom's "calling", nearest the line)."""
         ks = self.index.tokens(*region)
         for k in (reversed(ks) if before else ks):
             if self.speech_verb(k) and not self.reported(k) and not self.doing(k):
@@ -235,7 +235,7 @@ class Cues:
                         return t.head[k]  # "Mr. Pryor, who … then remarked:": the one "who" is
                     return self.speaker_in(j, k, near)
             if t.dep[k] in ("dep", "acl") and t.pos[t.head[k]] == "PROPN" and t.start[t.head[k]] >= region[0]:
-                return t.head[k]  # "and Edmund, at a convenient moment, then added" hung on "Edmund"
+                return t.head[k]  # "and Jasper, at a quiet moment, then added" hung on "Jasper"
             if t.dep[k] == "pcomp":  # "took the first opportunity of saying": the verb taking it
                 up = t.head[k]
                 while t.pos[up] not in ("VERB", "AUX") and t.head[up] != up and k - up < 12:
@@ -306,7 +306,7 @@ class Cues:
 
     def fronted(self, k: int, region: tuple[int, int]) -> int | None:
         """The name heading the clause of verb ``k`` when the parser left it without a subject:
-        "Nell, feeling it due to herself, returned to Mr. Cardew, and said,"."""
+        "Nell, feeling it due to her pride, returned to Mr. Cardew, and said,"."""
         t, text = self.index.t, self.story.text
         start = max(region[0], self.index.sentence(t.start[k]).start)
         for j in reversed(self.index.tokens(start, t.start[k])):
@@ -319,7 +319,7 @@ class Cues:
 
     def spoken_noun(self, region: tuple[int, int]) -> int | None:
         """"was Lord Arthur's answer", "was the view of Mr. Crook": the possessor of a speech noun;
-        "were the first words which burst from Captain Hythe", "came from Sir Hugh's lips":
+        "were the words that broke from Captain Hythe", "came from Sir Hugh's lips":
         whom the words come from."""
         t, text = self.index.t, self.story.text
         nouns = words("speech_nouns")

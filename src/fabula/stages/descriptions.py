@@ -104,7 +104,7 @@ def predicated_of(t, k: int, character_at: dict[int, str]) -> str | None:
         subject = copula_subject(t, t.head[k])
         return character_at.get(subject) if subject is not None else None
     if t.dep[k] == "pobj" and t.lemma[t.head[k]].lower() == "as" and t.dep[t.head[k]] == "prep":
-        # "as a lover he would have placed himself", "known as a wealthy American girl"
+        # "as a suitor he would have ranked himself high", "known as a rich young widow"
         subject = copula_subject(t, t.head[t.head[k]])
         return character_at.get(subject) if subject is not None else None
     return None

@@ -22,8 +22,8 @@ its mentions left unlinked: a passing "a servant" is no one in the cast.
 Someone the narration refers to only by pronouns so far ("On the step he sat
 crying") is made a character the same way, named or dropped the same way; they
 are also named by a name that opens a sentence as its subject while they are
-about ("He was some seven-and-twenty ... But Quarles had an old
-attachment"), where a name inside a clause about someone else is not
+about ("He was nearly thirty ... But Quarles knew the town
+well"), where a name inside a clause about someone else is not
 ("She had been in Lisbon; Pennock had sent her").
 
 A mother, father, wife or husband described by kin ("my mother", "her
@@ -65,8 +65,8 @@ def introduces(story: Story, m: Mention, k: int) -> bool:
         verb = t.head[t.head[k]]
     else:
         return False
-    # told as it happened ("came", "was dancing"), not a truth of any such person ("a girl leaves
-    # her home at eighteen", "an author ought to consider")
+    # told as it happened ("came", "was dancing"), not a truth of any such person ("a girl marries
+    # young", "an author ought to consider")
     return any(t.tag[j] == "VBD" for j in range(max(0, verb - 4), verb + 1) if j == verb or t.head[j] == verb)
 
 

@@ -9,7 +9,7 @@ LADY HOWELL") or with a salutation ("Dearest Nell,", "My dear Mr. Pruett:",
 name alone on its line) or where the next letter or chapter begins; one with
 no writer yet known ends too where a paragraph of dialogue opens, unless its
 writer signs it before another letter begins: then the talk was quoted in it.
-Greeting the same person again ("My dear Judy, -- likewise my dear Jervis")
+Greeting the same person again ("My dear Nell, -- and my dear Tom too")
 inside an unsigned letter starts no new one. A letter left unsigned in a
 correspondence is the writer's who signed another one to the same person.
 
@@ -86,7 +86,7 @@ def letters(story, quoted, resolve: Callable[..., Hashable | None]) -> list[Lett
         heading, salutation = HEADING.match(line[:160]), SALUTATION.match(line[:160])
         if salutation and not heading and current is not None and current.writer is None \
                 and resolve(salutation.group("to")) == current.to:
-            continue  # "My dear Judy, -- likewise my dear Jervis": the same letter, greeting again
+            continue  # "My dear Nell, -- and my dear Tom too": the same letter, greeting again
         if heading or salutation:
             close(p.start)
             if heading:

@@ -126,7 +126,7 @@ def link_narration_you(story: Story, quoted) -> None:
         if inside is None and not narrated:
             continue
         # "Dear Nell:", "There, Clara, the fog …", "And now, dear Clara, must I not …"
-        # "Me -- I, Sallie McBride, the head of an orphan asylum!": no one calls themself
+        # "Me -- I, Nell Farrow, the keeper of a lighthouse!": no one calls themself
         if m.kind == "PROP" and m.character is not None and called_out(text, m, *NARRATION_CALLED) \
                 and m.character not in narrators and not (inside and m.character == inside[2]):
             addressed = m.character

@@ -164,8 +164,8 @@ class Attributor:
             return other or found
         if found is not None:
             # the subject of the narration just before: after narration of their own, the last speaker
-            # speaking again is no less likely than the other's turn ("Martha had to laugh through
-            # her tears." / "I was thinking about Nell," she explained.)
+            # speaking again is no less likely than the other's turn ("Martha wiped her eyes and
+            # smiled." / "I was thinking about Nell," she explained.)
             return found
         if turn is not None and fits(turn):
             return turn
