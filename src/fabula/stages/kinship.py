@@ -66,7 +66,7 @@ def elders(characters) -> set[str]:
 
 
 def boys(characters) -> set[str]:
-    """The characters a name calls "Master" ("Master Kit Markham"): boys, whom "the gentleman" or
+    """The characters a name calls "Master" ("Master Kit Hollin"): boys, whom "the gentleman" or
     "the old man" is not."""
     return called(characters, {"master"})
 
