@@ -29,6 +29,14 @@ def test_dialogue_i_and_you():
     assert ("You", "Anna Price") in links
 
 
+def test_you_in_dialect_or_archaic_spelling_is_the_addressee_too():
+    links, _ = _links('Title\n\nMartha Quill packed the basket while Rufus Hatch laced his boots.\n\n'
+                      '"I don\'t want yeh to catch cold, Rufus," said Martha. "Take yer scarf."\n\n'
+                      '"Ye fret too much," said Rufus to Martha.\n')
+    assert [who for word, who in links if word.lower() in ("yeh", "yer", "ye")] == ["Rufus Hatch", "Rufus Hatch",
+                                                                                     "Martha Quill"]
+
+
 def test_two_women_in_one_scene_follow_the_subject():
     links, _ = _links("Title\n\nAnna Price met Clara Dunn at the gate. Anna smiled. She said nothing at first.\n\n"
                       "Clara looked away. She was tired.\n")

@@ -49,9 +49,11 @@ PRONOUNS = {
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "we", "us", "our", "ours", "ourselves",
     "they", "them", "their", "theirs", "themselves", "themself", "xe", "xem", "xyr", "xyrs", "xemself",
     "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself", "thee", "thou", "thy", "thine", "thyself", "ye",
+    "yeh", "yuh", "yer",
 }
 # taggers trained on news do not know these, and call "Xe" a proper noun
 NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"}
+DIALECT_YOU = {"ye", "yeh", "yuh", "yer"}  # the tagger calls "Ye" and "yeh" proper nouns and "yuh" a noun
 RELATIVE_WHO = frozenset({"who", "whom"})
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}
@@ -412,7 +414,7 @@ def mentions(story: Story, settings) -> None:
             found.append(Mention(t.start[first], t.end[last], "PROP"))
         for k in range(lo, hi):
             low = r.word(k).lower()
-            if low in PRONOUNS and (t.pos[k] == "PRON" or low in NEOPRONOUNS):
+            if low in PRONOUNS and (t.pos[k] == "PRON" or low in NEOPRONOUNS or low in DIALECT_YOU):
                 found.append(Mention(t.start[k], t.end[k], "PRON"))
             elif t.pos[k] == "NOUN" and t.lemma[k].lower() in person_nouns:
                 start = _nominal(t, k, lo)
