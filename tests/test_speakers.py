@@ -811,3 +811,12 @@ def test_a_name_echoed_from_the_line_before_calls_no_one():
                      '"Oh, yes. He told my father so."\n')
     assert [(line[1], line[3]) for line in lines[1:]] == [("Nell Farrow", ["Clara Dunn"]),
                                                          ("Clara Dunn", ["Nell Farrow"])]
+
+
+def test_the_second_part_of_a_line_goes_to_whom_the_first_part_called_though_no_one_named_says_it():
+    # "the young lady" is no one the cast knows yet: no speaker for either part
+    lines, _ = _said('The Lake\n\nTom Baker sat by the lake. A small boy named Jasper was throwing stones at the '
+                     'ducks.\n\n"Here comes my sister!" cried the boy.\n\n"Sisters are the best," said Tom to the '
+                     'boy.\n\nThe young lady from the hotel stopped in front of the bench. The boy had climbed onto '
+                     'the wall.\n\n"Jasper," said the young lady, "what ARE you doing?"\n')
+    assert [(who, addressees) for _, who, _, addressees in lines[2:]] == [(None, ["Jasper"]), (None, ["Jasper"])]

@@ -529,8 +529,10 @@ class Attributor:
         people the same speech went to, else the last speaker, else, for the first line of a
         talk, whoever the narration has just brought in."""
         q, previous, conv, story = line.q, line.previous, self.conversation, self.story
-        if not addressees and line.same_paragraph and speaker is not None and speaker == previous.speaker:
-            addressees = list(previous.addressees)  # the same speech goes on to the same people
+        if not addressees and line.same_paragraph and speaker == previous.speaker:
+            # the same speech goes on to the same people, whoever says it (the speaker of '"Jasper,"
+            # said the young lady, "come here."' may be no one named yet)
+            addressees = list(previous.addressees)
         if speaker is not None and previous is not None and speaker == previous.speaker == conv.last_speaker:
             self.going_on.append((previous, q))
         if not addressees and (conv.last_speaker or last_heard) not in (None, speaker):
