@@ -22,7 +22,7 @@ from collections import Counter
 from bisect import bisect_right
 
 from ..lexicon import labelled
-from ..model import Mention, Story, unique_mentions
+from ..model import Mention, Quote, Story, unique_mentions
 from . import stage
 from .coref import WINDOW_SENTENCES, YOUNG, head_token
 from .counts import recount
@@ -113,7 +113,7 @@ class _TalkedOf:
         self.unfit = {**{noun: elders(story.characters) | passing for noun in YOUNG},
                       **{noun: boys(story.characters) | passing for noun in GROWN_NOUNS}, "fellow": passing}
 
-    def described(self, m: Mention, k: int, q, latest) -> str | None:
+    def described(self, m: Mention, k: int, q: Quote, latest: dict[str, list[tuple[int, str, bool]]]) -> str | None:
         t = self.story.tokens
         words_ = self.story.text[m.start:m.end].lower().split()
         lemma = t.lemma[k].lower()
@@ -126,7 +126,7 @@ class _TalkedOf:
         return _latest_talked_of(lately, q)
 
 
-def _latest_talked_of(lately: list[tuple[int, str, bool]], q) -> str | None:
+def _latest_talked_of(lately: list[tuple[int, str, bool]], q: Quote) -> str | None:
     """Of ``lately`` (the latest first), the latest who is neither the line's speaker nor its
     addressee; after the latest, only one the talk itself named."""
     return next((c for i, (_, c, talked) in enumerate(lately)

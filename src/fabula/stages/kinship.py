@@ -150,9 +150,9 @@ class Families:
 
 
 def _as_family_name(parts: NameParts, borne: dict[str, set[str]], cid: str) -> NameParts:
-    """"Lady Quenby", "Miss Farrow": a title before one word that may be a given name or a
+    """"Lady Quenby", "Miss Francis": a title before one word that may be a given name or a
     surname is the surname where someone else in the cast bears it as one (Sir Calder Quenby's
-    wife, Mr. Farrow's daughter)."""
+    wife, Mr. Tod Francis's daughter)."""
     if parts.surname is None and parts.honorific is not None and len(parts.words) == 1 \
             and borne.get(parts.words[0], set()) - {cid}:
         return NameParts(parts.honorific, None, parts.words[0], parts.words)
