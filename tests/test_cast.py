@@ -280,8 +280,8 @@ def test_her_ladyship_is_the_one_lady_and_no_character_of_her_own():
 
 def test_a_titled_full_name_is_one_name_and_the_title_alone_is_them():
     # "Howell" is no given name the table knows, but nothing named follows "Francis"
-    story = fabula.read("Title\n\nDr. Howell Francis had just come back from his rounds. Larry, the "
-                        "doctor's man, had lit the fire. When he sat down the doctor took off his boots.\n")
+    story = fabula.read("Title\n\nDr. Howell Francis had just come back from his rounds. Pell, the "
+                        "doctor's groom, had stoked the fire. When he sat down the doctor took off his boots.\n")
     names = {story.text[m.start:m.end] for m in story.mentions if m.kind == "PROP"}
     assert "Dr. Howell Francis" in names and "Dr. Howell" not in names
     francis = next(c for c in story.characters if "Francis" in c.name)
@@ -299,8 +299,8 @@ def test_a_known_given_name_opening_a_full_name_is_that_persons_alone():
 
 
 def test_poor_or_dear_before_a_name_says_a_person_even_of_a_town_name():
-    story = fabula.read("Title\n\nThe spring visits were just enough to keep poor Georgia well from year to "
-                        "year. The reason for poor Georgia's weak heart was a fever in childhood. I was forty and "
+    story = fabula.read("Title\n\nThe spring visits were just enough to keep poor Georgia well, year after "
+                        "year. What ailed poor Georgia was a weak heart after a fever. I was forty and "
                         "poor Georgia thirty-two. Today Georgia would have been thirty-five.\n")
     assert [c.name for c in story.characters if c.name == "Georgia"] == ["Georgia"]
 
@@ -406,10 +406,9 @@ NO_CHARACTER = {
         'Baker watched the Merry Band from the door of the store. The Merry Band cried out to him.\n',
         ["Tom Baker"]),
     "a-personified-abstraction": (
-        "Title\n\nTime had dealt tenderly with the old town; and if he left a mark now and then, it was a light "
-        "one. There are streets where Time seems to linger, and where he is loath to bring any change. Tom Baker "
-        "walked down the street where Time had spared the old houses. Report said that Mrs. Pruett starched the "
-        "sheets for her best bed.\n",
+        "Title\n\nTime had been kind to the little port; where he passed, he left only a faint mark. There are "
+        "lanes where Time seems to rest, and where he is slow to change anything. Tom Baker walked down the lane "
+        "where Time had kept the old cottages. Report said that Mrs. Pruett ironed her curtains every week.\n",
         ["Tom Baker", "Mrs. Pruett"]),
 }
 

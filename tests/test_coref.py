@@ -448,8 +448,8 @@ def test_a_relative_the_text_names_once_is_that_relative_after():
 
 
 def test_pronouns_of_someone_not_yet_named_are_whom_a_line_then_calls_by_name():
-    links, story = _links('Title\n\nOn the step of the shop he sat crying. His coat was too big for him, and his cap '
-                          'was pulled down over his ears. He was afraid to go in.\n\nAt last Clara Dunn came down the '
+    links, story = _links('Title\n\nOn the step of the shop he sat crying. His coat was too big for him, and his hat '
+                          'hid half his face. He was afraid to go in.\n\nAt last Clara Dunn came down the '
                           'street and stopped short.\n\n"Why, Jasper! You were to wait in the shop."\n')
     assert [who for word, who in links if word.lower() in ("he", "his", "him")] == ["Jasper"] * 6
     assert [c.name for c in story.characters] == ["Jasper", "Clara Dunn"]  # the "someone" made for "he" is gone

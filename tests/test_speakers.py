@@ -595,7 +595,7 @@ def test_a_time_clause_after_a_cue_is_no_reported_speech():
     # "Georgia", a place to the news-trained tagger, leaves the cue to the "he" of the time clause after it
     lines, _ = _said("The Parlour\n\nGeorgia Tibbs and Nora Ferrier sat in the parlour. Mr. Pryor went away.\n\n"
                      '"What does it all mean!" said Georgia, as soon as he was gone. '
-                     '"My dear Nora, he must be in love with you."\n')
+                     '"Nora, dear, I do believe he admires you."\n')
     assert [who for _, who, _, _ in lines] == ["Georgia Tibbs", "Georgia Tibbs"]
 
 
@@ -818,5 +818,5 @@ def test_the_second_part_of_a_line_goes_to_whom_the_first_part_called_though_no_
     lines, _ = _said('The Lake\n\nTom Baker sat by the lake. A small boy named Jasper was throwing stones at the '
                      'ducks.\n\n"Here comes my sister!" cried the boy.\n\n"Sisters are the best," said Tom to the '
                      'boy.\n\nThe young lady from the hotel stopped in front of the bench. The boy had climbed onto '
-                     'the wall.\n\n"Jasper," said the young lady, "what ARE you doing?"\n')
+                     'the wall.\n\n"Jasper," said the young lady, "come down off that wall."\n')
     assert [(who, addressees) for _, who, _, addressees in lines[2:]] == [(None, ["Jasper"]), (None, ["Jasper"])]

@@ -92,7 +92,7 @@ def pronoun_votes(story, names: list[tuple[str, object]], quoted, labels: dict[s
 def _own_possessive(t, j: int, name: int, subject: bool) -> bool:
     """Whether possessive ``j`` is the named one's: in the clause the name is the subject of,
     or in a participle hanging on it, also after a speaker named behind the verb ("said the
-    surgeon, putting on his gloves")."""
+    surgeon, buttoning his coat")."""
     verb, owner_verb = t.head[name], t.head[t.head[j]]
     if subject and owner_verb == verb:
         return True

@@ -77,8 +77,8 @@ def _token_ranges(story: Story) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-# a move to the next day said anywhere in a paragraph's first sentence ("The old man was up,
-# betimes, next morning")
+# a move to the next day said anywhere in a paragraph's first sentence ("The carter was up,
+# early, next morning")
 MODAL = re.compile(r"\b(?:would|will|shall|should|could|might|must|'ll|’ll)\b", re.IGNORECASE)
 SECOND_SENTENCE = re.compile(r"[^.!?]{1,60}[.!?]\s+")
 NEXT_DAY = re.compile(r"\b(?:(?:the )?(?:next|following) (?:morning|day)|the (?:morning|day) after"
