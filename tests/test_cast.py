@@ -664,12 +664,12 @@ def test_a_name_one_goes_to_is_a_place_but_not_one_a_thing_goes_to():
 
 
 def test_in_a_novel_a_name_used_once_with_no_sign_of_a_person_is_no_character(monkeypatch):
-    # "taken from some Margrave's barge": in a work as long as a novel, a name used once or twice
+    # "brought from some Margrave's yacht": in a work as long as a novel, a name used once or twice
     # that nobody speaks as, addresses or titles is a place, a saint, a book; in a short story it stays
     from fabula.stages import cast as cast_stage
 
-    text = ("Title\n\nAnna Price walked through the hall. In the huge gilt lantern, taken from some Margrave's "
-            "barge, a light burned. She had read Hollin Moss there as a girl. \"It is late,\" said Anna Price. "
+    text = ("Title\n\nAnna Price walked through the hall. In the old brass lamp, brought from some Margrave's "
+            "yacht, a light burned. She had read Hollin Moss there as a girl. \"It is late,\" said Anna Price. "
             "Anna Price sat down by the fire and greeted Kit Ashdown. \"Good evening,\" said Mr. Ashdown.\n")
     assert {"Margrave", "Hollin Moss"} <= _all_names(fabula.read(text))
     monkeypatch.setattr(cast_stage, "LONG_WORK_TOKENS", 20)  # as if the story ran to a novel's length

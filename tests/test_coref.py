@@ -199,12 +199,12 @@ def test_the_title_of_the_one_titled_character_is_them():
 
 def test_pronouns_linked_to_a_character_of_untold_gender_tell_it():
     # the name's sentence is too long for a pronoun after it to vote on the name itself
-    long = ("Holmes, who had been out all day in the rain and the fog of the city streets looking for "
-            "the lost papers of the minister and the letters of the old duke, came home late.")
+    long = ("Pryor, who had been out all day in the wind and the sleet of the harbour roads looking for "
+            "the missing ledgers of the mill and the deeds of the old farm, came home late.")
     text = "Title\n\n" + " ".join([long + " He sat down by the fire."] * 3) + "\n"
     story = fabula.read(text)
-    holmes = next(c for c in story.characters if c.name == "Holmes")
-    assert holmes.gender == "he/him"
+    pryor = next(c for c in story.characters if c.name == "Pryor")
+    assert pryor.gender == "he/him"
 
 
 KIN = ("Title\n\nMr. Ferrier sat in the library. Mrs. Ferrier came in with Elizabeth Ferrier and Jane Ferrier.\n\n"
@@ -470,7 +470,7 @@ DESCRIBED = {
         ("his wife", "Nell")),
     # a married woman's surname is her husband's: no father of hers by it
     "married-womans-father": (
-        "Mr. Weston and Mrs. Weston walked to church. Mrs. Weston thought of her father, who was dead.",
+        "Mr. Hollin and Mrs. Hollin walked to church. Mrs. Hollin thought of her father, who was dead.",
         ("her father", None)),
     # "the boy" with no sure antecedent: the latest boy about, as a guess, never one called Mr.
     "the-boy-is-no-grown-man": (

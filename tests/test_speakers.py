@@ -222,12 +222,12 @@ def test_a_narrator_called_by_a_name_the_narration_gives_another_is_a_namesake()
 def test_a_cue_on_the_line_after_a_line_of_its_own_names_its_speaker():
     # one tokenised sentence per line (LitBank's layout): the cue of '" What were you doing
     # there ? " he asked .' is cut off onto the next line, after the closing mark
-    lines, _ = _said("The Curtain\nJohn Reed stood by the door of the breakfast-room for a long while , looking at "
-                     "the rain that fell on the lawn outside .\nJane Eyre came out from behind the red curtain of "
-                     "the window seat , where she had been sitting with a book on her knees .\n"
+    lines, _ = _said("The Curtain\nTom Baker stood by the door of the kitchen for a long while , looking at "
+                     "the rain that fell on the yard outside .\nNell Farrow came out from behind the green curtain of "
+                     "the alcove , where she had been sitting with her sewing on her knees .\n"
                      '" What were you doing there ? "\nhe asked .\nShe did not answer him , and she looked down '
-                     "at the floor of the breakfast-room for a long time without a word .\n")
-    assert lines[0][1:3] == ("John Reed", "anaphoric")
+                     "at the floor of the kitchen for a long time without a word .\n")
+    assert lines[0][1:3] == ("Tom Baker", "anaphoric")
 
 
 def test_mentions_are_unique_and_in_order():
@@ -295,12 +295,12 @@ def test_the_same_speaker_going_on_in_a_new_paragraph_talks_to_the_same_people()
 
 
 def test_the_first_line_of_a_talk_goes_to_the_narrator_who_was_there():
-    lines, story = _said("The Window\n\nI was reading in the window seat, and I had drawn the curtain. I did not hear "
-                         "the door, and I did not look up until the curtain moved.\n\n"
-                         "John Reed came round the curtain and stared at me.\n\n"
-                         '"What are you doing there?" said John.\n')
+    lines, story = _said("The Attic\n\nI was reading in the attic, and I had pulled the door to. I did not hear "
+                         "the stairs, and I did not look up until the door moved.\n\n"
+                         "Tom Baker came round the door and stared at me.\n\n"
+                         '"What are you doing up here?" said Tom.\n')
     narrator = next(c.name for c in story.characters if c.is_narrator)
-    assert lines[0][1] == "John Reed" and lines[0][3] == [narrator]
+    assert lines[0][1] == "Tom Baker" and lines[0][3] == [narrator]
 
 
 def test_a_pronoun_cue_with_no_one_of_its_gender_near_is_the_latest_of_it_further_back():
