@@ -110,8 +110,8 @@ class _TalkedOf:
         # as "the man": only those referred to often enough to be in the story
         counts = Counter(m.character for m in story.mentions if m.character is not None)
         passing = {c.id for c in story.characters if counts[c.id] < IN_THE_STORY}
-        self.unfit = {**{noun: elders(story.characters) | passing for noun in YOUNG},
-                      **{noun: boys(story.characters) | passing for noun in GROWN_NOUNS}, "fellow": passing}
+        grown, young = elders(story.characters) | passing, boys(story.characters) | passing
+        self.unfit = {**dict.fromkeys(YOUNG, grown), **dict.fromkeys(GROWN_NOUNS, young), "fellow": passing}
 
     def described(self, m: Mention, k: int, q: Quote, latest: dict[str, list[tuple[int, str, bool]]]) -> str | None:
         t = self.story.tokens

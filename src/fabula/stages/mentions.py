@@ -27,6 +27,7 @@ from ..names import (HONORIFICS, PARTICLES, PLURAL_HONORIFICS, given_name_gender
 from . import stage
 from .cues import SUBJECT
 from .kinship import PARENTS
+from .narrator import DIALECT_YOU
 
 PERSON_ENTS = {"PERSON"}
 SIGN = 1.5  # a use scoring this much without the tagger's opinion shows a person: a person's verb, "poor Anna"
@@ -48,12 +49,10 @@ PRONOUNS = {
     "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves",
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "we", "us", "our", "ours", "ourselves",
     "they", "them", "their", "theirs", "themselves", "themself", "xe", "xem", "xyr", "xyrs", "xemself",
-    "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself", "thee", "thou", "thy", "thine", "thyself", "ye",
-    "yeh", "yuh", "yer",
-}
+    "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself", "thee", "thou", "thy", "thine", "thyself",
+} | DIALECT_YOU
 # taggers trained on news do not know these, and call "Xe" a proper noun
 NEOPRONOUNS = {"xe", "xem", "xyr", "xyrs", "xemself", "ze", "zir", "zirs", "zirself", "hir", "hirs", "hirself"}
-DIALECT_YOU = {"ye", "yeh", "yuh", "yer"}  # the tagger calls "Ye" and "yeh" proper nouns and "yuh" a noun
 RELATIVE_WHO = frozenset({"who", "whom"})
 VOCATIVE_AFTER = {",", "!", "?", ".", ";", "—", "–", "…", "”", '"'}
 OPENERS = {"“", '"', "‘", "—", "(", "-"}

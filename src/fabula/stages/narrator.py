@@ -10,8 +10,10 @@ from ..model import Story
 from ..names import parse_name, same_given_name
 
 FIRST_PERSON = ("i", "me", "my", "mine", "myself")
-# with the archaic "ye" and the dialect spellings of a line ("I don't want yeh to go"; "yer hat")
-SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself", "ye", "yeh", "yuh", "yer"}
+# the archaic "ye" and the dialect spellings of a line ("I don't want yeh to go"; "yer hat"), which
+# the tagger calls proper nouns ("Ye", "yeh") or a noun ("yuh")
+DIALECT_YOU = frozenset({"ye", "yeh", "yuh", "yer"})
+SECOND = {"you", "your", "yours", "yourself", "thee", "thou", "thy", "thine", "thyself"} | DIALECT_YOU
 NAMED = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself|I ,|I,"
                    r"|I (?:was|am) (?:called|named|christened)|(?:called|named|christened) me)\s+"
                    r"((?:[A-Z][\w'’-]+\s?){1,3})")
